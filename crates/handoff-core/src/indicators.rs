@@ -1,0 +1,736 @@
+//! Indicators of compromise: validation, extraction from pasted alert text, and the
+//! defanging / refanging that keeps them from being clicked in tickets and chat.
+//!
+//! Every stored value is canonical (lower-case where case carries no meaning, refanged), so
+//! duplicates are easy to spot and export → import is exact.
+
+use std::collections::HashSet;
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+use serde::{Deserialize, Serialize};
+
+use crate::limits::{MAX_EXTRACTED_INDICATORS, MAX_INDICATOR_BYTES, MAX_RAW_ALERT_BYTES};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum IndicatorKind {
+    Ipv4,
+    Ipv6,
+    Domain,
+    Url,
+    Email,
+    Md5,
+    Sha1,
+    Sha256,
+    FileName,
+    User,
+    Host,
+}
+
+impl IndicatorKind {
+    pub const ALL: [IndicatorKind; 11] = [
+        IndicatorKind::Ipv4,
+        IndicatorKind::Ipv6,
+        IndicatorKind::Domain,
+        IndicatorKind::Url,
+        IndicatorKind::Email,
+        IndicatorKind::Md5,
+        IndicatorKind::Sha1,
+        IndicatorKind::Sha256,
+        IndicatorKind::FileName,
+        IndicatorKind::User,
+        IndicatorKind::Host,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::Ipv4 => "IPv4",
+            IndicatorKind::Ipv6 => "IPv6",
+            IndicatorKind::Domain => "Domain",
+            IndicatorKind::Url => "URL",
+            IndicatorKind::Email => "Email",
+            IndicatorKind::Md5 => "MD5",
+            IndicatorKind::Sha1 => "SHA-1",
+            IndicatorKind::Sha256 => "SHA-256",
+            IndicatorKind::FileName => "File name",
+            IndicatorKind::User => "User",
+            IndicatorKind::Host => "Host",
+        }
+    }
+
+    /// Values of these kinds can become live links or addresses, so exports defang them.
+    pub fn is_network(self) -> bool {
+        matches!(
+            self,
+            IndicatorKind::Ipv4
+                | IndicatorKind::Ipv6
+                | IndicatorKind::Domain
+                | IndicatorKind::Url
+                | IndicatorKind::Email
+                | IndicatorKind::Host
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+pub struct Indicator {
+    pub kind: IndicatorKind,
+    /// Canonical and refanged. Defang with [`defang`] before showing it outside Handoff.
+    pub value: String,
+    /// What the indicator is in this case: "sender", "C2 server", "dropped payload".
+    pub note: String,
+}
+
+#[derive(Deserialize)]
+struct IndicatorRecord {
+    kind: IndicatorKind,
+    value: String,
+    note: String,
+}
+
+impl<'de> Deserialize<'de> for Indicator {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let r = IndicatorRecord::deserialize(d)?;
+        let mut ind = Indicator::new(r.kind, &r.value).map_err(serde::de::Error::custom)?;
+        if ind.value != r.value {
+            return Err(serde::de::Error::custom(format!(
+                "indicator value is not in canonical form (expected \"{}\")",
+                ind.value
+            )));
+        }
+        ind.note = r.note;
+        Ok(ind)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidIndicator {
+    pub kind: IndicatorKind,
+    pub value: String,
+}
+
+impl fmt::Display for InvalidIndicator {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\"{}\" is not a valid {} indicator",
+            crate::text::truncate_chars(&self.value, 60),
+            self.kind.label()
+        )
+    }
+}
+
+impl std::error::Error for InvalidIndicator {}
+
+impl Indicator {
+    /// Validates `raw` as an indicator of `kind`, refanging and canonicalising it.
+    pub fn new(kind: IndicatorKind, raw: &str) -> Result<Indicator, InvalidIndicator> {
+        let invalid = || InvalidIndicator {
+            kind,
+            value: raw.to_owned(),
+        };
+        if raw.len() > MAX_INDICATOR_BYTES {
+            return Err(invalid());
+        }
+        let refanged = refang(raw.trim());
+        let value = canonical(kind, &refanged).ok_or_else(invalid)?;
+        // A canonical value is a fixed point of refang, so defang → refang gives it back.
+        if refang(&value) != value {
+            return Err(invalid());
+        }
+        Ok(Indicator {
+            kind,
+            value,
+            note: String::new(),
+        })
+    }
+
+    /// The value as it is safe to paste into a ticket or chat.
+    pub fn defanged(&self) -> String {
+        defang(self.kind, &self.value)
+    }
+}
+
+fn no_controls(s: &str) -> bool {
+    !s.chars().any(|c| c.is_control() || is_bidi_control(c))
+}
+
+/// Right-to-left overrides and friends can make a value read differently from what it is.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+fn canonical(kind: IndicatorKind, v: &str) -> Option<String> {
+    if v.is_empty() || !no_controls(v) {
+        return None;
+    }
+    match kind {
+        IndicatorKind::Ipv4 => v.parse::<Ipv4Addr>().ok().map(|a| a.to_string()),
+        IndicatorKind::Ipv6 => v.parse::<Ipv6Addr>().ok().map(|a| a.to_string()),
+        IndicatorKind::Domain => is_domain(v).then(|| v.to_ascii_lowercase()),
+        IndicatorKind::Email => {
+            let (local, domain) = v.split_once('@')?;
+            let local_ok = !local.is_empty()
+                && local.len() <= 64
+                && local
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
+            (local_ok && is_domain(domain)).then(|| v.to_ascii_lowercase())
+        }
+        IndicatorKind::Url => canonical_url(v),
+        IndicatorKind::Md5 => hex_of_len(v, 32),
+        IndicatorKind::Sha1 => hex_of_len(v, 40),
+        IndicatorKind::Sha256 => hex_of_len(v, 64),
+        IndicatorKind::FileName => (v.len() <= 255
+            && !v.contains(['/', '\\'])
+            && v.trim() == v)
+            .then(|| v.to_owned()),
+        IndicatorKind::User => (v.len() <= 256 && v.trim() == v).then(|| v.to_owned()),
+        IndicatorKind::Host => (v.len() <= 255
+            && v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.$".contains(c))
+            && !v.starts_with('.')
+            && !v.ends_with('.'))
+        .then(|| v.to_owned()),
+    }
+}
+
+fn hex_of_len(v: &str, n: usize) -> Option<String> {
+    (v.len() == n && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| v.to_ascii_lowercase())
+}
+
+fn is_domain(v: &str) -> bool {
+    if v.len() > 253 || !v.contains('.') {
+        return false;
+    }
+    let labels: Vec<&str> = v.split('.').collect();
+    let label_ok = |l: &&str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    };
+    let tld = labels[labels.len() - 1];
+    labels.iter().all(label_ok)
+        && tld.len() >= 2
+        && (tld.bytes().all(|b| b.is_ascii_alphabetic()) || tld.starts_with("xn--"))
+}
+
+const URL_SCHEMES: [&str; 3] = ["http://", "https://", "ftp://"];
+
+fn canonical_url(v: &str) -> Option<String> {
+    let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();
+    let scheme = URL_SCHEMES.iter().find(|s| lower.starts_with(**s))?;
+    let rest = &v[scheme.len()..];
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..host_end];
+    if authority.is_empty() {
+        return None;
+    }
+    // RFC 3986 forbids these unencoded; brackets only around an IPv6 host.
+    let path = &rest[host_end..];
+    let bad = |c: char| c.is_whitespace() || "<>\"{}|\\^`[]".contains(c);
+    let host_bad = |c: char| c.is_whitespace() || "<>\"{}|\\^`".contains(c);
+    if path.chars().any(bad) || authority.chars().any(host_bad) {
+        return None;
+    }
+    Some(format!("{scheme}{rest}"))
+}
+
+/// Makes an indicator safe to paste: `hxxps://evil[.]example/x`, `user[@]evil[.]example`,
+/// `203.0.113[.]7`, `2001[:]db8[:][:]1`. Non-network kinds come back unchanged.
+pub fn defang(kind: IndicatorKind, value: &str) -> String {
+    match kind {
+        IndicatorKind::Ipv4 | IndicatorKind::Domain | IndicatorKind::Host => {
+            value.replace('.', "[.]")
+        }
+        IndicatorKind::Ipv6 => value.replace(':', "[:]"),
+        IndicatorKind::Email => match value.split_once('@') {
+            Some((local, domain)) => format!("{local}[@]{}", domain.replace('.', "[.]")),
+            None => value.to_owned(),
+        },
+        IndicatorKind::Url => defang_url(value),
+        _ => value.to_owned(),
+    }
+}
+
+fn defang_url(v: &str) -> String {
+    let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();
+    let Some(scheme) = URL_SCHEMES.iter().find(|s| lower.starts_with(**s)) else {
+        return v.replace('.', "[.]");
+    };
+    let rest = &v[scheme.len()..];
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let fanged = match *scheme {
+        "http://" => "hxxp://",
+        "https://" => "hxxps://",
+        _ => "fxp://",
+    };
+    format!(
+        "{fanged}{}{}",
+        rest[..host_end].replace('.', "[.]"),
+        &rest[host_end..]
+    )
+}
+
+/// Undoes the defanging styles analysts meet: `hxxp`, `hXXps`, `fxp`, `[.]`, `(.)`, `{.}`,
+/// `[dot]`, `[@]`, `[at]`, `[:]`, `[://]`. Works on whole pasted texts; case-insensitive.
+pub fn refang(text: &str) -> String {
+    const MARKERS: [(&str, &str); 14] = [
+        ("[://]", "://"),
+        ("hxxps://", "https://"),
+        ("hxxp://", "http://"),
+        ("fxp://", "ftp://"),
+        ("[.]", "."),
+        ("(.)", "."),
+        ("{.}", "."),
+        ("[dot]", "."),
+        ("(dot)", "."),
+        ("{dot}", "."),
+        ("[@]", "@"),
+        ("[at]", "@"),
+        ("(at)", "@"),
+        ("[:]", ":"),
+    ];
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    'outer: while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'[' | b'(' | b'{' | b'h' | b'H' | b'f' | b'F') {
+            for (from, to) in MARKERS {
+                let end = i + from.len();
+                if end <= bytes.len() && bytes[i..end].eq_ignore_ascii_case(from.as_bytes()) {
+                    out.push_str(to);
+                    i = end;
+                    continue 'outer;
+                }
+            }
+        }
+        // Copy one whole character.
+        let ch_len = utf8_len(b);
+        let end = (i + ch_len).min(bytes.len());
+        out.push_str(&text[i..end]);
+        i = end;
+    }
+    out
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    }
+}
+
+/// Defangs every URL, domain, email and IP address that appears inside free text, leaving the
+/// rest as written. Used on user-written prose in exports, so a URL typed into "Why" is no
+/// more clickable than one in the indicator list.
+pub fn defang_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest
+            .find(|c: char| !is_token_break(c))
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(is_token_break).unwrap_or(rest.len());
+        let token = &rest[..end];
+        out.push_str(&defang_token(token));
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn is_token_break(c: char) -> bool {
+    c.is_whitespace() || "\"'<>()[]{},;|`".contains(c)
+}
+
+fn defang_token(token: &str) -> String {
+    let lower = token.get(..8).unwrap_or(token).to_ascii_lowercase();
+    if URL_SCHEMES.iter().any(|s| lower.starts_with(s)) || lower.starts_with("www.") {
+        return defang_url(token);
+    }
+    let core = token.trim_end_matches(['.', ':', '!', '?']);
+    let tail = &token[core.len()..];
+    for kind in [
+        IndicatorKind::Email,
+        IndicatorKind::Ipv4,
+        IndicatorKind::Ipv6,
+        IndicatorKind::Domain,
+    ] {
+        if canonical(kind, core).is_some() && (kind != IndicatorKind::Ipv6 || core.contains("::") || core.matches(':').count() >= 2) {
+            if kind == IndicatorKind::Domain && !looks_like_domain(core) {
+                continue;
+            }
+            return format!("{}{tail}", defang(kind, core));
+        }
+    }
+    token.to_owned()
+}
+
+/// A conservative test for "this dotted word is a domain", used where a false positive would
+/// mangle prose: the last label must be a known top-level domain.
+fn looks_like_domain(v: &str) -> bool {
+    let tld = v.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    if file_extension(v).is_some() && !COMMON_TLDS.contains(&tld.as_str()) {
+        return false;
+    }
+    (tld.len() == 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+        || COMMON_TLDS.contains(&tld.as_str())
+        || INTERNAL_SUFFIXES.contains(&tld.as_str())
+}
+
+const COMMON_TLDS: &[&str] = &[
+    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "app", "dev", "xyz", "top",
+    "site", "online", "shop", "store", "club", "live", "tech", "cloud", "space", "website", "pro",
+    "name", "mobi", "asia", "vip", "win", "bid", "loan", "work", "click", "link", "download",
+    "zip", "mov", "review", "country", "stream", "gdn", "men", "date", "racing", "party", "trade",
+    "science", "host", "press", "fun", "icu", "buzz", "rest", "bar", "monster", "cyou", "sbs",
+    "cfd", "lol", "best", "uno", "ink", "life", "today", "world", "email", "support", "services",
+    "solutions", "network", "systems", "digital", "agency", "company", "group", "global",
+    "center", "news", "blog", "art", "page", "wiki", "ninja", "guru", "onion", "arpa", "aero",
+    "coop", "museum", "travel", "jobs", "tel", "cat", "one", "run", "sh", "io", "ai", "co", "me",
+];
+
+/// Suffixes of internal names: a dotted name ending in one of these is a host, not a domain.
+const INTERNAL_SUFFIXES: &[&str] = &["local", "lan", "corp", "internal", "intranet", "home", "localdomain"];
+
+const FILE_EXTENSIONS: &[&str] = &[
+    "exe", "dll", "sys", "scr", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse",
+    "wsf", "hta", "lnk", "msi", "msp", "jar", "iso", "img", "vhd", "zip", "rar", "7z", "gz",
+    "tgz", "tar", "cab", "doc", "docx", "docm", "dot", "dotm", "xls", "xlsx", "xlsm", "xlsb",
+    "ppt", "pptx", "pptm", "rtf", "pdf", "one", "html", "htm", "svg", "py", "sh", "elf", "bin",
+    "dat", "tmp", "apk", "dmg", "pkg", "eml", "msg", "chm", "reg", "inf", "cpl", "ocx", "xll",
+];
+
+fn file_extension(v: &str) -> Option<&'static str> {
+    let (stem, ext) = v.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    let ext = ext.to_ascii_lowercase();
+    FILE_EXTENSIONS.iter().copied().find(|e| *e == ext)
+}
+
+const USER_KEYS: &[&str] = &[
+    "user", "username", "accountname", "account", "srcuser", "dstuser", "targetusername",
+    "subjectusername", "suser", "duser", "logonuser", "samaccountname", "recipient", "sender",
+    "from", "to", "userid", "principal",
+];
+const HOST_KEYS: &[&str] = &[
+    "host", "hostname", "computer", "computername", "device", "devicename", "workstation",
+    "workstationname", "srchost", "dsthost", "shost", "dhost", "dvchost", "machine",
+    "machinename", "endpoint", "server", "servername", "asset",
+];
+
+/// Pulls every indicator out of pasted alert text, refanging first, deduplicated in order of
+/// first appearance. Bounded: at most [`MAX_RAW_ALERT_BYTES`] are read and at most
+/// [`MAX_EXTRACTED_INDICATORS`] are returned, so a huge paste costs linear time at worst.
+pub fn extract(text: &str) -> Vec<Indicator> {
+    let text = match text.len() > MAX_RAW_ALERT_BYTES {
+        true => &text[..floor_char_boundary(text, MAX_RAW_ALERT_BYTES)],
+        false => text,
+    };
+    let text = refang(text);
+    let mut found = Found::default();
+    for line in text.lines() {
+        key_values(line, &mut found);
+        tokens(line, &mut found);
+        if found.list.len() >= MAX_EXTRACTED_INDICATORS {
+            break;
+        }
+    }
+    found.list
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Default)]
+struct Found {
+    list: Vec<Indicator>,
+    seen: HashSet<(IndicatorKind, String)>,
+}
+
+impl Found {
+    fn add(&mut self, kind: IndicatorKind, raw: &str) -> bool {
+        if self.list.len() >= MAX_EXTRACTED_INDICATORS {
+            return false;
+        }
+        match Indicator::new(kind, raw) {
+            Ok(ind) => {
+                // Users and hosts compare case-insensitively for duplicates, as Windows does.
+                let key = (kind, ind.value.to_lowercase());
+                if self.seen.insert(key) {
+                    self.list.push(ind);
+                }
+                true
+            }
+            Err(_) => false,
+        }
+    }
+}
+
+/// `user=jdoe`, `Account Name: jdoe`, `"hostname": "WS-01"`.
+fn key_values(line: &str, found: &mut Found) {
+    let b = line.as_bytes();
+    for (pos, &c) in b.iter().enumerate() {
+        if c != b'=' && c != b':' {
+            continue;
+        }
+        // Key: the word before the separator, or the two words before it ("Account Name").
+        let before = line[..pos].trim_end_matches([' ', '"', '\'']);
+        let mut words = before
+            .rsplit(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_' || ch == '-' || ch == ' '))
+            .next()
+            .unwrap_or("")
+            .split(' ')
+            .rev();
+        let last = normalise_key(words.next().unwrap_or(""));
+        let two = format!("{}{last}", normalise_key(words.next().unwrap_or("")));
+        let key_kind = |k: &str| {
+            if USER_KEYS.contains(&k) {
+                Some(IndicatorKind::User)
+            } else if HOST_KEYS.contains(&k) {
+                Some(IndicatorKind::Host)
+            } else {
+                None
+            }
+        };
+        let Some(kind) = key_kind(&two).or_else(|| key_kind(&last)) else {
+            continue;
+        };
+        let value = line[pos + 1..]
+            .trim_start_matches([' ', '\t', '"', '\''])
+            .split(|ch: char| ch.is_whitespace() || "\"',;|&".contains(ch))
+            .next()
+            .unwrap_or("");
+        let value = value.trim_end_matches(['.', ':']);
+        if value.is_empty() || value == "-" || value.eq_ignore_ascii_case("n/a") {
+            continue;
+        }
+        // An email-shaped user or sender is an email indicator.
+        if kind == IndicatorKind::User && value.contains('@') {
+            found.add(IndicatorKind::Email, value);
+        } else if kind == IndicatorKind::Host && value.parse::<Ipv4Addr>().is_ok() {
+            found.add(IndicatorKind::Ipv4, value);
+        } else {
+            found.add(kind, value);
+        }
+    }
+}
+
+fn normalise_key(k: &str) -> String {
+    k.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+fn tokens(line: &str, found: &mut Found) {
+    // URLs first, masked out so their host and path are not read again as domains and files.
+    let mut masked = String::with_capacity(line.len());
+    let mut rest = line;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let next = URL_SCHEMES
+            .iter()
+            .filter_map(|s| lower.find(s))
+            .min();
+        let Some(at) = next else {
+            masked.push_str(rest);
+            break;
+        };
+        masked.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let end = tail
+            .find(|c: char| c.is_whitespace() || "\"'<>`".contains(c))
+            .unwrap_or(tail.len());
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '}']);
+        found.add(IndicatorKind::Url, url);
+        masked.push(' ');
+        rest = &tail[end..];
+        if end == 0 {
+            // Defensive: never loop without progress.
+            let step = utf8_len(tail.as_bytes()[0]);
+            rest = &tail[step.min(tail.len())..];
+        }
+    }
+    for raw in masked.split(|c: char| c.is_whitespace() || "\"'<>,;|()[]{}=`".contains(c)) {
+        let t = raw.trim_matches(['.', ':', '!', '?', '*']);
+        if t.len() < 3 {
+            continue;
+        }
+        classify_token(t, found);
+    }
+}
+
+fn classify_token(t: &str, found: &mut Found) {
+    if t.contains('@') {
+        found.add(IndicatorKind::Email, t);
+        return;
+    }
+    if t.contains(['\\', '/']) {
+        let last = t.rsplit(['\\', '/']).next().unwrap_or("");
+        if file_extension(last).is_some() {
+            found.add(IndicatorKind::FileName, last);
+        }
+        return;
+    }
+    if t.bytes().all(|b| b.is_ascii_hexdigit()) {
+        let kind = match t.len() {
+            32 => IndicatorKind::Md5,
+            40 => IndicatorKind::Sha1,
+            64 => IndicatorKind::Sha256,
+            _ => return,
+        };
+        found.add(kind, t);
+        return;
+    }
+    if t.parse::<Ipv4Addr>().is_ok() {
+        found.add(IndicatorKind::Ipv4, t);
+        return;
+    }
+    if let Some((ip, port)) = t.rsplit_once(':') {
+        if ip.parse::<Ipv4Addr>().is_ok() && port.bytes().all(|b| b.is_ascii_digit()) {
+            found.add(IndicatorKind::Ipv4, ip);
+            return;
+        }
+    }
+    if t.matches(':').count() >= 2 && t != "::" && t.parse::<Ipv6Addr>().is_ok() {
+        found.add(IndicatorKind::Ipv6, t);
+        return;
+    }
+    if !t.contains('.') {
+        return;
+    }
+    if let Some(ext) = file_extension(t) {
+        // "invoice.zip" is a file; "dl.evil.zip" is a domain (zip, mov and one are TLDs too).
+        if !(COMMON_TLDS.contains(&ext) && t.matches('.').count() > 1) {
+            found.add(IndicatorKind::FileName, t);
+            return;
+        }
+    }
+    let tld = t.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    if INTERNAL_SUFFIXES.contains(&tld.as_str()) {
+        found.add(IndicatorKind::Host, t);
+    } else if looks_like_domain(t) {
+        found.add(IndicatorKind::Domain, t);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use IndicatorKind as K;
+
+    fn kinds_values(v: &[Indicator]) -> Vec<(IndicatorKind, &str)> {
+        v.iter().map(|i| (i.kind, i.value.as_str())).collect()
+    }
+
+    #[test]
+    fn extracts_every_kind_from_a_realistic_alert() {
+        let alert = r#"Alert: Suspicious download
+user=CORP\jdoe host=WS-FIN-042 src_ip=10.20.30.40 dest=203.0.113.50:443
+URL: hxxps://cdn-update[.]example[.]com/payload.php?id=7
+Sender: billing@evil-invoices.com via mail.evil-invoices.com
+File C:\Users\jdoe\Downloads\Invoice_2291.docm dropped stage2.ps1
+MD5 44d88612fea8a8f36de82e1278abb02f
+SHA1 3395856ce81f2b7382dee72602f798b642f14140
+SHA256 275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f
+v6 2001:db8::dead:beef, dc01.corp.local
+"#;
+        let got = extract(alert);
+        let kv = kinds_values(&got);
+        for want in [
+            (K::User, "CORP\\jdoe"),
+            (K::Host, "WS-FIN-042"),
+            (K::Ipv4, "10.20.30.40"),
+            (K::Ipv4, "203.0.113.50"),
+            (K::Url, "https://cdn-update.example.com/payload.php?id=7"),
+            (K::Email, "billing@evil-invoices.com"),
+            (K::Domain, "mail.evil-invoices.com"),
+            (K::FileName, "Invoice_2291.docm"),
+            (K::FileName, "stage2.ps1"),
+            (K::Md5, "44d88612fea8a8f36de82e1278abb02f"),
+            (K::Sha1, "3395856ce81f2b7382dee72602f798b642f14140"),
+            (K::Sha256, "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f"),
+            (K::Ipv6, "2001:db8::dead:beef"),
+            (K::Host, "dc01.corp.local"),
+        ] {
+            assert!(kv.contains(&want), "missing {want:?} in {kv:#?}");
+        }
+        // The URL's own host and path are not repeated as a domain or a file.
+        assert!(!kv.iter().any(|(_, v)| *v == "cdn-update.example.com"), "{kv:#?}");
+        assert!(!kv.iter().any(|(_, v)| *v == "payload.php"), "{kv:#?}");
+    }
+
+    #[test]
+    fn deduplicates_case_insensitively_in_order() {
+        let got = extract("EVIL.example.com then evil.example.com and Evil.Example.Com");
+        assert_eq!(kinds_values(&got), vec![(K::Domain, "evil.example.com")]);
+    }
+
+    #[test]
+    fn ignores_prose_times_and_versions() {
+        let got = extract("At 10:00:00 the v1.2 agent, e.g. build 3.4.5, ran. See ratio 1:2.");
+        assert!(got.is_empty(), "{:#?}", got);
+    }
+
+    #[test]
+    fn defangs_each_network_kind() {
+        assert_eq!(defang(K::Url, "https://evil.example.com/a.b"), "hxxps://evil[.]example[.]com/a.b");
+        assert_eq!(defang(K::Url, "http://x.io"), "hxxp://x[.]io");
+        assert_eq!(defang(K::Email, "a.b@evil.com"), "a.b[@]evil[.]com");
+        assert_eq!(defang(K::Ipv4, "203.0.113.7"), "203[.]0[.]113[.]7");
+        assert_eq!(defang(K::Ipv6, "2001:db8::1"), "2001[:]db8[:][:]1");
+        assert_eq!(defang(K::Sha1, "3395856ce81f2b7382dee72602f798b642f14140"), "3395856ce81f2b7382dee72602f798b642f14140");
+    }
+
+    #[test]
+    fn refangs_the_common_styles() {
+        assert_eq!(refang("hXXps://evil(.)example{.}com[/]"), "https://evil.example.com[/]");
+        assert_eq!(refang("user[at]evil[dot]com 10[.]0[.]0[.]1"), "user@evil.com 10.0.0.1");
+        assert_eq!(refang("fxp://files[.]example[.]org"), "ftp://files.example.org");
+        assert_eq!(refang("naïve [.] text ✓"), "naïve . text ✓");
+    }
+
+    #[test]
+    fn defang_text_neutralises_links_in_prose_only() {
+        let s = defang_text("Clicked https://evil.example.com/x, mailed bob@evil.com from 10.0.0.1. Version 1.2 of invoice.pdf.");
+        assert_eq!(
+            s,
+            "Clicked hxxps://evil[.]example[.]com/x, mailed bob[@]evil[.]com from 10[.]0[.]0[.]1. Version 1.2 of invoice.pdf."
+        );
+    }
+
+    #[test]
+    fn validation_refuses_bad_values() {
+        assert!(Indicator::new(K::Ipv4, "300.1.1.1").is_err());
+        assert!(Indicator::new(K::Domain, "no_tld").is_err());
+        assert!(Indicator::new(K::Url, "javascript:alert(1)").is_err());
+        assert!(Indicator::new(K::Url, "https://x.com/a b").is_err());
+        assert!(Indicator::new(K::Md5, "abc").is_err());
+        assert!(Indicator::new(K::User, "evil\u{202E}gpj.exe").is_err());
+        assert!(Indicator::new(K::FileName, "a\u{0}.exe").is_err());
+        assert_eq!(Indicator::new(K::Domain, "Evil[.]COM").unwrap().value, "evil.com");
+    }
+
+    #[test]
+    fn huge_input_is_bounded() {
+        let many: String = (0..20_000).map(|i| format!("10.{}.{}.{} ", i / 65536 % 256, i / 256 % 256, i % 256)).collect();
+        assert_eq!(extract(&many).len(), MAX_EXTRACTED_INDICATORS);
+    }
+}

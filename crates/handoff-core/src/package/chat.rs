@@ -1,0 +1,76 @@
+//! The short notification that L1 pastes into Slack or Teams for the L2 on shift.
+
+use crate::case::Case;
+use crate::indicators::{defang_text, is_bidi_control};
+use crate::text::{is_blank, one_line, truncate_chars};
+
+/// Makes user text safe for a chat line: one line, links defanged, `@` replaced by the
+/// full-width `＠` so that `@here` or `@channel` cannot ping anyone, control and direction
+/// characters dropped, length bounded.
+fn chat_safe(s: &str, max_chars: usize) -> String {
+    let s: String = defang_text(&one_line(s))
+        .chars()
+        .filter(|c| !c.is_control() && !is_bidi_control(*c))
+        .map(|c| if c == '@' { '＠' } else { c })
+        .collect();
+    truncate_chars(&s, max_chars)
+}
+
+fn or_none(s: String) -> String {
+    if is_blank(&s) {
+        "(not given)".to_owned()
+    } else {
+        s
+    }
+}
+
+/// The notification, a few lines long: what to open, what was found, what is urgent, who has
+/// it.
+pub fn chat_message(case: &Case) -> String {
+    let r = &case.report;
+    let n = &case.notification;
+    let ticket = if is_blank(&n.ticket_id) {
+        &r.header.alert_id
+    } else {
+        &n.ticket_id
+    };
+    let mut facts = Vec::new();
+    if let Some(s) = r.header.severity {
+        facts.push(format!("Severity {}", s.label()));
+    }
+    if let Some(v) = r.verdict {
+        facts.push(format!("Verdict {}", v.label()));
+    }
+    facts.push(r.tlp.label().to_owned());
+    format!(
+        "Escalation to L2: {ticket} — {title}\n\
+         Assigned to: {assignee}\n\
+         Summary: {summary}\n\
+         Immediate concerns: {concerns}\n\
+         {facts}. Full handoff report attached to the ticket.\n",
+        ticket = or_none(chat_safe(ticket, 80)),
+        title = or_none(chat_safe(&r.header.title, 120)),
+        assignee = or_none(chat_safe(&n.l2_assignee, 80)),
+        summary = or_none(chat_safe(&n.summary, 400)),
+        concerns = or_none(chat_safe(&n.immediate_concerns, 300)),
+        facts = facts.join(" · "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mentions_and_links_are_neutralised() {
+        assert_eq!(
+            chat_safe("@here see https://evil.example.com\nnow", 100),
+            "＠here see hxxps://evil[.]example[.]com now"
+        );
+    }
+
+    #[test]
+    fn long_text_is_cut() {
+        assert_eq!(chat_safe(&"x".repeat(50), 10), format!("{}…", "x".repeat(10)));
+    }
+}
