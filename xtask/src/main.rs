@@ -1,1 +1,52 @@
-fn main() {}
+//! `cargo xtask <command>`: Handoff's set-up, build, serve, test and benchmark commands.
+//! Each command installs what it needs first, so a fresh machine with Rust, Node and apt
+//! needs nothing else.
+
+mod run;
+mod schema;
+mod serve;
+mod setup;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+  serve [--port N]     set up, build the release app, serve it on http://127.0.0.1:8080
+  test                 set up, then run every test level (fmt, clippy, native, browser,
+                       release build, size budget, end to end)
+  setup [--browser]    only install the tools (with --browser: Chromium too)
+  build                set up and build the release app into dist/
+  schema               rewrite static/handoff.schema.json from the Rust types
+  static-server --dir D --port N
+                       serve a built folder (used by the Playwright config)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::serve_command(&args[1..]),
+        Some("test") => test::test_command(),
+        Some("setup") => setup::ensure(setup::Needs {
+            browser: args.iter().any(|a| a == "--browser"),
+        }),
+        Some("build") => {
+            setup::ensure(setup::Needs { browser: false }).and_then(|()| serve::release_build())
+        }
+        Some("schema") => schema::write(),
+        Some("static-server") => serve::static_server_command(&args[1..]),
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 #[serde(try_from = "String", into = "String")]
 #[cfg_attr(
     feature = "schema",
-    schemars(with = "String", regex(pattern = r"^T[0-9]{4}(\.[0-9]{3})?$"))
+    schemars(with = "String", extend("pattern" = r"^T[0-9]{4}(\.[0-9]{3})?$"))
 )]
 pub struct TechniqueId(String);
 

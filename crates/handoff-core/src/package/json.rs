@@ -3,15 +3,19 @@ use serde::{Deserialize, Serialize};
 use super::{FORMAT, SCHEMA_VERSION};
 use crate::case::{Case, CaseData};
 
-/// The JSON package as it is written. Field order is the declaration order, so the output is
-/// stable; nothing in it depends on when it was exported, so export → import → export is
-/// byte-identical.
+/// A Handoff case as exported for L2 and for tools: the whole case (report, escalation
+/// decision, notification, L2 section, audit trail). Timestamps are RFC 3339 in UTC.
+// Field order is the declaration order, so the output is stable; nothing in it depends on when
+// it was exported, so export → import → export is byte-identical.
 #[derive(Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "Handoff package"))]
 pub struct HandoffPackage<'a> {
     /// Always "handoff-package".
+    #[cfg_attr(feature = "schema", schemars(extend("const" = "handoff-package")))]
     pub format: &'static str,
+    /// The package format version; this schema describes version 1.
+    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
     pub schema_version: u32,
     pub case: &'a Case,
 }

@@ -306,10 +306,9 @@ pub fn to_markdown(case: &Case) -> String {
         for q in &case.clarifications {
             let _ = writeln!(
                 o,
-                "- {} ({}, {}): {}",
+                "- {} ({}, question): {}",
                 escape_inline(&q.asked_by.display()),
                 time(&q.asked_at),
-                "question",
                 escape_inline(&q.question)
             );
             if let Some(a) = &q.answer {

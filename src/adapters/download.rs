@@ -1,0 +1,30 @@
+//! Saving text as a file through a Blob URL and a temporary link (no server involved).
+
+use wasm_bindgen::JsCast;
+
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("The browser refused the download ({what}).");
+    let window = web_sys::window().ok_or_else(|| fail("no window"))?;
+    let doc = window.document().ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("URL"))?;
+    let a = doc
+        .create_element("a")
+        .map_err(|_| fail("link"))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| fail("link"))?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    // Attached while clicked: some browsers ignore clicks on detached links.
+    let body = doc.body().ok_or_else(|| fail("no body"))?;
+    body.append_child(&a).map_err(|_| fail("link"))?;
+    a.click();
+    a.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! The only code that talks to browser APIs. Everything here returns `Result`s or options
+//! instead of panicking: a browser with storage disabled, a denied clipboard or a full quota
+//! is an everyday event, not a bug.
+
+pub mod clipboard;
+pub mod clock;
+pub mod download;
+pub mod dom;
+pub mod panic;
+pub mod storage;

@@ -1,0 +1,161 @@
+//! Autosave in `localStorage`. Each case is stored as its JSON handoff package under its own
+//! key, so loading goes through the same validating importer as a file: a corrupted or foreign
+//! entry is never trusted, and never wiped either: it is moved aside under a quarantine key,
+//! where it can still be exported.
+
+use handoff_core::package::{import, to_json};
+use handoff_core::{Case, Stage};
+
+const PREFIX: &str = "handoff.v1.case.";
+const QUARANTINE: &str = "handoff.v1.quarantine.";
+const CURRENT: &str = "handoff.v1.current";
+const ARCHIVED: &str = "handoff.v1.archived";
+
+/// What the case list shows of a stored case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaseSummary {
+    pub id: String,
+    pub title: String,
+    pub alert_id: String,
+    pub stage: Stage,
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+    pub archived: bool,
+}
+
+impl CaseSummary {
+    pub fn of(case: &Case, archived: bool) -> Self {
+        CaseSummary {
+            id: case.id.clone(),
+            title: case.report.header.title.clone(),
+            alert_id: case.report.header.alert_id.clone(),
+            stage: case.stage,
+            updated_at: case.updated_at,
+            archived,
+        }
+    }
+}
+
+/// Everything found in storage at start-up.
+#[derive(Default)]
+pub struct Loaded {
+    pub summaries: Vec<CaseSummary>,
+    pub current: Option<Case>,
+    /// One sentence per problem met (an entry set aside, storage unavailable).
+    pub problems: Vec<String>,
+}
+
+fn storage() -> Result<web_sys::Storage, String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .ok_or_else(|| {
+            "This browser does not let Handoff use local storage (private mode or a policy), \
+             so nothing is autosaved: export your case before closing the tab."
+                .to_owned()
+        })
+}
+
+fn archived_ids(s: &web_sys::Storage) -> Vec<String> {
+    s.get_item(ARCHIVED)
+        .ok()
+        .flatten()
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default()
+}
+
+pub fn load() -> Loaded {
+    let mut out = Loaded::default();
+    let s = match storage() {
+        Ok(s) => s,
+        Err(e) => {
+            out.problems.push(e);
+            return out;
+        }
+    };
+    let archived = archived_ids(&s);
+    let current_id = s.get_item(CURRENT).ok().flatten();
+    let len = s.length().unwrap_or(0);
+    let keys: Vec<String> = (0..len).filter_map(|i| s.key(i).ok().flatten()).collect();
+    for key in keys {
+        let Some(id) = key.strip_prefix(PREFIX) else {
+            continue;
+        };
+        let Some(raw) = s.get_item(&key).ok().flatten() else {
+            continue;
+        };
+        match import(raw.as_bytes()) {
+            Ok(case) if case.id == id => {
+                out.summaries
+                    .push(CaseSummary::of(&case, archived.iter().any(|a| a == id)));
+                if current_id.as_deref() == Some(id) {
+                    out.current = Some(case);
+                }
+            }
+            result => {
+                let why = match result {
+                    Err(e) => e.to_string(),
+                    Ok(_) => "its ID does not match its storage key.".to_owned(),
+                };
+                let aside = format!("{QUARANTINE}{id}");
+                let moved = s.set_item(&aside, &raw).is_ok() && s.remove_item(&key).is_ok();
+                out.problems.push(if moved {
+                    format!(
+                        "A saved case ({id}) could not be read and was set aside, not deleted: {why}"
+                    )
+                } else {
+                    format!("A saved case ({id}) could not be read: {why}")
+                });
+            }
+        }
+    }
+    out.summaries
+        .sort_by_key(|s| std::cmp::Reverse(s.updated_at));
+    out
+}
+
+/// Saves the case and makes it the one reopened after a reload.
+pub fn save(case: &Case) -> Result<(), String> {
+    let s = storage()?;
+    s.set_item(&format!("{PREFIX}{}", case.id), &to_json(case))
+        .map_err(|_| {
+            "Browser storage is full, so the latest changes are not saved: export this case \
+             now, then delete or export-and-delete old cases."
+                .to_owned()
+        })?;
+    let _ = s.set_item(CURRENT, &case.id);
+    Ok(())
+}
+
+pub fn load_case(id: &str) -> Result<Case, String> {
+    let s = storage()?;
+    let raw = s
+        .get_item(&format!("{PREFIX}{id}"))
+        .ok()
+        .flatten()
+        .ok_or("That case is no longer in this browser's storage.")?;
+    import(raw.as_bytes()).map_err(|e| e.to_string())
+}
+
+pub fn delete(id: &str) -> Result<(), String> {
+    let s = storage()?;
+    s.remove_item(&format!("{PREFIX}{id}"))
+        .map_err(|_| "The browser refused to delete the case.".to_owned())
+}
+
+pub fn set_archived(id: &str, archived: bool) -> Result<(), String> {
+    let s = storage()?;
+    let mut ids = archived_ids(&s);
+    ids.retain(|a| a != id);
+    if archived {
+        ids.push(id.to_owned());
+    }
+    s.set_item(ARCHIVED, &serde_json::to_string(&ids).unwrap_or_default())
+        .map_err(|_| "Browser storage is full.".to_owned())
+}
+
+/// The current case's last autosaved package, for the crash banner's export button.
+pub fn last_saved_current() -> Option<(String, String)> {
+    let s = storage().ok()?;
+    let id = s.get_item(CURRENT).ok().flatten()?;
+    let raw = s.get_item(&format!("{PREFIX}{id}")).ok().flatten()?;
+    Some((format!("{id}-handoff.json"), raw))
+}

@@ -1,0 +1,30 @@
+//! The audit trail as a timeline.
+
+use std::rc::Rc;
+
+use handoff_core::Case;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub case: Rc<Case>,
+}
+
+#[function_component(AuditTrail)]
+pub fn audit_trail(p: &Props) -> Html {
+    html! {
+        <section class="card" aria-labelledby="audit-heading">
+            <h2 id="audit-heading">{ "Audit trail" }</h2>
+            <ol class="audit">
+                { for p.case.audit.iter().rev().map(|e| html! {
+                    <li>
+                        <time datetime={e.at.to_rfc3339()}>{ e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string() }</time>
+                        <span class="who">{ e.actor.display() }</span>
+                        <span class="what">{ format!("{} — {} → {}", e.event.label(), e.from.label(), e.to.label()) }</span>
+                        if !e.note.is_empty() { <span class="note">{ e.note.clone() }</span> }
+                    </li>
+                }) }
+            </ol>
+        </section>
+    }
+}

@@ -1,0 +1,102 @@
+//! The case list: search by ID or title, filter by status, open, duplicate, archive, delete
+//! (with undo).
+
+use handoff_core::Case;
+use yew::prelude::*;
+
+use super::fields::event_value;
+use crate::adapters::storage::{self, CaseSummary};
+use crate::state::{Action, Dispatch, Notice};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub summaries: Vec<CaseSummary>,
+    pub current: Option<AttrValue>,
+    pub deleted: Option<AttrValue>,
+    pub dispatch: Dispatch,
+}
+
+fn open_case(d: &Dispatch, id: &str) {
+    match storage::load_case(id) {
+        Ok(case) => d.dispatch(Action::Open(case)),
+        Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+    }
+}
+
+#[function_component(CaseList)]
+pub fn case_list(p: &Props) -> Html {
+    let query = use_state(String::new);
+    let show_archived = use_state(|| false);
+    let q = query.to_lowercase();
+    let visible: Vec<&CaseSummary> = p
+        .summaries
+        .iter()
+        .filter(|s| s.archived == *show_archived)
+        .filter(|s| {
+            q.is_empty()
+                || s.title.to_lowercase().contains(&q)
+                || s.alert_id.to_lowercase().contains(&q)
+                || s.stage.label().to_lowercase().contains(&q)
+        })
+        .collect();
+    html! {
+        <nav class="case-list" aria-labelledby="cases-heading">
+            <h2 id="cases-heading">{ "Cases" }</h2>
+            <div class="field">
+                <label for="case-search">{ "Search cases" }</label>
+                <input id="case-search" type="search" value={(*query).clone()} placeholder="ID, title or status"
+                    oninput={{ let q = query.clone(); Callback::from(move |e: InputEvent| q.set(event_value(&e))) }} />
+            </div>
+            <span class="check">
+                <input type="checkbox" id="show-archived" checked={*show_archived}
+                    onchange={{ let s = show_archived.clone(); Callback::from(move |_| s.set(!*s)) }} />
+                <label for="show-archived">{ "Show archived cases" }</label>
+            </span>
+            if let Some(title) = &p.deleted {
+                <div class="notice info" role="status">
+                    { format!("Deleted \"{title}\". ") }
+                    <button type="button" onclick={{ let d = p.dispatch.clone(); Callback::from(move |_| d.dispatch(Action::UndoDelete)) }}>{ "Undo delete" }</button>
+                </div>
+            }
+            if visible.is_empty() {
+                <p>{ "No cases here yet." }</p>
+            }
+            <ul>
+                { for visible.iter().map(|s| {
+                    let id = s.id.clone();
+                    let is_current = p.current.as_deref() == Some(id.as_str());
+                    let name = if s.title.trim().is_empty() { "Untitled alert".to_owned() } else { s.title.clone() };
+                    let d = p.dispatch.clone();
+                    let open = { let (d, id) = (d.clone(), id.clone()); Callback::from(move |_| open_case(&d, &id)) };
+                    let archive = { let (d, id, a) = (d.clone(), id.clone(), s.archived); Callback::from(move |_| {
+                        match storage::set_archived(&id, !a) {
+                            Ok(()) => d.dispatch(Action::SetArchived { id: id.clone(), archived: !a }),
+                            Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+                        }
+                    }) };
+                    let delete = { let (d, id, a) = (d.clone(), id.clone(), s.archived); Callback::from(move |_| {
+                        let case: Result<Case, String> = storage::load_case(&id);
+                        match case.and_then(|c| storage::delete(&id).map(|()| c)) {
+                            Ok(case) => d.dispatch(Action::Deleted { case, archived: a }),
+                            Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+                        }
+                    }) };
+                    html! {
+                        <li class={classes!("case-item", is_current.then_some("current"))} key={id.clone()}>
+                            <button type="button" class="link case-open" onclick={open} aria-current={is_current.then_some("true")}>
+                                <strong>{ if s.alert_id.is_empty() { "(no ID)".to_owned() } else { s.alert_id.clone() } }</strong>
+                                { " " }{ name.clone() }
+                            </button>
+                            <span class="meta">{ format!("{} · {}", s.stage.label(), s.updated_at.format("%Y-%m-%d %H:%M UTC")) }</span>
+                            <span class="actions">
+                                <button type="button" onclick={archive} aria-label={format!("{} {name}", if s.archived { "Unarchive" } else { "Archive" })}>
+                                    { if s.archived { "Unarchive" } else { "Archive" } }</button>
+                                <button type="button" onclick={delete} aria-label={format!("Delete {name}")}>{ "Delete" }</button>
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,200 @@
+//! Step 5: evidence. Indicators, ATT&CK techniques, TLP, the timeline and recommended actions.
+
+use std::rc::Rc;
+
+use handoff_core::{Case, Field, Indicator, IndicatorKind, TechniqueId, TimelineEntry, Tlp};
+use yew::prelude::*;
+
+use super::alert_intake::{format_utc_input, parse_utc_input};
+use super::fields::{event_value, SelectField, TextField};
+use crate::state::{report_input, Action, Dispatch};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub case: Rc<Case>,
+    pub dispatch: Dispatch,
+}
+
+/// Long lists render in pages so that a case with thousands of indicators stays responsive.
+const PAGE: usize = 100;
+
+fn kind_key(k: IndicatorKind) -> String {
+    format!("{k:?}")
+}
+
+#[function_component(EvidenceForm)]
+pub fn evidence_form(p: &Props) -> Html {
+    let r = &p.case.report;
+    let d = &p.dispatch;
+    let ro = !p.case.stage.report_editable();
+    let shown = use_state(|| PAGE);
+    let new_kind = use_state(|| IndicatorKind::Ipv4);
+    let new_value = use_state(String::new);
+    let new_error = use_state(|| None::<String>);
+    let attack_text = use_state(String::new);
+    let attack_error = use_state(|| None::<String>);
+
+    let add_indicator = {
+        let (k, v, err, d) = (new_kind.clone(), new_value.clone(), new_error.clone(), d.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match Indicator::new(*k, &v) {
+                Ok(ind) => {
+                    err.set(None);
+                    v.set(String::new());
+                    d.dispatch(Action::EditReport(Rc::new(move |r| {
+                        if !r.indicators.iter().any(|x| x.kind == ind.kind && x.value == ind.value) {
+                            r.indicators.push(ind.clone());
+                        }
+                    })));
+                }
+                Err(e) => err.set(Some(format!("{e}."))),
+            }
+        })
+    };
+    let add_attack = {
+        let (t, err, d) = (attack_text.clone(), attack_error.clone(), d.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (ok, bad) = TechniqueId::parse_list(&t);
+            err.set(bad.first().map(|b| format!("{b}.")));
+            if bad.is_empty() {
+                t.set(String::new());
+            }
+            if !ok.is_empty() {
+                d.dispatch(Action::EditReport(Rc::new(move |r| {
+                    for id in &ok {
+                        if !r.attack_techniques.contains(id) {
+                            r.attack_techniques.push(id.clone());
+                        }
+                    }
+                })));
+            }
+        })
+    };
+    let kinds: Vec<(AttrValue, AttrValue)> = IndicatorKind::ALL
+        .iter()
+        .map(|k| (kind_key(*k).into(), k.label().into()))
+        .collect();
+    let tlps: Vec<(AttrValue, AttrValue)> = Tlp::ALL
+        .iter()
+        .map(|t| (format!("{t:?}").into(), format!("{} ({})", t.label(), t.sharing()).into()))
+        .collect();
+    let total = r.indicators.len();
+
+    html! {
+        <section class="card" aria-labelledby="evidence-heading" id="step-evidence">
+            <h2 id="evidence-heading">{ "5. Evidence" }</h2>
+            <h3 id="indicators">{ format!("Indicators ({total})") }</h3>
+            if total == 0 {
+                <p>{ "No indicators yet: paste the alert above, or add them one by one." }</p>
+            } else {
+                <table class="indicators">
+                    <caption class="visually-hidden">{ "Indicators of this case" }</caption>
+                    <thead><tr><th scope="col">{ "Type" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Note" }</th><th scope="col">{ "Remove" }</th></tr></thead>
+                    <tbody>
+                    { for r.indicators.iter().take(*shown).enumerate().map(|(i, ind)| {
+                        let note_id = format!("indicator-note-{i}");
+                        let on_note = report_input(d, move |r, v| if let Some(x) = r.indicators.get_mut(i) { x.note = v });
+                        let on_remove = {
+                            let d = d.clone();
+                            Callback::from(move |_| d.dispatch(Action::EditReport(Rc::new(move |r| { if i < r.indicators.len() { r.indicators.remove(i); } }))))
+                        };
+                        html! {
+                            <tr key={format!("{:?}{}", ind.kind, ind.value)}>
+                                <td>{ ind.kind.label() }</td>
+                                <td><code>{ ind.value.clone() }</code></td>
+                                <td>
+                                    <label class="visually-hidden" for={note_id.clone()}>{ format!("Note for {}", ind.value) }</label>
+                                    <input id={note_id} type="text" value={ind.note.clone()} readonly={ro}
+                                        oninput={Callback::from(move |e: InputEvent| on_note.emit(event_value(&e)))} />
+                                </td>
+                                <td><button type="button" disabled={ro} onclick={on_remove}
+                                    aria-label={format!("Remove {} {}", ind.kind.label(), ind.value)}>{ "Remove" }</button></td>
+                            </tr>
+                        }
+                    }) }
+                    </tbody>
+                </table>
+                if total > *shown {
+                    <button type="button" onclick={{ let s = shown.clone(); Callback::from(move |_| s.set(*s + PAGE * 5)) }}>
+                        { format!("Show more ({} of {total} shown)", *shown) }
+                    </button>
+                }
+            }
+            if !ro {
+                <form class="inline-form" onsubmit={add_indicator} aria-label="Add an indicator">
+                    <div class="field">
+                        <label for="new-indicator-kind">{ "Indicator type" }</label>
+                        <select id="new-indicator-kind" onchange={{ let k = new_kind.clone(); Callback::from(move |e: Event| {
+                            let v = event_value(&e);
+                            if let Some(kind) = IndicatorKind::ALL.into_iter().find(|x| kind_key(*x) == v) { k.set(kind) }
+                        }) }}>
+                            { for kinds.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == kind_key(*new_kind)}>{ l.clone() }</option> }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="new-indicator-value">{ "Indicator value" }</label>
+                        <input id="new-indicator-value" type="text" value={(*new_value).clone()}
+                            aria-invalid={new_error.is_some().then_some("true")}
+                            aria-describedby="new-indicator-error"
+                            oninput={{ let v = new_value.clone(); Callback::from(move |e: InputEvent| v.set(event_value(&e))) }} />
+                    </div>
+                    <button type="submit">{ "Add indicator" }</button>
+                    <p id="new-indicator-error" class="error" role="alert">{ (*new_error).clone().unwrap_or_default() }</p>
+                </form>
+            }
+
+            <h3 id="attack-techniques">{ "MITRE ATT&CK techniques" }</h3>
+            <ul class="chips">
+                { for r.attack_techniques.iter().enumerate().map(|(i, t)| {
+                    let d = d.clone();
+                    let on_remove = Callback::from(move |_| d.dispatch(Action::EditReport(Rc::new(move |r| { if i < r.attack_techniques.len() { r.attack_techniques.remove(i); } }))));
+                    html! { <li><code>{ t.to_string() }</code>
+                        <button type="button" disabled={ro} onclick={on_remove} aria-label={format!("Remove {t}")}>{ "×" }</button></li> }
+                }) }
+            </ul>
+            if !ro {
+                <form class="inline-form" onsubmit={add_attack} aria-label="Add ATT&CK techniques">
+                    <div class="field">
+                        <label for="attack-input">{ "Technique IDs" }</label>
+                        <input id="attack-input" type="text" value={(*attack_text).clone()} placeholder="T1566, T1059.001"
+                            aria-describedby="attack-error"
+                            oninput={{ let t = attack_text.clone(); Callback::from(move |e: InputEvent| t.set(event_value(&e))) }} />
+                    </div>
+                    <button type="submit">{ "Add techniques" }</button>
+                    <p id="attack-error" class="error" role="alert">{ (*attack_error).clone().unwrap_or_default() }</p>
+                </form>
+            }
+
+            <SelectField field={Field::Tlp} options={tlps} value={format!("{:?}", r.tlp)} disabled={ro}
+                hint="Who may see this handoff, by the Traffic Light Protocol 2.0."
+                onchange={report_input(d, |r, v| if let Some(t) = Tlp::ALL.into_iter().find(|t| format!("{t:?}") == v) { r.tlp = t })} />
+
+            <h3 id="timeline">{ "Timeline (UTC)" }</h3>
+            <ol class="timeline-edit">
+                { for r.timeline.iter().enumerate().map(|(i, e)| html! {
+                    <li class="grid two">
+                        <TextField field={Field::Timeline} id={format!("timeline-at-{i}")} label={format!("Time of event {}", i + 1)}
+                            input_type="datetime-local" value={format_utc_input(e.at)} readonly={ro}
+                            onchange={report_input(d, move |r, v| if let Some(x) = r.timeline.get_mut(i) { x.at = parse_utc_input(&v) })} />
+                        <TextField field={Field::Timeline} id={format!("timeline-text-{i}")} label={format!("Event {}", i + 1)}
+                            value={e.description.clone()} readonly={ro}
+                            onchange={report_input(d, move |r, v| if let Some(x) = r.timeline.get_mut(i) { x.description = v })} />
+                    </li>
+                }) }
+            </ol>
+            if !ro {
+                <button type="button" onclick={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EditReport(Rc::new(|r| r.timeline.push(TimelineEntry::default()))))) }}>
+                    { "Add timeline event" }
+                </button>
+            }
+
+            <TextField field={Field::RecommendedActions} multiline=true rows={4} readonly={ro}
+                value={r.recommended_actions.join("\n")}
+                hint="One action per line: what L2 or IT should do next."
+                example="Isolate WS-FIN-042; reset jdoe's password; block cdn-update.example.com at the proxy"
+                onchange={report_input(d, |r, v| r.recommended_actions = v.split('\n').map(str::to_owned).collect())} />
+        </section>
+    }
+}

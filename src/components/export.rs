@@ -1,0 +1,153 @@
+//! Export (JSON, Markdown, chat message: download and copy), the live Markdown preview, and
+//! import of a handoff package from a file or a paste.
+
+use std::rc::Rc;
+
+use handoff_core::limits::MAX_PACKAGE_BYTES;
+use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown};
+use handoff_core::Case;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::fields::event_value;
+use crate::adapters::{clipboard, download::download};
+use crate::state::{Action, Dispatch, Notice};
+
+#[derive(Properties, PartialEq)]
+pub struct CopyProps {
+    pub text: AttrValue,
+    pub what: AttrValue,
+}
+
+/// Copies `text`, then says so (or says why not) next to the button.
+#[function_component(CopyButton)]
+pub fn copy_button(p: &CopyProps) -> Html {
+    let status = use_state(String::new);
+    let onclick = {
+        let (text, status, what) = (p.text.clone(), status.clone(), p.what.clone());
+        Callback::from(move |_| {
+            let (text, status, what) = (text.clone(), status.clone(), what.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match clipboard::copy(&text).await {
+                    Ok(()) => status.set(format!("Copied the {what}.")),
+                    Err(e) => status.set(e),
+                }
+            });
+        })
+    };
+    html! {
+        <span class="copy">
+            <button type="button" {onclick}>{ format!("Copy {}", p.what) }</button>
+            <span role="status" class="copy-status">{ (*status).clone() }</span>
+        </span>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ExportProps {
+    pub case: Rc<Case>,
+    pub dispatch: Dispatch,
+}
+
+#[function_component(ExportPanel)]
+pub fn export_panel(p: &ExportProps) -> Html {
+    let case = &p.case;
+    // Derived views are computed once per case change, not on every unrelated render.
+    let json = use_memo(case.clone(), |c| to_json(c));
+    let markdown = use_memo(case.clone(), |c| to_markdown(c));
+    let chat = chat_message(case);
+    let save = |name: String, mime: &'static str, text: Rc<String>, d: Dispatch| {
+        Callback::from(move |_| {
+            if let Err(e) = download(&name, mime, &text) {
+                d.dispatch(Action::Notify(Notice::error(e)));
+            }
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="export-heading" id="step-export">
+            <h2 id="export-heading">{ "Export the handoff" }</h2>
+            <p class="lead">{ "Markdown for the ticket, the chat message for Slack or Teams, JSON for L2 to open in Handoff and for tools. Indicators are defanged in Markdown and chat." }</p>
+            <div class="export-row">
+                <button type="button" onclick={save(file_name(case, "md"), "text/markdown", Rc::new((*markdown).clone()), p.dispatch.clone())}>{ "Download Markdown" }</button>
+                <CopyButton text={(*markdown).clone()} what="Markdown" />
+            </div>
+            <div class="export-row">
+                <button type="button" onclick={save(file_name(case, "json"), "application/json", Rc::new((*json).clone()), p.dispatch.clone())}>{ "Download JSON" }</button>
+                <CopyButton text={(*json).clone()} what="JSON" />
+            </div>
+            <div class="export-row">
+                <button type="button" onclick={save(file_name(case, "txt"), "text/plain", Rc::new(chat.clone()), p.dispatch.clone())}>{ "Download chat message" }</button>
+                <CopyButton text={chat} what="chat message text" />
+            </div>
+            <details>
+                <summary>{ "Markdown preview (as it will be pasted)" }</summary>
+                <pre class="preview" tabindex="0" aria-label="Markdown preview">{ (*markdown).clone() }</pre>
+            </details>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub dispatch: Dispatch,
+}
+
+/// Import never touches the open case unless the package is valid in full.
+#[function_component(ImportPanel)]
+pub fn import_panel(p: &ImportProps) -> Html {
+    let pasted = use_state(String::new);
+    let error = use_state(|| None::<String>);
+    let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
+    let accept = {
+        let (d, error) = (p.dispatch.clone(), error.clone());
+        Callback::from(move |bytes: Vec<u8>| match import(&bytes) {
+            Ok(case) => {
+                error.set(None);
+                d.dispatch(Action::Imported(case));
+            }
+            Err(e) => error.set(Some(format!("Import refused: {e} The open case was not changed."))),
+        })
+    };
+    let on_file = {
+        let (accept, error, reader) = (accept.clone(), error.clone(), reader.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let size = file.size() as usize;
+            if size > MAX_PACKAGE_BYTES {
+                error.set(Some(format!(
+                    "Import refused: the file is {:.1} MB, larger than the {:.0} MB a handoff package may be. The open case was not changed.",
+                    size as f64 / 1_048_576.0, MAX_PACKAGE_BYTES as f64 / 1_048_576.0)));
+                return;
+            }
+            let accept = accept.clone();
+            let error = error.clone();
+            let task = gloo_file::callbacks::read_as_bytes(&gloo_file::Blob::from(file), move |r| match r {
+                Ok(bytes) => accept.emit(bytes),
+                Err(_) => error.set(Some("Import refused: the browser could not read the file. The open case was not changed.".into())),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+    let on_paste_import = {
+        let (accept, pasted) = (accept.clone(), pasted.clone());
+        Callback::from(move |_| accept.emit(pasted.as_bytes().to_vec()))
+    };
+    html! {
+        <section class="card" aria-labelledby="import-heading">
+            <h2 id="import-heading">{ "Open a handoff (L2)" }</h2>
+            <div class="field">
+                <label for="import-file">{ "Handoff package file (.json)" }</label>
+                <input id="import-file" type="file" accept=".json,application/json" onchange={on_file} />
+            </div>
+            <div class="field">
+                <label for="import-paste">{ "Or paste the package JSON" }</label>
+                <textarea id="import-paste" rows="3" value={(*pasted).clone()}
+                    oninput={{ let s = pasted.clone(); Callback::from(move |e: InputEvent| s.set(event_value(&e))) }} />
+                <button type="button" onclick={on_paste_import}>{ "Import pasted JSON" }</button>
+            </div>
+            <p class="error" role="alert">{ (*error).clone().unwrap_or_default() }</p>
+        </section>
+    }
+}

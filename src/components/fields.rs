@@ -1,0 +1,175 @@
+//! Labelled form controls. Every control has a visible `<label>` naming the field as the
+//! guide does, an optional prompt of what belongs there, and an example.
+
+use handoff_core::Field;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// The string value of the element an input event came from.
+pub fn event_value(e: &Event) -> String {
+    let Some(target) = e.target() else {
+        return String::new();
+    };
+    if let Some(i) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(s) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
+pub fn event_checked(e: &Event) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub field: Field,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub example: Option<AttrValue>,
+    #[prop_or_default]
+    pub multiline: bool,
+    #[prop_or(3)]
+    pub rows: u32,
+    #[prop_or_default]
+    pub readonly: bool,
+    #[prop_or_default]
+    pub input_type: Option<AttrValue>,
+    #[prop_or_default]
+    pub invalid: bool,
+    /// A label other than the field's own (for repeated controls).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+}
+
+#[function_component(TextField)]
+pub fn text_field(p: &TextProps) -> Html {
+    let id: AttrValue = p.id.clone().unwrap_or_else(|| p.field.id().into());
+    let hint_id = format!("{id}-hint");
+    let label = p.label.clone().unwrap_or_else(|| p.field.label().into());
+    let oninput = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
+    };
+    let described = (p.hint.is_some() || p.example.is_some()).then(|| hint_id.clone());
+    let hint = if p.hint.is_some() || p.example.is_some() {
+        html! {
+            <p class="hint" id={hint_id}>
+                { p.hint.clone().unwrap_or_default() }
+                if let Some(ex) = &p.example {
+                    <span class="example">{ " Example: " }{ ex.clone() }</span>
+                }
+            </p>
+        }
+    } else {
+        html! {}
+    };
+    let control = if p.multiline {
+        html! {
+            <textarea id={id.clone()} rows={p.rows.to_string()} value={p.value.clone()}
+                {oninput} readonly={p.readonly} aria-describedby={described}
+                aria-invalid={p.invalid.then_some("true")} />
+        }
+    } else {
+        html! {
+            <input id={id.clone()} type={p.input_type.clone().unwrap_or("text".into())}
+                value={p.value.clone()} {oninput} readonly={p.readonly}
+                aria-describedby={described} aria-invalid={p.invalid.then_some("true")} />
+        }
+    };
+    html! {
+        <div class={classes!("field", p.invalid.then_some("invalid"))}>
+            <label for={id}>{ label }</label>
+            { hint }
+            { control }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub field: Field,
+    /// (value, label) pairs; the empty value means "not chosen".
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub disabled: bool,
+    #[prop_or_default]
+    pub invalid: bool,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+}
+
+#[function_component(SelectField)]
+pub fn select_field(p: &SelectProps) -> Html {
+    let id = p.field.id();
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(event_value(&e)))
+    };
+    let hint_id = format!("{id}-hint");
+    html! {
+        <div class={classes!("field", p.invalid.then_some("invalid"))}>
+            <label for={id}>{ p.field.label() }</label>
+            if let Some(h) = &p.hint { <p class="hint" id={hint_id.clone()}>{ h.clone() }</p> }
+            <select id={id} {onchange} disabled={p.disabled}
+                aria-describedby={p.hint.as_ref().map(|_| hint_id.clone())}
+                aria-invalid={p.invalid.then_some("true")}>
+                { for p.options.iter().map(|(v, l)| html! {
+                    <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// A fieldset of radio buttons, with a legend for the group.
+#[derive(Properties, PartialEq)]
+pub struct RadioProps {
+    pub field: Field,
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub disabled: bool,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub legend: Option<AttrValue>,
+}
+
+#[function_component(RadioGroup)]
+pub fn radio_group(p: &RadioProps) -> Html {
+    let id = p.field.id();
+    html! {
+        <fieldset class="radio-group" id={id}>
+            <legend>{ p.legend.clone().unwrap_or_else(|| p.field.label().into()) }</legend>
+            if let Some(h) = &p.hint { <p class="hint">{ h.clone() }</p> }
+            { for p.options.iter().enumerate().map(|(i, (v, l))| {
+                let opt_id = format!("{id}-{i}");
+                let value = v.to_string();
+                let cb = p.onchange.clone();
+                let onchange = Callback::from(move |_: Event| cb.emit(value.clone()));
+                html! {
+                    <span class="radio">
+                        <input type="radio" id={opt_id.clone()} name={id} value={v.clone()}
+                            checked={*v == p.value} {onchange} disabled={p.disabled} />
+                        <label for={opt_id}>{ l.clone() }</label>
+                    </span>
+                }
+            }) }
+        </fieldset>
+    }
+}

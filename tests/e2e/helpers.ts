@@ -1,0 +1,34 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Opens the app on a clean browser profile and fails the test on any page error. */
+export async function openApp(page: Page) {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
+  return errors;
+}
+
+/** Zero axe-core violations (WCAG 2.1 A and AA) on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+  expect(summary, 'axe-core violations').toEqual([]);
+}
+
+export async function step(page: Page, name: string) {
+  await page.getByRole('button', { name, exact: true }).click();
+}
+
+/** The stage the workflow panel says the case is in. */
+export async function expectStage(page: Page, stage: string) {
+  await expect(page.getByRole('heading', { name: `Next step — now: ${stage}` })).toBeVisible();
+}
