@@ -12,10 +12,9 @@ use yew::prelude::*;
 use crate::adapters::storage;
 use crate::components::{
     alert_intake::AlertIntake, audit_trail::AuditTrail, case_list::CaseList,
-    conditions::ConditionsForm, evidence::EvidenceForm, export::ExportPanel,
-    export::ImportPanel, five_ws::FiveWsForm, flowchart::Flowchart, l2_panel::L2Panel,
-    notices::Notices, notification::NotificationForm, report_check::ReportCheck, steps::Steps,
-    verdict::VerdictForm,
+    conditions::ConditionsForm, evidence::EvidenceForm, export::ExportPanel, export::ImportPanel,
+    five_ws::FiveWsForm, flowchart::Flowchart, l2_panel::L2Panel, notices::Notices,
+    notification::NotificationForm, report_check::ReportCheck, steps::Steps, verdict::VerdictForm,
 };
 use crate::state::{Action, AppState, Notice};
 
@@ -92,7 +91,11 @@ pub fn app() -> Html {
             .as_ref()
             .map(|c| c.report.header.analyst.clone())
             .unwrap_or_default();
-        Callback::from(move |_| d.dispatch(Action::NewCase { analyst: analyst.clone() }))
+        Callback::from(move |_| {
+            d.dispatch(Action::NewCase {
+                analyst: analyst.clone(),
+            })
+        })
     };
     let toggle_theme = {
         let dark = dark.clone();

@@ -25,10 +25,16 @@ pub struct Notice {
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
-        Notice { kind: NoticeKind::Info, text: text.into() }
+        Notice {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
     }
     pub fn error(text: impl Into<String>) -> Self {
-        Notice { kind: NoticeKind::Error, text: text.into() }
+        Notice {
+            kind: NoticeKind::Error,
+            text: text.into(),
+        }
     }
 }
 
@@ -60,8 +66,14 @@ impl PartialEq for AppState {
 }
 
 pub enum Action {
-    Loaded { summaries: Vec<CaseSummary>, current: Option<Case>, problems: Vec<String> },
-    NewCase { analyst: String },
+    Loaded {
+        summaries: Vec<CaseSummary>,
+        current: Option<Case>,
+        problems: Vec<String>,
+    },
+    NewCase {
+        analyst: String,
+    },
     Open(Case),
     Imported(Case),
     EditReport(ReportEdit),
@@ -74,9 +86,15 @@ pub enum Action {
     Notify(Notice),
     DismissNotice(usize),
     Duplicate,
-    SetArchived { id: String, archived: bool },
+    SetArchived {
+        id: String,
+        archived: bool,
+    },
     /// A case was deleted from storage; it is kept in memory for "Undo".
-    Deleted { case: Case, archived: bool },
+    Deleted {
+        case: Case,
+        archived: bool,
+    },
     UndoDelete,
 }
 
@@ -104,7 +122,9 @@ impl AppState {
     }
 
     fn edit<R>(&mut self, f: impl FnOnce(&mut Case) -> Result<R, handoff_core::EditRefused>) {
-        let Some(case) = self.case.as_mut() else { return };
+        let Some(case) = self.case.as_mut() else {
+            return;
+        };
         match f(Rc::make_mut(case)) {
             Ok(_) => self.changed(),
             Err(e) => self.notices.push(Notice::error(e.to_string())),
@@ -119,7 +139,11 @@ impl Reducible for AppState {
         let mut s = Rc::unwrap_or_clone(self);
         let clock = BrowserClock;
         match action {
-            Action::Loaded { summaries, current, problems } => {
+            Action::Loaded {
+                summaries,
+                current,
+                problems,
+            } => {
                 s.summaries = summaries;
                 s.notices.extend(problems.into_iter().map(Notice::error));
                 if let Some(c) = current {
@@ -133,7 +157,8 @@ impl Reducible for AppState {
             Action::Imported(case) => {
                 let title = case.report.header.title.clone();
                 s.open(case);
-                s.notices.push(Notice::info(format!("Imported the handoff \"{title}\".")));
+                s.notices
+                    .push(Notice::info(format!("Imported the handoff \"{title}\".")));
             }
             Action::EditReport(f) => s.edit(|c| c.edit_report(&clock, |r| f(r))),
             Action::EditNotification(f) => s.edit(|c| c.edit_notification(&clock, |n| f(n))),
@@ -152,7 +177,11 @@ impl Reducible for AppState {
                     s.edit(|c| {
                         c.edit_report(&clock, |r| {
                             for i in found {
-                                if !r.indicators.iter().any(|e| e.kind == i.kind && e.value == i.value) {
+                                if !r
+                                    .indicators
+                                    .iter()
+                                    .any(|e| e.kind == i.kind && e.value == i.value)
+                                {
                                     r.indicators.push(i);
                                     added += 1;
                                 }
@@ -160,7 +189,9 @@ impl Reducible for AppState {
                             r.raw_alert = text;
                         })
                     });
-                    s.notices.push(Notice::info(format!("Found {added} new indicators in the alert text.")));
+                    s.notices.push(Notice::info(format!(
+                        "Found {added} new indicators in the alert text."
+                    )));
                 }
             }
             Action::Step(cmd) => {
@@ -216,7 +247,10 @@ impl Reducible for AppState {
 pub type Dispatch = yew::UseReducerDispatcher<AppState>;
 
 /// A callback that writes a control's new value into the report.
-pub fn report_input(d: &Dispatch, f: impl Fn(&mut Report, String) + 'static) -> yew::Callback<String> {
+pub fn report_input(
+    d: &Dispatch,
+    f: impl Fn(&mut Report, String) + 'static,
+) -> yew::Callback<String> {
     let d = d.clone();
     let f = Rc::new(f);
     yew::Callback::from(move |v: String| {
@@ -237,7 +271,10 @@ pub fn notification_input(
     })
 }
 
-pub fn l2_input(d: &Dispatch, f: impl Fn(&mut L2Section, String) + 'static) -> yew::Callback<String> {
+pub fn l2_input(
+    d: &Dispatch,
+    f: impl Fn(&mut L2Section, String) + 'static,
+) -> yew::Callback<String> {
     let d = d.clone();
     let f = Rc::new(f);
     yew::Callback::from(move |v: String| {

@@ -51,8 +51,15 @@ fn corrupted_storage_is_set_aside_not_wiped() {
     let loaded = storage::load();
     assert_eq!(loaded.summaries.len(), 1, "the good case still loads");
     assert_eq!(loaded.problems.len(), 1);
-    assert!(loaded.problems[0].contains("set aside"), "{}", loaded.problems[0]);
-    assert_eq!(s.get_item("handoff.v1.quarantine.bad").unwrap().as_deref(), Some("{ not json"));
+    assert!(
+        loaded.problems[0].contains("set aside"),
+        "{}",
+        loaded.problems[0]
+    );
+    assert_eq!(
+        s.get_item("handoff.v1.quarantine.bad").unwrap().as_deref(),
+        Some("{ not json")
+    );
     assert_eq!(s.get_item("handoff.v1.case.bad").unwrap(), None);
 }
 
@@ -60,10 +67,15 @@ fn corrupted_storage_is_set_aside_not_wiped() {
 fn a_case_stored_under_another_id_is_refused() {
     let s = local_storage();
     s.clear().unwrap();
-    s.set_item("handoff.v1.case.other", &to_json(&sample_case("case-x"))).unwrap();
+    s.set_item("handoff.v1.case.other", &to_json(&sample_case("case-x")))
+        .unwrap();
     let loaded = storage::load();
     assert!(loaded.summaries.is_empty());
-    assert!(loaded.problems[0].contains("does not match"), "{}", loaded.problems[0]);
+    assert!(
+        loaded.problems[0].contains("does not match"),
+        "{}",
+        loaded.problems[0]
+    );
 }
 
 #[wasm_bindgen_test]
@@ -73,18 +85,28 @@ fn download_creates_a_link_with_the_file_name() {
     let seen = std::rc::Rc::new(std::cell::RefCell::new(None::<(String, String)>));
     let seen2 = seen.clone();
     let listener = gloo_events::EventListener::new(&doc, "click", move |e| {
-        if let Some(a) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+        if let Some(a) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
             *seen2.borrow_mut() = Some((a.download(), a.href()));
             e.prevent_default();
         }
     });
-    let result = handoff::adapters::download::download("INC-1-handoff.json", "application/json", "{}");
+    let result =
+        handoff::adapters::download::download("INC-1-handoff.json", "application/json", "{}");
     drop(listener);
     assert_eq!(result, Ok(()));
-    let (name, href) = seen.borrow().clone().expect("the download link was clicked");
+    let (name, href) = seen
+        .borrow()
+        .clone()
+        .expect("the download link was clicked");
     assert_eq!(name, "INC-1-handoff.json");
     assert!(href.starts_with("blob:"), "{href}");
-    assert!(doc.query_selector("a[download]").unwrap().is_none(), "the link is removed");
+    assert!(
+        doc.query_selector("a[download]").unwrap().is_none(),
+        "the link is removed"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -99,7 +121,11 @@ async fn app_creates_a_case_and_refuses_an_incomplete_step() {
     let click = |label: &str| {
         let buttons = root.query_selector_all("button").unwrap();
         for i in 0..buttons.length() {
-            let b = buttons.item(i).unwrap().dyn_into::<web_sys::HtmlElement>().unwrap();
+            let b = buttons
+                .item(i)
+                .unwrap()
+                .dyn_into::<web_sys::HtmlElement>()
+                .unwrap();
             if b.text_content().unwrap_or_default().trim() == label {
                 b.click();
                 return;
@@ -109,11 +135,17 @@ async fn app_creates_a_case_and_refuses_an_incomplete_step() {
     };
     click("New case");
     settle().await;
-    assert!(root.text_content().unwrap().contains("now: Alert triggered"));
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("now: Alert triggered"));
 
     click("Start L1 review");
     settle().await;
-    let alert = root.query_selector(".refusal").unwrap().expect("a refusal is shown");
+    let alert = root
+        .query_selector(".refusal")
+        .unwrap()
+        .expect("a refusal is shown");
     let text = alert.text_content().unwrap();
     assert!(text.contains("Give the alert a title."), "{text}");
     // Focus moved to the first missing field.

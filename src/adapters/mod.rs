@@ -4,7 +4,7 @@
 
 pub mod clipboard;
 pub mod clock;
-pub mod download;
 pub mod dom;
+pub mod download;
 pub mod panic;
 pub mod storage;

@@ -35,9 +35,14 @@ pub fn alert_intake(p: &Props) -> Html {
     let d = &p.dispatch;
     let raw = use_state(String::new);
     let ro = !p.case.stage.report_editable();
-    let severity_options: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "Choose…".into()))
-        .chain(Severity::ALL.iter().map(|s| (format!("{s:?}").into(), s.label().into())))
-        .collect();
+    let severity_options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once(("".into(), "Choose…".into()))
+            .chain(
+                Severity::ALL
+                    .iter()
+                    .map(|s| (format!("{s:?}").into(), s.label().into())),
+            )
+            .collect();
     let on_raw = {
         let raw = raw.clone();
         Callback::from(move |e: InputEvent| raw.set(event_value(&e)))

@@ -41,10 +41,11 @@ pub fn conditions_form(p: &Props) -> Html {
         RecommendationKind::Close => ("rec close", "Recommendation: close at L1"),
         RecommendationKind::Undecided => ("rec undecided", "Recommendation: not yet possible"),
     };
-    let choices: Vec<(AttrValue, AttrValue)> = [EscalationChoice::Escalate, EscalationChoice::Close]
-        .iter()
-        .map(|c| (choice_key(*c).into(), c.label().into()))
-        .collect();
+    let choices: Vec<(AttrValue, AttrValue)> =
+        [EscalationChoice::Escalate, EscalationChoice::Close]
+            .iter()
+            .map(|c| (choice_key(*c).into(), c.label().into()))
+            .collect();
     html! {
         <section class="card" aria-labelledby="conditions-heading" id="step-escalation">
             <h2 id="conditions-heading">{ "4. Escalate to L2?" }</h2>

@@ -35,7 +35,12 @@ pub fn evidence_form(p: &Props) -> Html {
     let attack_error = use_state(|| None::<String>);
 
     let add_indicator = {
-        let (k, v, err, d) = (new_kind.clone(), new_value.clone(), new_error.clone(), d.clone());
+        let (k, v, err, d) = (
+            new_kind.clone(),
+            new_value.clone(),
+            new_error.clone(),
+            d.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match Indicator::new(*k, &v) {
@@ -43,7 +48,11 @@ pub fn evidence_form(p: &Props) -> Html {
                     err.set(None);
                     v.set(String::new());
                     d.dispatch(Action::EditReport(Rc::new(move |r| {
-                        if !r.indicators.iter().any(|x| x.kind == ind.kind && x.value == ind.value) {
+                        if !r
+                            .indicators
+                            .iter()
+                            .any(|x| x.kind == ind.kind && x.value == ind.value)
+                        {
                             r.indicators.push(ind.clone());
                         }
                     })));
@@ -78,7 +87,12 @@ pub fn evidence_form(p: &Props) -> Html {
         .collect();
     let tlps: Vec<(AttrValue, AttrValue)> = Tlp::ALL
         .iter()
-        .map(|t| (format!("{t:?}").into(), format!("{} ({})", t.label(), t.sharing()).into()))
+        .map(|t| {
+            (
+                format!("{t:?}").into(),
+                format!("{} ({})", t.label(), t.sharing()).into(),
+            )
+        })
         .collect();
     let total = r.indicators.len();
 

@@ -105,14 +105,23 @@ pub fn import_panel(p: &ImportProps) -> Html {
                 error.set(None);
                 d.dispatch(Action::Imported(case));
             }
-            Err(e) => error.set(Some(format!("Import refused: {e} The open case was not changed."))),
+            Err(e) => error.set(Some(format!(
+                "Import refused: {e} The open case was not changed."
+            ))),
         })
     };
     let on_file = {
         let (accept, error, reader) = (accept.clone(), error.clone(), reader.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
             input.set_value("");
             let size = file.size() as usize;
             if size > MAX_PACKAGE_BYTES {
@@ -123,10 +132,15 @@ pub fn import_panel(p: &ImportProps) -> Html {
             }
             let accept = accept.clone();
             let error = error.clone();
-            let task = gloo_file::callbacks::read_as_bytes(&gloo_file::Blob::from(file), move |r| match r {
+            let task = gloo_file::callbacks::read_as_bytes(
+                &gloo_file::Blob::from(file),
+                move |r| {
+                    match r {
                 Ok(bytes) => accept.emit(bytes),
                 Err(_) => error.set(Some("Import refused: the browser could not read the file. The open case was not changed.".into())),
-            });
+            }
+                },
+            );
             *reader.borrow_mut() = Some(task);
         })
     };

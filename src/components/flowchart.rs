@@ -20,9 +20,19 @@ const H: i32 = 32;
 const NODES: [(Stage, i32, i32, &str); 14] = [
     (Stage::AlertTriggered, 180, 8, "Alert triggered"),
     (Stage::L1Review, 180, 58, "L1 review"),
-    (Stage::Closed(ClosureReason::FalsePositive), 60, 108, "Closed: FP"),
+    (
+        Stage::Closed(ClosureReason::FalsePositive),
+        60,
+        108,
+        "Closed: FP",
+    ),
     (Stage::Reporting, 180, 108, "Report (5 Ws)"),
-    (Stage::Closed(ClosureReason::NoEscalationNeeded), 300, 158, "Closed at L1"),
+    (
+        Stage::Closed(ClosureReason::NoEscalationNeeded),
+        300,
+        158,
+        "Closed at L1",
+    ),
     (Stage::InProgress, 180, 158, "In progress"),
     (Stage::AssignedToL2, 180, 208, "Assigned to L2"),
     (Stage::L2Notified, 180, 258, "L2 notified"),
@@ -30,8 +40,18 @@ const NODES: [(Stage, i32, i32, &str); 14] = [
     (Stage::ClarificationRequested, 300, 308, "Ask L1"),
     (Stage::Resolved, 60, 368, "Resolved"),
     (Stage::IncidentResponse, 180, 368, "Incident resp."),
-    (Stage::EscalatedFurther(EscalationTier::L3), 300, 368, "To L3"),
-    (Stage::EscalatedFurther(EscalationTier::IncidentResponseTeam), 300, 418, "To IR team"),
+    (
+        Stage::EscalatedFurther(EscalationTier::L3),
+        300,
+        368,
+        "To L3",
+    ),
+    (
+        Stage::EscalatedFurther(EscalationTier::IncidentResponseTeam),
+        300,
+        418,
+        "To IR team",
+    ),
 ];
 
 const EDGES: [(usize, usize); 15] = [
@@ -65,7 +85,13 @@ pub fn flowchart(p: &Props) -> Html {
     let current = p.case.stage;
     let path: Vec<&str> = {
         let mut v: Vec<&str> = vec![Stage::AlertTriggered.label()];
-        v.extend(p.case.audit.iter().filter(|e| e.from != e.to).map(|e| e.to.label()));
+        v.extend(
+            p.case
+                .audit
+                .iter()
+                .filter(|e| e.from != e.to)
+                .map(|e| e.to.label()),
+        );
         v
     };
     let desc = format!(

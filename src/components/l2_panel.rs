@@ -28,7 +28,10 @@ pub fn l2_panel(p: &Props) -> Html {
     let ro = !p.case.stage.l2_editable();
     let classes: Vec<(AttrValue, AttrValue)> = vec![
         ("minor".into(), "Minor: contained, resolve at L2".into()),
-        ("major".into(), "Major: a security incident, start incident response".into()),
+        (
+            "major".into(),
+            "Major: a security incident, start incident response".into(),
+        ),
     ];
     html! {
         <section class="card" aria-labelledby="l2-heading" id="step-l2">

@@ -14,7 +14,11 @@ pub struct Props {
 
 #[function_component(ReportCheck)]
 pub fn report_check(p: &Props) -> Html {
-    let blocking = p.findings.iter().filter(|f| f.severity == FindingSeverity::Blocking).count();
+    let blocking = p
+        .findings
+        .iter()
+        .filter(|f| f.severity == FindingSeverity::Blocking)
+        .count();
     html! {
         <section class="card report-check" aria-labelledby="check-heading">
             <h2 id="check-heading">{ "Report check" }</h2>

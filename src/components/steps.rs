@@ -42,9 +42,15 @@ pub fn steps(p: &Props) -> Html {
     }
     let steps = p.case.available_steps();
     let needs_text = steps.iter().any(|(c, _)| {
-        matches!(c, Command::RequestClarification { .. } | Command::AnswerClarification { .. })
+        matches!(
+            c,
+            Command::RequestClarification { .. } | Command::AnswerClarification { .. }
+        )
     });
-    let text_label = if steps.iter().any(|(c, _)| matches!(c, Command::AnswerClarification { .. })) {
+    let text_label = if steps
+        .iter()
+        .any(|(c, _)| matches!(c, Command::AnswerClarification { .. }))
+    {
         "Answer to L2"
     } else {
         "Question for L1"

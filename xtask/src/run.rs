@@ -19,7 +19,11 @@ pub fn say(msg: &str) {
 
 /// Runs `cmd` in the repository root with inherited output, failing with its command line.
 pub fn run(cmd: &mut Command) -> Result {
-    let line = format!("{cmd:?}");
+    let line = std::iter::once(cmd.get_program())
+        .chain(cmd.get_args())
+        .map(|a| a.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ");
     let status = cmd
         .current_dir(root())
         .stdin(Stdio::null())

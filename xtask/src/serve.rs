@@ -39,7 +39,9 @@ pub fn serve_command(args: &[String]) -> Result {
     release_build()?;
     let listener = TcpListener::bind(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e}"))?;
-    say(&format!("Handoff is being served at http://127.0.0.1:{port}/ (Ctrl+C to stop)"));
+    say(&format!(
+        "Handoff is being served at http://127.0.0.1:{port}/ (Ctrl+C to stop)"
+    ));
     serve_forever(listener, root().join("dist"));
     Ok(())
 }
@@ -122,14 +124,38 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let method = parts.next().unwrap_or("");
     let target = parts.next().unwrap_or("/");
     if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"", method == "HEAD");
+        return respond(
+            &mut stream,
+            "405 Method Not Allowed",
+            "text/plain",
+            b"",
+            method == "HEAD",
+        );
     }
     let Some(path) = resolve(dir, target) else {
-        return respond(&mut stream, "400 Bad Request", "text/plain", b"bad path", false);
+        return respond(
+            &mut stream,
+            "400 Bad Request",
+            "text/plain",
+            b"bad path",
+            false,
+        );
     };
     match std::fs::read(&path) {
-        Ok(body) => respond(&mut stream, "200 OK", content_type(&path), &body, method == "HEAD"),
-        Err(_) => respond(&mut stream, "404 Not Found", "text/plain", b"not found", method == "HEAD"),
+        Ok(body) => respond(
+            &mut stream,
+            "200 OK",
+            content_type(&path),
+            &body,
+            method == "HEAD",
+        ),
+        Err(_) => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain",
+            b"not found",
+            method == "HEAD",
+        ),
     }
 }
 

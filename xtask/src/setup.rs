@@ -45,7 +45,10 @@ fn wasm_target() -> Result {
     if installed.lines().any(|l| l.trim() == tools::WASM_TARGET) {
         return Ok(());
     }
-    say(&format!("adding the {} Rust target (about 90 MB, under a minute)", tools::WASM_TARGET));
+    say(&format!(
+        "adding the {} Rust target (about 90 MB, under a minute)",
+        tools::WASM_TARGET
+    ));
     run(Command::new("rustup").args(["target", "add", tools::WASM_TARGET]))
 }
 
@@ -79,7 +82,10 @@ pub fn locked_wasm_bindgen() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = ")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = "))
+            {
                 return Ok(v.trim_matches('"').to_owned());
             }
         }
@@ -117,7 +123,10 @@ fn npm_packages() -> Result {
     say("installing the npm tools pinned in package-lock.json (wasm-opt, Playwright, axe-core)");
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     let v = output(
-        &root.join("node_modules/.bin/wasm-opt").display().to_string(),
+        &root
+            .join("node_modules/.bin/wasm-opt")
+            .display()
+            .to_string(),
         &["--version"],
     )
     .unwrap_or_default();
@@ -140,8 +149,11 @@ fn same_packages(lock: &[u8], installed: &[u8]) -> bool {
     let mut a = a["packages"].as_object().cloned().unwrap_or_default();
     a.remove("");
     let b = b["packages"].as_object().cloned().unwrap_or_default();
-    a.iter()
-        .all(|(k, v)| b.get(k).map(|w| w["version"] == v["version"]).unwrap_or(false))
+    a.iter().all(|(k, v)| {
+        b.get(k)
+            .map(|w| w["version"] == v["version"])
+            .unwrap_or(false)
+    })
 }
 
 fn browser() -> Result {
@@ -161,7 +173,10 @@ fn browser() -> Result {
             tools::APT_PACKAGES.join(" ")
         ));
     }
-    say(&format!("installing {} with apt-get (about 20 s)", tools::APT_PACKAGES.join(" ")));
+    say(&format!(
+        "installing {} with apt-get (about 20 s)",
+        tools::APT_PACKAGES.join(" ")
+    ));
     run(Command::new("apt-get").arg("update").arg("-qq"))?;
     run(Command::new("apt-get")
         .args(["install", "-y", "-qq"])

@@ -15,12 +15,30 @@ struct Level {
 }
 
 const LEVELS: &[Level] = &[
-    Level { name: "format (cargo fmt --check)", run: fmt },
-    Level { name: "lint (clippy, native and wasm32, -D warnings)", run: clippy },
-    Level { name: "native tests (unit, property, golden files)", run: native },
-    Level { name: "browser tests (wasm-bindgen-test, headless Chromium)", run: browser },
-    Level { name: "release build (Trunk, wasm-opt -Oz)", run: release_build },
-    Level { name: "end to end (Playwright + axe-core, release build on 127.0.0.1)", run: e2e },
+    Level {
+        name: "format (cargo fmt --check)",
+        run: fmt,
+    },
+    Level {
+        name: "lint (clippy, native and wasm32, -D warnings)",
+        run: clippy,
+    },
+    Level {
+        name: "native tests (unit, property, golden files)",
+        run: native,
+    },
+    Level {
+        name: "browser tests (wasm-bindgen-test, headless Chromium)",
+        run: browser,
+    },
+    Level {
+        name: "release build (Trunk, wasm-opt -Oz)",
+        run: release_build,
+    },
+    Level {
+        name: "end to end (Playwright + axe-core, release build on 127.0.0.1)",
+        run: e2e,
+    },
 ];
 
 pub fn test_command() -> Result {
@@ -44,7 +62,10 @@ pub fn test_command() -> Result {
             }
         }
     }
-    eprintln!("all levels green in {:.0} s", started.elapsed().as_secs_f32());
+    eprintln!(
+        "all levels green in {:.0} s",
+        started.elapsed().as_secs_f32()
+    );
     println!("levels: {passed} passed, 0 failed");
     Ok(())
 }
@@ -54,7 +75,14 @@ fn fmt() -> Result {
 }
 
 fn clippy() -> Result {
-    run(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))?;
+    run(cargo().args([
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // The app's browser-only code is compiled out natively; lint it for its real target.
     run(cargo().args([
         "clippy",

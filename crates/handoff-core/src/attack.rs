@@ -105,13 +105,24 @@ mod tests {
     #[test]
     fn accepts_techniques_and_subtechniques() {
         assert_eq!(TechniqueId::parse("T1566").unwrap().as_str(), "T1566");
-        assert_eq!(TechniqueId::parse(" t1059.001 ").unwrap().as_str(), "T1059.001");
+        assert_eq!(
+            TechniqueId::parse(" t1059.001 ").unwrap().as_str(),
+            "T1059.001"
+        );
     }
 
     #[test]
     fn refuses_everything_else() {
         for bad in [
-            "", "T156", "T15660", "T1059.01", "T1059.0011", "TA0001", "1566", "T1O59", "T1059-001",
+            "",
+            "T156",
+            "T15660",
+            "T1059.01",
+            "T1059.0011",
+            "TA0001",
+            "1566",
+            "T1O59",
+            "T1059-001",
             "T１５６６",
         ] {
             assert!(TechniqueId::parse(bad).is_err(), "{bad}");

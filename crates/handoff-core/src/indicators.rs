@@ -184,10 +184,9 @@ fn canonical(kind: IndicatorKind, v: &str) -> Option<String> {
         IndicatorKind::Md5 => hex_of_len(v, 32),
         IndicatorKind::Sha1 => hex_of_len(v, 40),
         IndicatorKind::Sha256 => hex_of_len(v, 64),
-        IndicatorKind::FileName => (v.len() <= 255
-            && !v.contains(['/', '\\'])
-            && v.trim() == v)
-            .then(|| v.to_owned()),
+        IndicatorKind::FileName => {
+            (v.len() <= 255 && !v.contains(['/', '\\']) && v.trim() == v).then(|| v.to_owned())
+        }
         IndicatorKind::User => (v.len() <= 256 && v.trim() == v).then(|| v.to_owned()),
         IndicatorKind::Host => (v.len() <= 255
             && v.chars()
@@ -212,7 +211,8 @@ fn is_domain(v: &str) -> bool {
             && l.len() <= 63
             && !l.starts_with('-')
             && !l.ends_with('-')
-            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
     };
     let tld = labels[labels.len() - 1];
     labels.iter().all(label_ok)
@@ -366,7 +366,11 @@ fn defang_token(token: &str) -> String {
         IndicatorKind::Ipv6,
         IndicatorKind::Domain,
     ] {
-        if canonical(kind, core).is_some() && (kind != IndicatorKind::Ipv6 || core.contains("::") || core.matches(':').count() >= 2) {
+        if canonical(kind, core).is_some()
+            && (kind != IndicatorKind::Ipv6
+                || core.contains("::")
+                || core.matches(':').count() >= 2)
+        {
             if kind == IndicatorKind::Domain && !looks_like_domain(core) {
                 continue;
             }
@@ -389,26 +393,125 @@ fn looks_like_domain(v: &str) -> bool {
 }
 
 const COMMON_TLDS: &[&str] = &[
-    "com", "net", "org", "edu", "gov", "mil", "int", "info", "biz", "app", "dev", "xyz", "top",
-    "site", "online", "shop", "store", "club", "live", "tech", "cloud", "space", "website", "pro",
-    "name", "mobi", "asia", "vip", "win", "bid", "loan", "work", "click", "link", "download",
-    "zip", "mov", "review", "country", "stream", "gdn", "men", "date", "racing", "party", "trade",
-    "science", "host", "press", "fun", "icu", "buzz", "rest", "bar", "monster", "cyou", "sbs",
-    "cfd", "lol", "best", "uno", "ink", "life", "today", "world", "email", "support", "services",
-    "solutions", "network", "systems", "digital", "agency", "company", "group", "global",
-    "center", "news", "blog", "art", "page", "wiki", "ninja", "guru", "onion", "arpa", "aero",
-    "coop", "museum", "travel", "jobs", "tel", "cat", "one", "run", "sh", "io", "ai", "co", "me",
+    "com",
+    "net",
+    "org",
+    "edu",
+    "gov",
+    "mil",
+    "int",
+    "info",
+    "biz",
+    "app",
+    "dev",
+    "xyz",
+    "top",
+    "site",
+    "online",
+    "shop",
+    "store",
+    "club",
+    "live",
+    "tech",
+    "cloud",
+    "space",
+    "website",
+    "pro",
+    "name",
+    "mobi",
+    "asia",
+    "vip",
+    "win",
+    "bid",
+    "loan",
+    "work",
+    "click",
+    "link",
+    "download",
+    "zip",
+    "mov",
+    "review",
+    "country",
+    "stream",
+    "gdn",
+    "men",
+    "date",
+    "racing",
+    "party",
+    "trade",
+    "science",
+    "host",
+    "press",
+    "fun",
+    "icu",
+    "buzz",
+    "rest",
+    "bar",
+    "monster",
+    "cyou",
+    "sbs",
+    "cfd",
+    "lol",
+    "best",
+    "uno",
+    "ink",
+    "life",
+    "today",
+    "world",
+    "email",
+    "support",
+    "services",
+    "solutions",
+    "network",
+    "systems",
+    "digital",
+    "agency",
+    "company",
+    "group",
+    "global",
+    "center",
+    "news",
+    "blog",
+    "art",
+    "page",
+    "wiki",
+    "ninja",
+    "guru",
+    "onion",
+    "arpa",
+    "aero",
+    "coop",
+    "museum",
+    "travel",
+    "jobs",
+    "tel",
+    "cat",
+    "one",
+    "run",
+    "sh",
+    "io",
+    "ai",
+    "co",
+    "me",
 ];
 
 /// Suffixes of internal names: a dotted name ending in one of these is a host, not a domain.
-const INTERNAL_SUFFIXES: &[&str] = &["local", "lan", "corp", "internal", "intranet", "home", "localdomain"];
+const INTERNAL_SUFFIXES: &[&str] = &[
+    "local",
+    "lan",
+    "corp",
+    "internal",
+    "intranet",
+    "home",
+    "localdomain",
+];
 
 const FILE_EXTENSIONS: &[&str] = &[
-    "exe", "dll", "sys", "scr", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse",
-    "wsf", "hta", "lnk", "msi", "msp", "jar", "iso", "img", "vhd", "zip", "rar", "7z", "gz",
-    "tgz", "tar", "cab", "doc", "docx", "docm", "dot", "dotm", "xls", "xlsx", "xlsm", "xlsb",
-    "ppt", "pptx", "pptm", "rtf", "pdf", "one", "html", "htm", "svg", "py", "sh", "elf", "bin",
-    "dat", "tmp", "apk", "dmg", "pkg", "eml", "msg", "chm", "reg", "inf", "cpl", "ocx", "xll",
+    "exe", "dll", "sys", "scr", "bat", "cmd", "ps1", "psm1", "vbs", "vbe", "js", "jse", "wsf",
+    "hta", "lnk", "msi", "msp", "jar", "iso", "img", "vhd", "zip", "rar", "7z", "gz", "tgz", "tar",
+    "cab", "doc", "docx", "docm", "dot", "dotm", "xls", "xlsx", "xlsm", "xlsb", "ppt", "pptx",
+    "pptm", "rtf", "pdf", "one", "html", "htm", "svg", "py", "sh", "elf", "bin", "dat", "tmp",
+    "apk", "dmg", "pkg", "eml", "msg", "chm", "reg", "inf", "cpl", "ocx", "xll",
 ];
 
 fn file_extension(v: &str) -> Option<&'static str> {
@@ -421,14 +524,45 @@ fn file_extension(v: &str) -> Option<&'static str> {
 }
 
 const USER_KEYS: &[&str] = &[
-    "user", "username", "accountname", "account", "srcuser", "dstuser", "targetusername",
-    "subjectusername", "suser", "duser", "logonuser", "samaccountname", "recipient", "sender",
-    "from", "to", "userid", "principal",
+    "user",
+    "username",
+    "accountname",
+    "account",
+    "srcuser",
+    "dstuser",
+    "targetusername",
+    "subjectusername",
+    "suser",
+    "duser",
+    "logonuser",
+    "samaccountname",
+    "recipient",
+    "sender",
+    "from",
+    "to",
+    "userid",
+    "principal",
 ];
 const HOST_KEYS: &[&str] = &[
-    "host", "hostname", "computer", "computername", "device", "devicename", "workstation",
-    "workstationname", "srchost", "dsthost", "shost", "dhost", "dvchost", "machine",
-    "machinename", "endpoint", "server", "servername", "asset",
+    "host",
+    "hostname",
+    "computer",
+    "computername",
+    "device",
+    "devicename",
+    "workstation",
+    "workstationname",
+    "srchost",
+    "dsthost",
+    "shost",
+    "dhost",
+    "dvchost",
+    "machine",
+    "machinename",
+    "endpoint",
+    "server",
+    "servername",
+    "asset",
 ];
 
 /// Pulls every indicator out of pasted alert text, refanging first, deduplicated in order of
@@ -545,10 +679,7 @@ fn tokens(line: &str, found: &mut Found) {
     let mut rest = line;
     loop {
         let lower = rest.to_ascii_lowercase();
-        let next = URL_SCHEMES
-            .iter()
-            .filter_map(|s| lower.find(s))
-            .min();
+        let next = URL_SCHEMES.iter().filter_map(|s| lower.find(s)).min();
         let Some(at) = next else {
             masked.push_str(rest);
             break;
@@ -666,14 +797,20 @@ v6 2001:db8::dead:beef, dc01.corp.local
             (K::FileName, "stage2.ps1"),
             (K::Md5, "44d88612fea8a8f36de82e1278abb02f"),
             (K::Sha1, "3395856ce81f2b7382dee72602f798b642f14140"),
-            (K::Sha256, "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f"),
+            (
+                K::Sha256,
+                "275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f",
+            ),
             (K::Ipv6, "2001:db8::dead:beef"),
             (K::Host, "dc01.corp.local"),
         ] {
             assert!(kv.contains(&want), "missing {want:?} in {kv:#?}");
         }
         // The URL's own host and path are not repeated as a domain or a file.
-        assert!(!kv.iter().any(|(_, v)| *v == "cdn-update.example.com"), "{kv:#?}");
+        assert!(
+            !kv.iter().any(|(_, v)| *v == "cdn-update.example.com"),
+            "{kv:#?}"
+        );
         assert!(!kv.iter().any(|(_, v)| *v == "payload.php"), "{kv:#?}");
     }
 
@@ -691,19 +828,34 @@ v6 2001:db8::dead:beef, dc01.corp.local
 
     #[test]
     fn defangs_each_network_kind() {
-        assert_eq!(defang(K::Url, "https://evil.example.com/a.b"), "hxxps://evil[.]example[.]com/a.b");
+        assert_eq!(
+            defang(K::Url, "https://evil.example.com/a.b"),
+            "hxxps://evil[.]example[.]com/a.b"
+        );
         assert_eq!(defang(K::Url, "http://x.io"), "hxxp://x[.]io");
         assert_eq!(defang(K::Email, "a.b@evil.com"), "a.b[@]evil[.]com");
         assert_eq!(defang(K::Ipv4, "203.0.113.7"), "203[.]0[.]113[.]7");
         assert_eq!(defang(K::Ipv6, "2001:db8::1"), "2001[:]db8[:][:]1");
-        assert_eq!(defang(K::Sha1, "3395856ce81f2b7382dee72602f798b642f14140"), "3395856ce81f2b7382dee72602f798b642f14140");
+        assert_eq!(
+            defang(K::Sha1, "3395856ce81f2b7382dee72602f798b642f14140"),
+            "3395856ce81f2b7382dee72602f798b642f14140"
+        );
     }
 
     #[test]
     fn refangs_the_common_styles() {
-        assert_eq!(refang("hXXps://evil(.)example{.}com[/]"), "https://evil.example.com[/]");
-        assert_eq!(refang("user[at]evil[dot]com 10[.]0[.]0[.]1"), "user@evil.com 10.0.0.1");
-        assert_eq!(refang("fxp://files[.]example[.]org"), "ftp://files.example.org");
+        assert_eq!(
+            refang("hXXps://evil(.)example{.}com[/]"),
+            "https://evil.example.com[/]"
+        );
+        assert_eq!(
+            refang("user[at]evil[dot]com 10[.]0[.]0[.]1"),
+            "user@evil.com 10.0.0.1"
+        );
+        assert_eq!(
+            refang("fxp://files[.]example[.]org"),
+            "ftp://files.example.org"
+        );
         assert_eq!(refang("naïve [.] text ✓"), "naïve . text ✓");
     }
 
@@ -725,12 +877,17 @@ v6 2001:db8::dead:beef, dc01.corp.local
         assert!(Indicator::new(K::Md5, "abc").is_err());
         assert!(Indicator::new(K::User, "evil\u{202E}gpj.exe").is_err());
         assert!(Indicator::new(K::FileName, "a\u{0}.exe").is_err());
-        assert_eq!(Indicator::new(K::Domain, "Evil[.]COM").unwrap().value, "evil.com");
+        assert_eq!(
+            Indicator::new(K::Domain, "Evil[.]COM").unwrap().value,
+            "evil.com"
+        );
     }
 
     #[test]
     fn huge_input_is_bounded() {
-        let many: String = (0..20_000).map(|i| format!("10.{}.{}.{} ", i / 65536 % 256, i / 256 % 256, i % 256)).collect();
+        let many: String = (0..20_000)
+            .map(|i| format!("10.{}.{}.{} ", i / 65536 % 256, i / 256 % 256, i % 256))
+            .collect();
         assert_eq!(extract(&many).len(), MAX_EXTRACTED_INDICATORS);
     }
 }

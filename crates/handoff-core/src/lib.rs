@@ -43,7 +43,7 @@ pub use escalation::{
 };
 pub use field::Field;
 pub use indicators::{Indicator, IndicatorKind};
-pub use l2::{Classification, Clarification, L2Section, L2Task, L2Tasks, TaskState};
+pub use l2::{Clarification, Classification, L2Section, L2Task, L2Tasks, TaskState};
 pub use report_check::{Finding, FindingSeverity};
 pub use tlp::Tlp;
 pub use workflow::{ClosureReason, Command, CommandKind, EscalationTier, Refusal, Stage};

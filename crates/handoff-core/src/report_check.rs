@@ -67,16 +67,48 @@ pub fn documentation_gaps(r: &Report) -> Vec<Finding> {
         }
     };
     let h = &r.header;
-    need(!is_blank(&h.title), Field::AlertTitle, "Give the alert a title.");
-    need(!is_blank(&h.alert_id), Field::AlertId, "Enter the alert or ticket ID.");
-    need(h.severity.is_some(), Field::Severity, "Set the alert's severity.");
-    need(h.detected_at.is_some(), Field::DetectedAt, "Enter when the alert was detected (UTC).");
-    need(!is_blank(&h.analyst), Field::Analyst, "Enter your name as the L1 analyst.");
+    need(
+        !is_blank(&h.title),
+        Field::AlertTitle,
+        "Give the alert a title.",
+    );
+    need(
+        !is_blank(&h.alert_id),
+        Field::AlertId,
+        "Enter the alert or ticket ID.",
+    );
+    need(
+        h.severity.is_some(),
+        Field::Severity,
+        "Set the alert's severity.",
+    );
+    need(
+        h.detected_at.is_some(),
+        Field::DetectedAt,
+        "Enter when the alert was detected (UTC).",
+    );
+    need(
+        !is_blank(&h.analyst),
+        Field::Analyst,
+        "Enter your name as the L1 analyst.",
+    );
     let w = &r.five_ws;
-    need(!is_blank(&w.who), Field::Who, "Who is empty: name the user, account, or sender involved.");
-    need(!is_blank(&w.what), Field::What, "What is empty: describe the actions or events seen.");
+    need(
+        !is_blank(&w.who),
+        Field::Who,
+        "Who is empty: name the user, account, or sender involved.",
+    );
+    need(
+        !is_blank(&w.what),
+        Field::What,
+        "What is empty: describe the actions or events seen.",
+    );
     if is_blank(&w.when) {
-        need(false, Field::When, "When is empty: give when the activity started and ended, in UTC.");
+        need(
+            false,
+            Field::When,
+            "When is empty: give when the activity started and ended, in UTC.",
+        );
     } else {
         need(
             utc_times_in(&w.when) > 0,
@@ -84,8 +116,16 @@ pub fn documentation_gaps(r: &Report) -> Vec<Finding> {
             "When has no UTC time: write times such as 2026-03-14 09:12 UTC or 2026-03-14T09:12Z.",
         );
     }
-    need(!is_blank(&w.where_), Field::Where, "Where is empty: name the host, IP, mailbox, or URL.");
-    need(!is_blank(&w.why), Field::Why, "Why is empty: explain, from the evidence, how you reached the verdict.");
+    need(
+        !is_blank(&w.where_),
+        Field::Where,
+        "Where is empty: name the host, IP, mailbox, or URL.",
+    );
+    need(
+        !is_blank(&w.why),
+        Field::Why,
+        "Why is empty: explain, from the evidence, how you reached the verdict.",
+    );
     match r.verdict {
         None => need(false, Field::Verdict, "Choose a verdict."),
         Some(Verdict::FalsePositive) => need(
@@ -129,7 +169,10 @@ pub fn check(case: &Case) -> Vec<Finding> {
     }
 
     if is_blank(&r.header.source) {
-        out.push(Finding::warning(Field::Source, "Name the SIEM or tool that raised the alert."));
+        out.push(Finding::warning(
+            Field::Source,
+            "Name the SIEM or tool that raised the alert.",
+        ));
     }
     let when_times = utc_times_in(&r.five_ws.when);
     if !is_blank(&r.five_ws.why) && !cites_evidence(r) {
@@ -138,7 +181,11 @@ pub fn check(case: &Case) -> Vec<Finding> {
             "Why cites no evidence: point at the logs, indicators, or observations behind the verdict.",
         ));
     }
-    if matches!(r.verdict, Some(Verdict::TruePositive | Verdict::NeedsReview)) && r.indicators.is_empty() {
+    if matches!(
+        r.verdict,
+        Some(Verdict::TruePositive | Verdict::NeedsReview)
+    ) && r.indicators.is_empty()
+    {
         out.push(Finding::warning(
             Field::Indicators,
             "The verdict has no indicators behind it: add the IPs, domains, hashes, or accounts involved.",
@@ -193,18 +240,54 @@ pub fn check(case: &Case) -> Vec<Finding> {
 
 /// Words that show a Why rests on something observed.
 const EVIDENCE_WORDS: &[&str] = &[
-    "log", "logs", "event", "events", "hash", "ip", "sandbox", "header", "headers", "edr",
-    "process", "observed", "seen", "confirmed", "evidence", "signature", "detonated",
-    "detonation", "ioc", "indicator", "indicators", "domain", "url", "spf", "dkim", "dmarc",
-    "registry", "dns", "proxy", "firewall", "netflow", "virustotal", "reputation", "command",
-    "commandline", "telemetry", "traffic", "capture", "pcap", "artifact", "artefact", "ticket",
+    "log",
+    "logs",
+    "event",
+    "events",
+    "hash",
+    "ip",
+    "sandbox",
+    "header",
+    "headers",
+    "edr",
+    "process",
+    "observed",
+    "seen",
+    "confirmed",
+    "evidence",
+    "signature",
+    "detonated",
+    "detonation",
+    "ioc",
+    "indicator",
+    "indicators",
+    "domain",
+    "url",
+    "spf",
+    "dkim",
+    "dmarc",
+    "registry",
+    "dns",
+    "proxy",
+    "firewall",
+    "netflow",
+    "virustotal",
+    "reputation",
+    "command",
+    "commandline",
+    "telemetry",
+    "traffic",
+    "capture",
+    "pcap",
+    "artifact",
+    "artefact",
+    "ticket",
 ];
 
 /// True when the Why names one of the case's indicators or an evidence word.
 pub fn cites_evidence(r: &Report) -> bool {
     let why = r.five_ws.why.to_lowercase();
-    if r
-        .indicators
+    if r.indicators
         .iter()
         .any(|i| !i.value.is_empty() && why.contains(&i.value.to_lowercase()))
     {
@@ -223,7 +306,8 @@ pub fn utc_times_in(s: &str) -> usize {
     let mut i = 0;
     while i < b.len() {
         // HH:MM with a non-digit before it
-        let starts = digit(i) && digit(i + 1) && b.get(i + 2) == Some(&b':') && digit(i + 3) && digit(i + 4);
+        let starts =
+            digit(i) && digit(i + 1) && b.get(i + 2) == Some(&b':') && digit(i + 3) && digit(i + 4);
         if !starts || (i > 0 && digit(i - 1)) {
             i += 1;
             continue;
@@ -240,7 +324,11 @@ pub fn utc_times_in(s: &str) -> usize {
         }
         let rest = &s[j..];
         let trimmed = rest.trim_start_matches(' ');
-        let upper: String = trimmed.chars().take(6).collect::<String>().to_ascii_uppercase();
+        let upper: String = trimmed
+            .chars()
+            .take(6)
+            .collect::<String>()
+            .to_ascii_uppercase();
         let utc = rest.starts_with('Z')
             || rest.starts_with('z')
             || rest.starts_with("+00:00")
@@ -281,10 +369,13 @@ mod tests {
         r.five_ws.why = "The proxy logs show the download".into();
         assert!(cites_evidence(&r));
         r.five_ws.why = "Matches 203.0.113.7 on the blocklist".into();
-        r.indicators.push(crate::indicators::Indicator::new(
-            crate::indicators::IndicatorKind::Ipv4,
-            "203.0.113.7",
-        ).unwrap());
+        r.indicators.push(
+            crate::indicators::Indicator::new(
+                crate::indicators::IndicatorKind::Ipv4,
+                "203.0.113.7",
+            )
+            .unwrap(),
+        );
         assert!(cites_evidence(&r));
     }
 }

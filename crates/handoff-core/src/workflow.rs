@@ -101,7 +101,10 @@ impl Stage {
     pub fn is_final(self) -> bool {
         matches!(
             self,
-            Stage::Closed(_) | Stage::Resolved | Stage::IncidentResponse | Stage::EscalatedFurther(_)
+            Stage::Closed(_)
+                | Stage::Resolved
+                | Stage::IncidentResponse
+                | Stage::EscalatedFurther(_)
         )
     }
 
@@ -543,15 +546,16 @@ fn transition_note(kind: CommandKind, case: &CaseData) -> String {
             }
             note
         }
-        CommandKind::AssignToL2 => format!(
-            "Assigned to {}.",
-            short(&case.notification.l2_assignee)
-        ),
+        CommandKind::AssignToL2 => {
+            format!("Assigned to {}.", short(&case.notification.l2_assignee))
+        }
         CommandKind::NotifyL2 => format!(
             "L2 notified about ticket {}.",
             short(&case.notification.ticket_id)
         ),
-        CommandKind::Resolve | CommandKind::StartIncidentResponse | CommandKind::EscalateFurther => {
+        CommandKind::Resolve
+        | CommandKind::StartIncidentResponse
+        | CommandKind::EscalateFurther => {
             format!(
                 "Classification: {}. {}",
                 case.l2.classification.map_or("none", Classification::label),
@@ -728,7 +732,11 @@ pub fn check_invariants(c: &CaseData) -> Result<(), InvariantViolation> {
     if asked != c.clarifications.len() {
         return bad("its clarifications do not match the questions in its audit trail".into());
     }
-    let open = c.clarifications.iter().filter(|q| q.answer.is_none()).count();
+    let open = c
+        .clarifications
+        .iter()
+        .filter(|q| q.answer.is_none())
+        .count();
     let waiting = c.stage == Stage::ClarificationRequested;
     let last_open = c.clarifications.last().is_some_and(|q| q.answer.is_none());
     if open != usize::from(waiting) || last_open != waiting {

@@ -71,6 +71,9 @@ mod tests {
 
     #[test]
     fn long_text_is_cut() {
-        assert_eq!(chat_safe(&"x".repeat(50), 10), format!("{}…", "x".repeat(10)));
+        assert_eq!(
+            chat_safe(&"x".repeat(50), 10),
+            format!("{}…", "x".repeat(10))
+        );
     }
 }

@@ -13,15 +13,29 @@ use crate::workflow::InvariantViolation;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     Empty,
-    NotUtf8 { offset: usize },
-    Syntax { line: usize, column: usize, message: String },
+    NotUtf8 {
+        offset: usize,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NotAPackage,
     MissingVersion,
-    NewerVersion { found: u64 },
+    NewerVersion {
+        found: u64,
+    },
     InvalidVersion,
-    Field { path: String, message: String },
+    Field {
+        path: String,
+        message: String,
+    },
     Invariant(InvariantViolation),
 }
 
@@ -122,7 +136,11 @@ pub fn import(bytes: &[u8]) -> Result<Case, ImportError> {
     let data: PackageData = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         ImportError::Field {
-            path: if path == "." { "(top level)".into() } else { path },
+            path: if path == "." {
+                "(top level)".into()
+            } else {
+                path
+            },
             message: e.into_inner().to_string(),
         }
     })?;

@@ -48,7 +48,10 @@ fn escape_line(line: &str, out: &mut String) {
     // The markers defanging adds stay readable: "[.]" can never become a link, because the
     // brackets are always followed by the next label, never by "(" or ":".
     while let Some(c) = rest.chars().next() {
-        if let Some(marker) = ["[.]", "[@]", "[:]"].into_iter().find(|m| rest.starts_with(m)) {
+        if let Some(marker) = ["[.]", "[@]", "[:]"]
+            .into_iter()
+            .find(|m| rest.starts_with(m))
+        {
             out.push_str(marker);
             rest.drain(..marker.len());
             continue;
@@ -107,7 +110,11 @@ fn code(s: &str) -> String {
             visible(c, &mut inner);
         }
     }
-    let pad = if inner.starts_with('`') || inner.ends_with('`') { " " } else { "" };
+    let pad = if inner.starts_with('`') || inner.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{inner}{pad}{fence}")
 }
 
@@ -144,11 +151,20 @@ pub fn to_markdown(case: &Case) -> String {
     let rows: [(&str, String); 10] = [
         ("Alert ID", escape_inline(&h.alert_id)),
         ("Title", escape_inline(&h.title)),
-        ("Severity", h.severity.map(|s| s.label().to_owned()).unwrap_or_default()),
+        (
+            "Severity",
+            h.severity.map(|s| s.label().to_owned()).unwrap_or_default(),
+        ),
         ("Status", case.stage.label().to_owned()),
-        ("Verdict", r.verdict.map(|v| v.label().to_owned()).unwrap_or_default()),
+        (
+            "Verdict",
+            r.verdict.map(|v| v.label().to_owned()).unwrap_or_default(),
+        ),
         ("TLP", r.tlp.label().to_owned()),
-        ("Detected (UTC)", h.detected_at.as_ref().map(time).unwrap_or_default()),
+        (
+            "Detected (UTC)",
+            h.detected_at.as_ref().map(time).unwrap_or_default(),
+        ),
         ("Source", escape_inline(&h.source)),
         ("Rule", escape_inline(&h.rule)),
         ("L1 analyst", escape_inline(&h.analyst)),
@@ -208,7 +224,12 @@ pub fn to_markdown(case: &Case) -> String {
             Some(false) => "No",
             None => "Not assessed",
         };
-        let _ = writeln!(o, "| {} | {applies} | {} |", c.label(), or_dash(escape_inline(&a.note)));
+        let _ = writeln!(
+            o,
+            "| {} | {applies} | {} |",
+            c.label(),
+            or_dash(escape_inline(&a.note))
+        );
     }
 
     section(&mut o, "Evidence");
@@ -255,11 +276,18 @@ pub fn to_markdown(case: &Case) -> String {
         for c in raw.chars() {
             visible(c, &mut shown);
         }
-        let _ = write!(o, "\nRaw alert (defanged):\n\n{fence}text\n{shown}\n{fence}\n");
+        let _ = write!(
+            o,
+            "\nRaw alert (defanged):\n\n{fence}text\n{shown}\n{fence}\n"
+        );
     }
 
     section(&mut o, "Recommended actions");
-    let actions: Vec<&String> = r.recommended_actions.iter().filter(|a| !is_blank(a)).collect();
+    let actions: Vec<&String> = r
+        .recommended_actions
+        .iter()
+        .filter(|a| !is_blank(a))
+        .collect();
     if actions.is_empty() {
         o.push_str("None recorded.\n");
     }
@@ -270,9 +298,17 @@ pub fn to_markdown(case: &Case) -> String {
     let n = &case.notification;
     section(&mut o, "Notification to L2");
     let _ = writeln!(o, "- Ticket: {}", or_dash(escape_inline(&n.ticket_id)));
-    let _ = writeln!(o, "- Assigned to: {}", or_dash(escape_inline(&n.l2_assignee)));
+    let _ = writeln!(
+        o,
+        "- Assigned to: {}",
+        or_dash(escape_inline(&n.l2_assignee))
+    );
     let _ = writeln!(o, "- Summary: {}", or_dash(escape_inline(&n.summary)));
-    let _ = writeln!(o, "- Immediate concerns: {}", or_dash(escape_inline(&n.immediate_concerns)));
+    let _ = writeln!(
+        o,
+        "- Immediate concerns: {}",
+        or_dash(escape_inline(&n.immediate_concerns))
+    );
 
     let l2 = &case.l2;
     section(&mut o, "L2");
@@ -280,7 +316,8 @@ pub fn to_markdown(case: &Case) -> String {
     let _ = writeln!(
         o,
         "- Classification: {}",
-        l2.classification.map_or("not yet classified", |c| c.label())
+        l2.classification
+            .map_or("not yet classified", |c| c.label())
     );
     let _ = writeln!(o, "- Outcome: {}", or_dash(escape_inline(&l2.outcome_note)));
     o.push_str("\n| L2 task | Done | Notes |\n| --- | --- | --- |\n");
@@ -324,7 +361,9 @@ pub fn to_markdown(case: &Case) -> String {
     }
 
     section(&mut o, "Audit trail");
-    o.push_str("| Time (UTC) | Actor | Step | From | To | Note |\n| --- | --- | --- | --- | --- | --- |\n");
+    o.push_str(
+        "| Time (UTC) | Actor | Step | From | To | Note |\n| --- | --- | --- | --- | --- | --- |\n",
+    );
     for e in &case.audit {
         let _ = writeln!(
             o,
@@ -348,7 +387,10 @@ mod tests {
     #[test]
     fn hostile_strings_are_inert() {
         for (input, expected) in [
-            ("<img src=x onerror=alert(1)>", "\\<img src=x onerror=alert(1)\\>"),
+            (
+                "<img src=x onerror=alert(1)>",
+                "\\<img src=x onerror=alert(1)\\>",
+            ),
             ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
             ("| a | b |", "\\| a \\| b \\|"),
             ("`code`", "\\`code\\`"),
@@ -356,7 +398,10 @@ mod tests {
             ("# heading", "\\# heading"),
             ("- item", "\\- item"),
             ("1. first", "1\\. first"),
-            ("![img](http://x.io/a.png)", "\\!\\[img\\](hxxp://x[.]io/a.png)"),
+            (
+                "![img](http://x.io/a.png)",
+                "\\!\\[img\\](hxxp://x[.]io/a.png)",
+            ),
             ("&lt;b&gt;", "\\&lt;b\\&gt;"),
             ("a\u{202E}b", "a[U+202E]b"),
         ] {
@@ -366,7 +411,10 @@ mod tests {
 
     #[test]
     fn blocks_keep_lines_and_paragraphs() {
-        assert_eq!(escape_block("one\ntwo\n\n- three"), "one  \ntwo\n\n\\- three");
+        assert_eq!(
+            escape_block("one\ntwo\n\n- three"),
+            "one  \ntwo\n\n\\- three"
+        );
         assert_eq!(escape_block("    indented code?"), "indented code?");
     }
 

@@ -43,5 +43,8 @@ pub fn file_name(case: &Case, ext: &str) -> String {
         .take(80)
         .collect();
     let safe = safe.trim_start_matches('.');
-    format!("{}-handoff.{ext}", if safe.is_empty() { "case" } else { safe })
+    format!(
+        "{}-handoff.{ext}",
+        if safe.is_empty() { "case" } else { safe }
+    )
 }
