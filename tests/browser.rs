@@ -158,3 +158,40 @@ async fn app_creates_a_case_and_refuses_an_incomplete_step() {
     assert_eq!(loaded.summaries.len(), 1);
     root.remove();
 }
+
+/// Replaces `navigator.clipboard` with one whose `writeText` records or refuses, so both of
+/// the adapter's outcomes are checked deterministically (the real clipboard is exercised end
+/// to end by Playwright, which can grant the permission).
+fn fake_clipboard(allow: bool) {
+    let body = format!(
+        "Object.defineProperty(navigator, 'clipboard', {{ configurable: true, value: {{ \
+           writeText: (t) => {{ window.__copied = t; return {} }} }} }});",
+        if allow {
+            "Promise.resolve();"
+        } else {
+            "Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));"
+        }
+    );
+    js_sys::Function::new_no_args(&body).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+}
+
+fn copied() -> Option<String> {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__copied".into())
+        .ok()
+        .and_then(|v| v.as_string())
+}
+
+#[wasm_bindgen_test]
+async fn clipboard_adapter_copies_the_exact_text() {
+    fake_clipboard(true);
+    let text = "INC-2291 handoff ✓\nline two";
+    assert_eq!(handoff::adapters::clipboard::copy(text).await, Ok(()));
+    assert_eq!(copied().as_deref(), Some(text));
+}
+
+#[wasm_bindgen_test]
+async fn clipboard_adapter_explains_a_refusal() {
+    fake_clipboard(false);
+    let e = handoff::adapters::clipboard::copy("x").await.unwrap_err();
+    assert_eq!(e, "The browser did not allow copying. Use the download button instead.");
+}

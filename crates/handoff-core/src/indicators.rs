@@ -350,7 +350,7 @@ pub fn defang_text(text: &str) -> String {
 }
 
 fn is_token_break(c: char) -> bool {
-    c.is_whitespace() || "\"'<>()[]{},;|`".contains(c)
+    c.is_whitespace() || "\"'<>()[]{},;|`=".contains(c)
 }
 
 fn defang_token(token: &str) -> String {

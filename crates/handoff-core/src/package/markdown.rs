@@ -12,6 +12,7 @@ use crate::escalation::{recommend, Condition, RecommendationKind};
 use crate::indicators::{defang_text, is_bidi_control};
 use crate::l2::L2Task;
 use crate::text::{is_blank, one_line, truncate_chars};
+use crate::workflow::{ClosureReason, Stage};
 
 /// How much of the raw alert the Markdown carries; the JSON always has all of it.
 const RAW_ALERT_CHARS: usize = 20_000;
@@ -194,42 +195,46 @@ pub fn to_markdown(case: &Case) -> String {
     );
 
     section(&mut o, "Escalation decision");
-    let rec = recommend(r.verdict, &r.conditions);
-    let recommended = match rec.kind {
-        RecommendationKind::Escalate => "escalate to L2",
-        RecommendationKind::Close => "close at L1",
-        RecommendationKind::Undecided => "not yet determined",
-    };
-    let _ = writeln!(
-        o,
-        "- Decision: **{}**",
-        r.decision.choice.map_or("not yet made", |c| c.label())
-    );
-    let _ = writeln!(o, "- Recommended: {recommended}");
-    for reason in &rec.reasons {
-        let _ = writeln!(o, "  - {}", escape_inline(reason));
-    }
-    if r.decision.is_override(&rec) {
-        let _ = writeln!(
-            o,
-            "- Override reason: {}",
-            or_dash(escape_inline(&r.decision.override_reason))
-        );
-    }
-    o.push_str("\n| Escalation condition | Applies | Note |\n| --- | --- | --- |\n");
-    for c in Condition::ALL {
-        let a = r.conditions.get(c);
-        let applies = match a.applies {
-            Some(true) => "Yes",
-            Some(false) => "No",
-            None => "Not assessed",
+    if case.stage == Stage::Closed(ClosureReason::FalsePositive) {
+        o.push_str("Not needed: closed as a false positive during L1 review.\n");
+    } else {
+        let rec = recommend(r.verdict, &r.conditions);
+        let recommended = match rec.kind {
+            RecommendationKind::Escalate => "escalate to L2",
+            RecommendationKind::Close => "close at L1",
+            RecommendationKind::Undecided => "not yet determined",
         };
         let _ = writeln!(
             o,
-            "| {} | {applies} | {} |",
-            c.label(),
-            or_dash(escape_inline(&a.note))
+            "- Decision: **{}**",
+            r.decision.choice.map_or("not yet made", |c| c.label())
         );
+        let _ = writeln!(o, "- Recommended: {recommended}");
+        for reason in &rec.reasons {
+            let _ = writeln!(o, "  - {}", escape_inline(reason));
+        }
+        if r.decision.is_override(&rec) {
+            let _ = writeln!(
+                o,
+                "- Override reason: {}",
+                or_dash(escape_inline(&r.decision.override_reason))
+            );
+        }
+        o.push_str("\n| Escalation condition | Applies | Note |\n| --- | --- | --- |\n");
+        for c in Condition::ALL {
+            let a = r.conditions.get(c);
+            let applies = match a.applies {
+                Some(true) => "Yes",
+                Some(false) => "No",
+                None => "Not assessed",
+            };
+            let _ = writeln!(
+                o,
+                "| {} | {applies} | {} |",
+                c.label(),
+                or_dash(escape_inline(&a.note))
+            );
+        }
     }
 
     section(&mut o, "Evidence");
@@ -296,7 +301,26 @@ pub fn to_markdown(case: &Case) -> String {
     }
 
     let n = &case.notification;
-    section(&mut o, "Notification to L2");
+    let handed_on = case.stage.is_escalated()
+        || [
+            &n.ticket_id,
+            &n.summary,
+            &n.immediate_concerns,
+            &n.l2_assignee,
+        ]
+        .iter()
+        .any(|s| !is_blank(s));
+    if handed_on {
+        notification_and_l2(&mut o, case);
+    }
+    audit_trail(&mut o, case);
+    let _ = write!(o, "\n_Handoff case {}._\n", escape_inline(&case.id));
+    o
+}
+
+fn notification_and_l2(o: &mut String, case: &Case) {
+    let n = &case.notification;
+    section(o, "Notification to L2");
     let _ = writeln!(o, "- Ticket: {}", or_dash(escape_inline(&n.ticket_id)));
     let _ = writeln!(
         o,
@@ -311,7 +335,7 @@ pub fn to_markdown(case: &Case) -> String {
     );
 
     let l2 = &case.l2;
-    section(&mut o, "L2");
+    section(o, "L2");
     let _ = writeln!(o, "- L2 analyst: {}", or_dash(escape_inline(&l2.analyst)));
     let _ = writeln!(
         o,
@@ -359,8 +383,10 @@ pub fn to_markdown(case: &Case) -> String {
             }
         }
     }
+}
 
-    section(&mut o, "Audit trail");
+fn audit_trail(o: &mut String, case: &Case) {
+    section(o, "Audit trail");
     o.push_str(
         "| Time (UTC) | Actor | Step | From | To | Note |\n| --- | --- | --- | --- | --- | --- |\n",
     );
@@ -376,8 +402,6 @@ pub fn to_markdown(case: &Case) -> String {
             or_dash(escape_inline(&e.note))
         );
     }
-    let _ = write!(o, "\n_Handoff case {}._\n", escape_inline(&case.id));
-    o
 }
 
 #[cfg(test)]

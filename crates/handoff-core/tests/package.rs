@@ -1,0 +1,445 @@
+//! The handoff package: golden files for three realistic cases, the exact round trip, and
+//! every class of import error with its message.
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use handoff_core::indicators::extract;
+use handoff_core::limits::MAX_PACKAGE_BYTES;
+use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
+use handoff_core::{
+    Case, Classification, Command, EscalationChoice, Severity, TechniqueId, TimelineEntry, Tlp,
+    Verdict,
+};
+
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}: run with UPDATE_GOLDEN=1", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it after review)\n--- actual ---\n{actual}"
+    );
+}
+
+/// Phishing with a macro document: escalated to L2, which starts incident response.
+fn phishing() -> Case {
+    let clock = StepClock::new();
+    let mut c = Case::open("case-phish", "Dana Kim", &clock);
+    let alert = "From: billing@evil-invoices.example <billing@evil-invoices.example>\n\
+                 To: jdoe@corp.example\nSubject: Overdue invoice 2291\n\
+                 Attachment: Invoice_2291.docm sha256=275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f\n\
+                 host=WS-FIN-042 user=CORP\\jdoe url=hxxps://cdn-update[.]example[.]com/stage2.ps1 dst=203.0.113.50";
+    c.edit_report(&clock, |r| {
+        r.header.title = "Macro document from invoice phishing ran PowerShell".into();
+        r.header.alert_id = "INC-2291".into();
+        r.header.source = "Splunk ES".into();
+        r.header.rule = "Office application spawning encoded PowerShell".into();
+        r.header.severity = Some(Severity::High);
+        r.header.detected_at = Some(t(9, 14));
+        r.raw_alert = alert.into();
+        r.indicators = extract(alert);
+        r.five_ws.who = "jdoe (CORP\\jdoe, finance) received it from billing@evil-invoices.example".into();
+        r.five_ws.what = "jdoe opened Invoice_2291.docm and enabled macros.\nWord started PowerShell with an encoded command, which downloaded stage2.ps1.".into();
+        r.five_ws.when = "2026-03-14 09:12 UTC to 09:19 UTC".into();
+        r.five_ws.where_ = "WS-FIN-042 (10.20.30.40); jdoe's mailbox; https://cdn-update.example.com".into();
+        r.five_ws.why = "The attachment's hash is known malware, the domain is two days old, and the EDR process tree shows WINWORD.EXE starting powershell.exe.".into();
+        r.verdict = Some(Verdict::TruePositive);
+        r.verdict_justification = "Malicious macro executed and fetched a second stage.".into();
+        r.conditions.major_attack_indicators.applies = Some(false);
+        r.conditions.remediation_required.applies = Some(true);
+        r.conditions.remediation_required.note = "Host isolation and password reset needed".into();
+        r.conditions.cross_team_communication.applies = Some(true);
+        r.conditions.cross_team_communication.note = "14 other users got the same mail".into();
+        r.conditions.uncertain_verdict.applies = Some(false);
+        r.decision.choice = Some(EscalationChoice::Escalate);
+        r.attack_techniques = vec![
+            TechniqueId::parse("T1566.001").unwrap(),
+            TechniqueId::parse("T1059.001").unwrap(),
+        ];
+        r.tlp = Tlp::Amber;
+        r.timeline = vec![
+            TimelineEntry { at: Some(t(9, 12)), description: "Mail delivered to jdoe".into() },
+            TimelineEntry { at: Some(t(9, 14)), description: "Macro ran; PowerShell started".into() },
+        ];
+        r.recommended_actions = vec![
+            "Isolate WS-FIN-042".into(),
+            "Reset jdoe's password".into(),
+            "Purge the mail from the 14 other mailboxes".into(),
+        ];
+    })
+    .unwrap();
+    c.apply(Command::StartReview, &clock).unwrap();
+    c.apply(Command::BeginReport, &clock).unwrap();
+    c.apply(Command::SetInProgress, &clock).unwrap();
+    c.edit_notification(&clock, |n| {
+        n.ticket_id = "INC-2291".into();
+        n.l2_assignee = "Sam Lee".into();
+        n.summary = "Invoice phishing: macro ran on WS-FIN-042 and fetched a second stage from cdn-update.example.com.".into();
+        n.immediate_concerns = "Host still online; 14 more users received the mail.".into();
+    })
+    .unwrap();
+    c.apply(Command::AssignToL2, &clock).unwrap();
+    c.apply(Command::NotifyL2, &clock).unwrap();
+    c.edit_l2(&clock, |l| {
+        l.analyst = "Sam Lee".into();
+        l.tasks.validate_findings.done = true;
+        l.tasks.validate_findings.notes = "Confirmed with EDR telemetry".into();
+        l.tasks.deeper_analysis.done = true;
+        l.tasks.deeper_analysis.notes = "stage2.ps1 is a Cobalt Strike loader".into();
+        l.tasks.document_actions.done = true;
+        l.actions_taken = vec!["Isolated WS-FIN-042 at 10:02 UTC".into()];
+        l.classification = Some(Classification::Major);
+        l.outcome_note = "Beacon to C2 confirmed; IR engaged.".into();
+    })
+    .unwrap();
+    c.apply(Command::StartL2Review, &clock).unwrap();
+    c.apply(
+        Command::RequestClarification {
+            question: "Did jdoe report the mail before opening it?".into(),
+        },
+        &clock,
+    )
+    .unwrap();
+    c.apply(
+        Command::AnswerClarification {
+            answer: "No, reported at 09:40 UTC after the alert.".into(),
+        },
+        &clock,
+    )
+    .unwrap();
+    c.apply(Command::StartIncidentResponse, &clock).unwrap();
+    c
+}
+
+/// An administrator's signed inventory script flagged as suspicious PowerShell.
+fn admin_false_positive() -> Case {
+    let clock = StepClock::new();
+    let mut c = Case::open("case-admin", "Priya Nair", &clock);
+    c.edit_report(&clock, |r| {
+        r.header.title = "Suspicious PowerShell execution by admin account".into();
+        r.header.alert_id = "SIEM-88412".into();
+        r.header.source = "Microsoft Sentinel".into();
+        r.header.rule = "PowerShell with -ExecutionPolicy Bypass".into();
+        r.header.severity = Some(Severity::Medium);
+        r.header.detected_at = Some(t(2, 0));
+        r.five_ws.who = "svc_inventory (IT operations service account)".into();
+        r.verdict = Some(Verdict::FalsePositive);
+        r.verdict_justification = "Scheduled inventory script from change CHG-1182, signed by IT, run from the admin jump host as every night.".into();
+        r.tlp = Tlp::Green;
+    })
+    .unwrap();
+    c.apply(Command::StartReview, &clock).unwrap();
+    c.apply(Command::CloseAsFalsePositive, &clock).unwrap();
+    c
+}
+
+/// A ransomware note on a file server: escalated, host isolated, escalated further to IR.
+fn ransomware() -> Case {
+    let clock = StepClock {
+        step: Duration::minutes(3),
+        ..StepClock::new()
+    };
+    let mut c = Case::open("case-ransom", "Alex Moreau", &clock);
+    c.edit_report(&clock, |r| {
+        r.header.title = "Ransom note and mass renames on FS-02".into();
+        r.header.alert_id = "INC-3107".into();
+        r.header.source = "CrowdStrike Falcon".into();
+        r.header.rule = "Mass file modification with ransom note".into();
+        r.header.severity = Some(Severity::Critical);
+        r.header.detected_at = Some(t(3, 41));
+        r.five_ws.who = "Account CORP\\svc_backup, used interactively from 10.20.5.17".into();
+        r.five_ws.what = "Files on \\\\FS-02\\finance renamed to *.lockd; README_RESTORE.txt dropped in every folder.".into();
+        r.five_ws.when = "From 03:38 UTC; still running at 03:50 UTC".into();
+        r.five_ws.where_ = "File server FS-02 (10.20.1.12), share finance; source host 10.20.5.17".into();
+        r.five_ws.why = "EDR telemetry shows vssadmin delete shadows, then thousands of renames per minute; the note names a known group.".into();
+        r.verdict = Some(Verdict::TruePositive);
+        r.verdict_justification = "Active encryption with shadow copies deleted.".into();
+        for k in handoff_core::Condition::ALL {
+            r.conditions.get_mut(k).applies = Some(k != handoff_core::Condition::UncertainVerdict);
+        }
+        r.conditions.major_attack_indicators.note = "Ransomware encryption in progress".into();
+        r.conditions.remediation_required.note = "Isolate FS-02 and 10.20.5.17 now".into();
+        r.conditions.cross_team_communication.note = "Management and legal must be told".into();
+        r.decision.choice = Some(EscalationChoice::Escalate);
+        r.indicators = extract("host=FS-02 10.20.1.12 10.20.5.17 README_RESTORE.txt user=CORP\\svc_backup");
+        r.attack_techniques = vec![TechniqueId::parse("T1486").unwrap(), TechniqueId::parse("T1490").unwrap()];
+        r.tlp = Tlp::Red;
+        r.recommended_actions = vec!["Isolate FS-02 and 10.20.5.17".into(), "Disable svc_backup".into()];
+    })
+    .unwrap();
+    c.apply(Command::StartReview, &clock).unwrap();
+    c.apply(Command::BeginReport, &clock).unwrap();
+    c.apply(Command::SetInProgress, &clock).unwrap();
+    c.edit_notification(&clock, |n| {
+        n.ticket_id = "INC-3107".into();
+        n.l2_assignee = "On-call L2 (Kim Osei)".into();
+        n.summary =
+            "Ransomware encrypting the finance share on FS-02 via svc_backup from 10.20.5.17."
+                .into();
+        n.immediate_concerns =
+            "Encryption still running; shadow copies deleted; @here please join the bridge.".into();
+    })
+    .unwrap();
+    c.apply(Command::AssignToL2, &clock).unwrap();
+    c.apply(Command::NotifyL2, &clock).unwrap();
+    c.edit_l2(&clock, |l| {
+        l.analyst = "Kim Osei".into();
+        l.tasks.validate_findings.done = true;
+        l.tasks.coordinate_teams.done = true;
+        l.tasks.coordinate_teams.notes = "Network team blocked SMB from 10.20.5.17".into();
+        l.tasks.document_actions.done = true;
+        l.actions_taken = vec![
+            "FS-02 isolated via EDR at 03:58 UTC".into(),
+            "svc_backup disabled".into(),
+        ];
+        l.classification = Some(Classification::Major);
+        l.outcome_note = "Contained on FS-02; scope unknown, handed to the IR team.".into();
+    })
+    .unwrap();
+    c.apply(Command::StartL2Review, &clock).unwrap();
+    c.apply(
+        Command::EscalateFurther(handoff_core::workflow::EscalationTier::IncidentResponseTeam),
+        &clock,
+    )
+    .unwrap();
+    c
+}
+
+#[test]
+fn golden_outputs_of_three_realistic_cases() {
+    for (name, case) in [
+        ("phishing", phishing()),
+        ("admin-false-positive", admin_false_positive()),
+        ("ransomware", ransomware()),
+    ] {
+        golden(&format!("{name}.md"), &to_markdown(&case));
+        golden(&format!("{name}.chat.txt"), &chat_message(&case));
+        golden(&format!("{name}.json"), &to_json(&case));
+    }
+}
+
+#[test]
+fn export_import_export_is_byte_identical() {
+    for case in [phishing(), admin_false_positive(), ransomware()] {
+        let json = to_json(&case);
+        let back = import(json.as_bytes()).unwrap();
+        assert_eq!(back, case);
+        assert_eq!(to_json(&back), json);
+    }
+}
+
+#[test]
+fn markdown_defangs_indicators_and_prose() {
+    let md = to_markdown(&phishing());
+    assert!(
+        md.contains("`hxxps://cdn-update[.]example[.]com/stage2.ps1`"),
+        "{md}"
+    );
+    assert!(md.contains("`billing[@]evil-invoices[.]example`"));
+    assert!(md.contains("`203[.]0[.]113[.]50`"));
+    assert!(!md.contains("https://"), "no live link anywhere");
+    let chat = chat_message(&ransomware());
+    assert!(chat.contains("＠here"), "{chat}");
+    assert!(!chat.contains("@here"));
+}
+
+#[test]
+fn hostile_strings_cannot_inject_markup() {
+    let clock = StepClock::new();
+    let mut c = Case::open("case-x", "x", &clock);
+    let hostile = "<img src=x onerror=alert(1)>\n[x](javascript:alert(1))\n| a | b |\n```\n`code`\n@here\n# Heading\n<script>alert(1)</script>";
+    c.edit_report(&clock, |r| {
+        r.header.title = hostile.into();
+        r.five_ws.who = hostile.into();
+        r.recommended_actions = vec![hostile.into()];
+    })
+    .unwrap();
+    let md = to_markdown(&c);
+    for bad in [
+        "<img",
+        "<script",
+        "](javascript",
+        "\n# Heading",
+        "\n| a |",
+        "\n```\n`code`",
+    ] {
+        // Each dangerous sequence appears only in escaped form.
+        for (i, _) in md.match_indices(bad) {
+            let before = &md[..i + bad.find(['<', ']', '#', '|', '`']).unwrap_or(0)];
+            assert!(before.ends_with('\\'), "unescaped {bad:?} in:\n{md}");
+        }
+    }
+    assert!(md.contains("\\<img src=x onerror=alert(1)\\>"));
+    assert!(md.contains("\\@here"));
+}
+
+#[test]
+fn file_names_come_from_the_ticket_and_are_safe() {
+    let c = phishing();
+    assert_eq!(file_name(&c, "json"), "INC-2291-handoff.json");
+    let clock = StepClock::new();
+    let mut c = Case::open("case-1", "x", &clock);
+    c.edit_report(&clock, |r| r.header.alert_id = "../../etc/passwd ✓".into())
+        .unwrap();
+    assert_eq!(file_name(&c, "md"), "_.._etc_passwd__-handoff.md");
+}
+
+fn err(bytes: &[u8]) -> (ImportError, String) {
+    let e = import(bytes).unwrap_err();
+    let msg = e.to_string();
+    (e, msg)
+}
+
+#[test]
+fn every_import_error_is_named_in_one_sentence() {
+    let good = to_json(&phishing());
+
+    let big = vec![b' '; MAX_PACKAGE_BYTES + 1];
+    let (e, m) = err(&big);
+    assert!(matches!(e, ImportError::TooLarge { .. }));
+    assert_eq!(
+        m,
+        "The file is 5.0 MB, larger than the 5.0 MB a handoff package may be."
+    );
+
+    let (e, m) = err(b"  \n");
+    assert_eq!(e, ImportError::Empty);
+    assert_eq!(m, "The file is empty.");
+
+    let (e, m) = err(b"{\"a\": \"\xff\"}");
+    assert_eq!(e, ImportError::NotUtf8 { offset: 7 });
+    assert!(m.contains("not UTF-8"), "{m}");
+
+    let (e, m) = err(b"{\n  \"format\": \"handoff-package\",\n  \"schema_version\": 1,\n}");
+    assert!(
+        matches!(
+            e,
+            ImportError::Syntax {
+                line: 4,
+                column: 1,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+    assert_eq!(
+        m,
+        "The file is not valid JSON: trailing comma at line 4, column 1."
+    );
+
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let (e, m) = err(deep.as_bytes());
+    assert!(matches!(e, ImportError::Syntax { .. }), "{e:?}");
+    assert!(m.contains("recursion limit"), "{m}");
+
+    let (e, m) = err(b"[1, 2]");
+    assert_eq!(e, ImportError::NotAPackage);
+    assert!(m.contains("not a Handoff package"), "{m}");
+    assert_eq!(
+        err(b"{\"format\": \"something-else\"}").0,
+        ImportError::NotAPackage
+    );
+
+    let (e, m) = err(b"{\"format\": \"handoff-package\", \"case\": {}}");
+    assert_eq!(e, ImportError::MissingVersion);
+    assert!(m.contains("no schema_version"), "{m}");
+
+    let newer = good.replacen("\"schema_version\": 1", "\"schema_version\": 7", 1);
+    let (e, m) = err(newer.as_bytes());
+    assert_eq!(e, ImportError::NewerVersion { found: 7 });
+    assert!(
+        m.contains("schema version 7, newer than the version 1"),
+        "{m}"
+    );
+
+    for bad in [
+        "\"schema_version\": 0",
+        "\"schema_version\": \"1\"",
+        "\"schema_version\": -1",
+    ] {
+        let s = good.replacen("\"schema_version\": 1", bad, 1);
+        assert_eq!(err(s.as_bytes()).0, ImportError::InvalidVersion, "{bad}");
+    }
+
+    let missing = good.replacen("\"who\": ", "\"whom\": ", 1);
+    let (e, m) = err(missing.as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path == "case.report.five_ws"),
+        "{e:?}"
+    );
+    assert_eq!(
+        m,
+        "The package's field case.report.five_ws is wrong: missing field `who`."
+    );
+
+    let wrong_type = good.replacen("\"severity\": \"high\"", "\"severity\": 3", 1);
+    let (e, m) = err(wrong_type.as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path == "case.report.header.severity"),
+        "{e:?}"
+    );
+    assert!(m.contains("invalid type: integer `3`"), "{m}");
+
+    let bad_ioc = good.replacen(
+        "\"value\": \"203.0.113.50\"",
+        "\"value\": \"999.0.113.50\"",
+        1,
+    );
+    let (e, m) = err(bad_ioc.as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path.starts_with("case.report.indicators[")),
+        "{e:?}"
+    );
+    assert!(m.contains("not a valid IPv4 indicator"), "{m}");
+
+    let bad_attack = good.replacen("\"T1566.001\"", "\"T15\"", 1);
+    assert!(err(bad_attack.as_bytes())
+        .1
+        .contains("is not an ATT&CK technique ID"));
+
+    let bad_time = good.replacen(
+        "\"detected_at\": \"2026-03-14T09:14:00Z\"",
+        "\"detected_at\": \"yesterday\"",
+        1,
+    );
+    let (e, _) = err(bad_time.as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path == "case.report.header.detected_at"),
+        "{e:?}"
+    );
+
+    // Well-formed, but escalated with a Why erased: the workflow's rules refuse it.
+    let invariant = good.replacen(
+        &format!(
+            "\"why\": {}",
+            serde_json::to_string(&phishing().report.five_ws.why).unwrap()
+        ),
+        "\"why\": \"\"",
+        1,
+    );
+    assert_ne!(invariant, good);
+    let (e, m) = err(invariant.as_bytes());
+    assert!(matches!(e, ImportError::Invariant(_)), "{e:?}");
+    assert!(m.starts_with("The package's case breaks the workflow's rules: it is Incident response but why is empty"), "{m}");
+
+    let skipped = good.replacen("\"to\": \"l1_review\"", "\"to\": \"reporting\"", 1);
+    let (e, m) = err(skipped.as_bytes());
+    assert!(matches!(e, ImportError::Invariant(_)), "{e:?}");
+    assert!(m.contains("audit entry 2"), "{m}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(to_json(&admin_false_positive()).as_bytes());
+    assert!(import(&bytes).is_ok());
+}
