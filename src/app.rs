@@ -9,7 +9,7 @@ use handoff_core::report_check::check;
 use handoff_core::{Case, Role};
 use yew::prelude::*;
 
-use crate::adapters::storage;
+use crate::adapters::{dom, storage};
 use crate::components::{
     alert_intake::AlertIntake, audit_trail::AuditTrail, case_list::CaseList,
     conditions::ConditionsForm, evidence::EvidenceForm, export::ExportPanel, export::ImportPanel,
@@ -48,11 +48,24 @@ pub fn app() -> Html {
         });
     }
 
-    // Autosave: debounced after each change of the open case.
+    // Autosave: debounced after each change of the open case. When another case is opened
+    // before the timer fires, the one being left is saved at once.
+    let previous: Rc<RefCell<Option<Rc<Case>>>> = use_mut_ref(|| None);
     *latest.borrow_mut() = state.case.clone();
     {
         let (latest, pending, dispatch) = (latest.clone(), pending.clone(), dispatch.clone());
+        // A case left because it was deleted must not be written back.
+        let deleted = state.deleted.as_ref().map(|(c, _)| c.id.clone());
         use_effect_with(state.revision, move |rev| {
+            let current = latest.borrow().clone();
+            let left = previous.replace(current.clone());
+            if let Some(left) = left {
+                let switched = current.as_ref().map(|c| &c.id) != Some(&left.id)
+                    && deleted.as_ref() != Some(&left.id);
+                if switched && pending.borrow_mut().take().is_some() {
+                    save_now(&left, &dispatch);
+                }
+            }
             if *rev > 0 {
                 let (latest, dispatch2) = (latest.clone(), dispatch.clone());
                 *pending.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
@@ -80,6 +93,29 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+
+    // Keyboard: Alt+Shift+N / Alt+Shift+P for the next / previous section, Alt+Shift+E for export.
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
+            EventListener::new(&doc, "keydown", move |e| {
+                use wasm_bindgen::JsCast;
+                let Some(k) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                if !(k.alt_key() && k.shift_key()) {
+                    return;
+                }
+                match k.code().as_str() {
+                    "KeyN" => dom::focus_adjacent_section(true),
+                    "KeyP" => dom::focus_adjacent_section(false),
+                    "KeyE" => dom::focus("step-export"),
+                    _ => return,
+                }
+                k.prevent_default();
+            })
+        });
+        move || drop(listener)
+    });
 
     let findings = use_memo(state.case.clone(), |c| {
         c.as_ref().map(|c| check(c)).unwrap_or_default()
@@ -144,6 +180,7 @@ pub fn app() -> Html {
                 <h1>{ "Handoff" }<span class="tagline">{ " — from alert to clean escalation" }</span></h1>
                 <div class="top-actions">
                     <button type="button" onclick={new_case}>{ "New case" }</button>
+                    <span class="shortcuts"><kbd>{ "Alt+Shift+N" }</kbd>{ " / " }<kbd>{ "P" }</kbd>{ " next / previous section, " }<kbd>{ "Alt+Shift+E" }</kbd>{ " export" }</span>
                     <button type="button" onclick={toggle_theme} aria-pressed={dark.map(|d| d.to_string())}>{ "Light/dark theme" }</button>
                 </div>
             </header>
@@ -151,7 +188,7 @@ pub fn app() -> Html {
             <div class="layout">
                 <aside class="side">
                     <CaseList summaries={state.summaries.clone()}
-                        current={state.case.as_ref().map(|c| AttrValue::from(c.id.clone()))}
+                        current={state.case.clone()}
                         deleted={state.deleted.as_ref().map(|(c, _)| AttrValue::from(c.report.header.title.clone()))}
                         dispatch={dispatch.clone()} />
                     <ImportPanel dispatch={dispatch.clone()} />

@@ -85,7 +85,8 @@ pub enum Action {
     Saved,
     Notify(Notice),
     DismissNotice(usize),
-    Duplicate,
+    /// Starts a new case from a copy of this one's report.
+    Duplicate(Case),
     SetArchived {
         id: String,
         archived: bool,
@@ -212,11 +213,9 @@ impl Reducible for AppState {
                     s.notices.remove(i);
                 }
             }
-            Action::Duplicate => {
-                if let Some(case) = &s.case {
-                    let copy = case.duplicate(new_case_id(), &clock);
-                    s.open(copy);
-                }
+            Action::Duplicate(case) => {
+                let copy = case.duplicate(new_case_id(), &clock);
+                s.open(copy);
             }
             Action::SetArchived { id, archived } => {
                 if let Some(sum) = s.summaries.iter_mut().find(|x| x.id == id) {

@@ -172,7 +172,9 @@ fn fake_clipboard(allow: bool) {
             "Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));"
         }
     );
-    js_sys::Function::new_no_args(&body).call0(&wasm_bindgen::JsValue::NULL).unwrap();
+    js_sys::Function::new_no_args(&body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
 }
 
 fn copied() -> Option<String> {
@@ -193,5 +195,8 @@ async fn clipboard_adapter_copies_the_exact_text() {
 async fn clipboard_adapter_explains_a_refusal() {
     fake_clipboard(false);
     let e = handoff::adapters::clipboard::copy("x").await.unwrap_err();
-    assert_eq!(e, "The browser did not allow copying. Use the download button instead.");
+    assert_eq!(
+        e,
+        "The browser did not allow copying. Use the download button instead."
+    );
 }

@@ -23,3 +23,41 @@ pub fn focus(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// The sections of the case form, in order; keyboard shortcuts move between them.
+pub const SECTIONS: [&str; 8] = [
+    "step-alert",
+    "step-report",
+    "step-verdict",
+    "step-escalation",
+    "step-evidence",
+    "step-notify",
+    "step-l2",
+    "step-export",
+];
+
+/// Moves focus to the next (`forward`) or previous section that is on screen, from the one
+/// that holds the focus now.
+pub fn focus_adjacent_section(forward: bool) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let present: Vec<&str> = SECTIONS
+        .iter()
+        .copied()
+        .filter(|id| doc.get_element_by_id(id).is_some())
+        .collect();
+    let current = doc
+        .active_element()
+        .and_then(|a| a.closest("section[id^=step-]").ok().flatten())
+        .map(|s| s.id());
+    let at = current.and_then(|c| present.iter().position(|p| *p == c));
+    let next = match (at, forward) {
+        (None, _) => 0,
+        (Some(i), true) => (i + 1).min(present.len().saturating_sub(1)),
+        (Some(i), false) => i.saturating_sub(1),
+    };
+    if let Some(id) = present.get(next) {
+        focus(id);
+    }
+}

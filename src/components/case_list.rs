@@ -11,9 +11,63 @@ use crate::state::{Action, Dispatch, Notice};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub summaries: Vec<CaseSummary>,
-    pub current: Option<AttrValue>,
+    pub current: Option<std::rc::Rc<Case>>,
     pub deleted: Option<AttrValue>,
     pub dispatch: Dispatch,
+}
+
+/// The case list's status filter, by who holds the case.
+#[derive(Clone, Copy, PartialEq)]
+enum StatusFilter {
+    All,
+    WithL1,
+    WithL2,
+    Closed,
+}
+
+impl StatusFilter {
+    const ALL: [StatusFilter; 4] = [
+        StatusFilter::All,
+        StatusFilter::WithL1,
+        StatusFilter::WithL2,
+        StatusFilter::Closed,
+    ];
+
+    fn key(self) -> &'static str {
+        match self {
+            StatusFilter::All => "all",
+            StatusFilter::WithL1 => "l1",
+            StatusFilter::WithL2 => "l2",
+            StatusFilter::Closed => "closed",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            StatusFilter::All => "All",
+            StatusFilter::WithL1 => "Open at L1",
+            StatusFilter::WithL2 => "With L2",
+            StatusFilter::Closed => "Closed",
+        }
+    }
+
+    fn admits(self, stage: handoff_core::Stage) -> bool {
+        match self {
+            StatusFilter::All => true,
+            StatusFilter::Closed => stage.is_final(),
+            StatusFilter::WithL2 => !stage.is_final() && stage.is_escalated(),
+            StatusFilter::WithL1 => !stage.is_final() && !stage.is_escalated(),
+        }
+    }
+}
+
+/// The case with `id`: the open one from memory (it may have changes not yet autosaved),
+/// any other from storage.
+fn get_case(current: &Option<std::rc::Rc<Case>>, id: &str) -> Result<Case, String> {
+    match current {
+        Some(c) if c.id == id => Ok(Case::clone(c)),
+        _ => storage::load_case(id),
+    }
 }
 
 fn open_case(d: &Dispatch, id: &str) {
@@ -27,11 +81,13 @@ fn open_case(d: &Dispatch, id: &str) {
 pub fn case_list(p: &Props) -> Html {
     let query = use_state(String::new);
     let show_archived = use_state(|| false);
+    let status = use_state(|| StatusFilter::All);
     let q = query.to_lowercase();
     let visible: Vec<&CaseSummary> = p
         .summaries
         .iter()
         .filter(|s| s.archived == *show_archived)
+        .filter(|s| status.admits(s.stage))
         .filter(|s| {
             q.is_empty()
                 || s.title.to_lowercase().contains(&q)
@@ -46,6 +102,15 @@ pub fn case_list(p: &Props) -> Html {
                 <label for="case-search">{ "Search cases" }</label>
                 <input id="case-search" type="search" value={(*query).clone()} placeholder="ID, title or status"
                     oninput={{ let q = query.clone(); Callback::from(move |e: InputEvent| q.set(event_value(&e))) }} />
+            </div>
+            <div class="field">
+                <label for="case-status">{ "Filter by status" }</label>
+                <select id="case-status" onchange={{ let st = status.clone(); Callback::from(move |e: Event| {
+                    let v = event_value(&e);
+                    if let Some(f) = StatusFilter::ALL.into_iter().find(|f| f.key() == v) { st.set(f) }
+                }) }}>
+                    { for StatusFilter::ALL.iter().map(|f| html! { <option value={f.key()} selected={*f == *status}>{ f.label() }</option> }) }
+                </select>
             </div>
             <span class="check">
                 <input type="checkbox" id="show-archived" checked={*show_archived}
@@ -64,7 +129,8 @@ pub fn case_list(p: &Props) -> Html {
             <ul>
                 { for visible.iter().map(|s| {
                     let id = s.id.clone();
-                    let is_current = p.current.as_deref() == Some(id.as_str());
+                    let is_current = p.current.as_ref().is_some_and(|c| c.id == id);
+                    let current = p.current.clone();
                     let name = if s.title.trim().is_empty() { "Untitled alert".to_owned() } else { s.title.clone() };
                     let d = p.dispatch.clone();
                     let open = { let (d, id) = (d.clone(), id.clone()); Callback::from(move |_| open_case(&d, &id)) };
@@ -74,8 +140,14 @@ pub fn case_list(p: &Props) -> Html {
                             Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
                         }
                     }) };
+                    let duplicate = { let (d, id, current) = (d.clone(), id.clone(), current.clone()); Callback::from(move |_| {
+                        match get_case(&current, &id) {
+                            Ok(case) => d.dispatch(Action::Duplicate(case)),
+                            Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+                        }
+                    }) };
                     let delete = { let (d, id, a) = (d.clone(), id.clone(), s.archived); Callback::from(move |_| {
-                        let case: Result<Case, String> = storage::load_case(&id);
+                        let case = get_case(&current, &id);
                         match case.and_then(|c| storage::delete(&id).map(|()| c)) {
                             Ok(case) => d.dispatch(Action::Deleted { case, archived: a }),
                             Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
@@ -89,6 +161,7 @@ pub fn case_list(p: &Props) -> Html {
                             </button>
                             <span class="meta">{ format!("{} · {}", s.stage.label(), s.updated_at.format("%Y-%m-%d %H:%M UTC")) }</span>
                             <span class="actions">
+                                <button type="button" onclick={duplicate} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
                                 <button type="button" onclick={archive} aria-label={format!("{} {name}", if s.archived { "Unarchive" } else { "Archive" })}>
                                     { if s.archived { "Unarchive" } else { "Archive" } }</button>
                                 <button type="button" onclick={delete} aria-label={format!("Delete {name}")}>{ "Delete" }</button>

@@ -105,7 +105,7 @@ pub fn flowchart(p: &Props) -> Html {
                 <title id="flow-title">{ "Escalation workflow" }</title>
                 <desc id="flow-desc">{ desc.clone() }</desc>
                 <defs>
-                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
                         <path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead" />
                     </marker>
                 </defs>

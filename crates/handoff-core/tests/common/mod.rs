@@ -15,6 +15,12 @@ pub struct StepClock {
     pub step: Duration,
 }
 
+impl Default for StepClock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl StepClock {
     pub fn new() -> Self {
         StepClock {

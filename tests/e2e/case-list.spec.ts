@@ -1,0 +1,63 @@
+import { test, expect } from '@playwright/test';
+import { openApp, expectAccessible } from './helpers';
+
+test('cases can be searched, duplicated, archived, deleted and restored', async ({ page }) => {
+  await openApp(page);
+  for (const [id, title] of [
+    ['INC-1', 'Password spraying against VPN'],
+    ['INC-2', 'Impossible travel for jdoe'],
+  ]) {
+    await page.getByRole('button', { name: 'New case' }).first().click();
+    await page.getByLabel('Alert title', { exact: true }).fill(title);
+    await page.getByLabel('Alert ID', { exact: true }).fill(id);
+  }
+  const list = page.getByRole('navigation', { name: 'Cases' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+
+  await page.getByLabel('Search cases').fill('spraying');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByLabel('Search cases').fill('');
+
+  await list.getByRole('button', { name: 'Duplicate Password spraying against VPN' }).click();
+  await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Copy of Password spraying against VPN');
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+
+  await list.getByRole('button', { name: 'Archive Impossible travel for jdoe' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await page.getByLabel('Show archived cases').check();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await page.getByLabel('Show archived cases').uncheck();
+
+  await list.getByRole('button', { name: 'Delete Password spraying against VPN' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await list.getByRole('button', { name: 'Undo delete' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expectAccessible(page);
+
+  // The restored case is saved again: it survives a reload.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await page.getByLabel('Filter by status').selectOption({ label: 'Closed' });
+  await expect(list.getByRole('listitem')).toHaveCount(0);
+});
+
+test('keyboard shortcuts move between the sections and to export', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(page.getByLabel('Alert title', { exact: true })).toBeFocused();
+  await page.keyboard.press('Alt+Shift+N');
+  await expect(page.getByLabel('Who', { exact: true })).toBeFocused();
+  await page.keyboard.press('Alt+Shift+P');
+  await expect(page.getByLabel('Alert title', { exact: true })).toBeFocused();
+  await page.keyboard.press('Alt+Shift+E');
+  await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeFocused();
+  // Keyboard only: type, then Tab back to the step button and press it.
+  await page.getByLabel('Alert title', { exact: true }).focus();
+  await page.keyboard.type('Keyboard-only case');
+  await page.getByRole('button', { name: 'Start L1 review' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'was refused' })).toContainText('Enter the alert or ticket ID.');
+  await expect(page.getByLabel('Alert ID', { exact: true })).toBeFocused();
+});
