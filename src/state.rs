@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use handoff_core::indicators::extract;
 use handoff_core::limits::MAX_RAW_ALERT_BYTES;
+use handoff_core::text::megabytes;
 use handoff_core::{Case, Command, L2Section, Notification, Refusal, Report};
 use yew::Reducible;
 
@@ -167,10 +168,10 @@ impl Reducible for AppState {
             Action::PasteAlert(text) => {
                 if text.len() > MAX_RAW_ALERT_BYTES {
                     s.notices.push(Notice::error(format!(
-                        "That paste is {:.1} MB; Handoff keeps alert text up to {} KB. Paste the \
-                         relevant part of the alert instead.",
-                        text.len() as f64 / 1_048_576.0,
-                        MAX_RAW_ALERT_BYTES / 1024
+                        "That paste is {}; Handoff keeps alert text up to {}. Paste the relevant \
+                         part of the alert instead.",
+                        megabytes(text.len()),
+                        megabytes(MAX_RAW_ALERT_BYTES)
                     )));
                 } else {
                     let found = extract(&text);

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Utc};
 use handoff_core::{Case, Field, Severity};
 use yew::prelude::*;
 
@@ -18,14 +18,11 @@ pub struct Props {
 /// `<input type="datetime-local">` speaks local wall time without a zone; Handoff labels it
 /// UTC and reads it as UTC.
 pub fn parse_utc_input(v: &str) -> Option<DateTime<Utc>> {
-    ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(v, f).ok())
-        .map(|n| n.and_utc())
+    handoff_core::time::parse_datetime_local(v)
 }
 
 pub fn format_utc_input(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| t.format("%Y-%m-%dT%H:%M:%S").to_string())
+    t.map(|t| handoff_core::time::datetime_local(&t))
         .unwrap_or_default()
 }
 

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use handoff_core::Case;
+use handoff_core::{time, Case};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,7 +18,7 @@ pub fn audit_trail(p: &Props) -> Html {
             <ol class="audit">
                 { for p.case.audit.iter().rev().map(|e| html! {
                     <li>
-                        <time datetime={e.at.to_rfc3339()}>{ e.at.format("%Y-%m-%d %H:%M:%S UTC").to_string() }</time>
+                        <time datetime={time::rfc3339(&e.at)}>{ time::display(&e.at) }</time>
                         <span class="who">{ e.actor.display() }</span>
                         <span class="what">{ format!("{} — {} → {}", e.event.label(), e.from.label(), e.to.label()) }</span>
                         if !e.note.is_empty() { <span class="note">{ e.note.clone() }</span> }

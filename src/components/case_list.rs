@@ -159,7 +159,7 @@ pub fn case_list(p: &Props) -> Html {
                                 <strong>{ if s.alert_id.is_empty() { "(no ID)".to_owned() } else { s.alert_id.clone() } }</strong>
                                 { " " }{ name.clone() }
                             </button>
-                            <span class="meta">{ format!("{} · {}", s.stage.label(), s.updated_at.format("%Y-%m-%d %H:%M UTC")) }</span>
+                            <span class="meta">{ format!("{} · {}", s.stage.label(), handoff_core::time::display(&s.updated_at)) }</span>
                             <span class="actions">
                                 <button type="button" onclick={duplicate} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
                                 <button type="button" onclick={archive} aria-label={format!("{} {name}", if s.archived { "Unarchive" } else { "Archive" })}>

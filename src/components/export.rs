@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use handoff_core::limits::MAX_PACKAGE_BYTES;
 use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown};
+use handoff_core::text::megabytes;
 use handoff_core::Case;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -126,8 +127,8 @@ pub fn import_panel(p: &ImportProps) -> Html {
             let size = file.size() as usize;
             if size > MAX_PACKAGE_BYTES {
                 error.set(Some(format!(
-                    "Import refused: the file is {:.1} MB, larger than the {:.0} MB a handoff package may be. The open case was not changed.",
-                    size as f64 / 1_048_576.0, MAX_PACKAGE_BYTES as f64 / 1_048_576.0)));
+                    "Import refused: the file is {}, larger than the {} a handoff package may be. The open case was not changed.",
+                    megabytes(size), megabytes(MAX_PACKAGE_BYTES))));
                 return;
             }
             let accept = accept.clone();

@@ -85,6 +85,8 @@ pub struct AlertHeader {
     pub source: String,
     pub rule: String,
     pub severity: Option<Severity>,
+    #[serde(with = "crate::time::utc_opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateTime<Utc>>"))]
     pub detected_at: Option<DateTime<Utc>>,
     /// The L1 analyst working the alert.
     pub analyst: String,
@@ -105,6 +107,8 @@ pub struct FiveWs {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimelineEntry {
+    #[serde(with = "crate::time::utc_opt")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<DateTime<Utc>>"))]
     pub at: Option<DateTime<Utc>>,
     pub description: String,
 }
@@ -145,7 +149,11 @@ pub struct Notification {
 pub struct CaseData {
     /// Handoff's own identifier for the case (not the SIEM's alert ID).
     pub id: String,
+    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub created_at: DateTime<Utc>,
+    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub updated_at: DateTime<Utc>,
     pub stage: Stage,
     pub report: Report,

@@ -97,7 +97,8 @@ impl<'de> Deserialize<'de> for Indicator {
         let mut ind = Indicator::new(r.kind, &r.value).map_err(serde::de::Error::custom)?;
         if ind.value != r.value {
             return Err(serde::de::Error::custom(format!(
-                "indicator value is not in canonical form (expected \"{}\")",
+                "\"{}\" is not in canonical form (expected \"{}\")",
+                crate::text::truncate_chars(&r.value, 60),
                 ind.value
             )));
         }

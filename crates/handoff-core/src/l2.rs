@@ -150,6 +150,8 @@ pub struct L2Section {
 pub struct Clarification {
     pub question: String,
     pub asked_by: Actor,
+    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub asked_at: DateTime<Utc>,
     pub answer: Option<ClarificationAnswer>,
 }
@@ -159,5 +161,7 @@ pub struct Clarification {
 pub struct ClarificationAnswer {
     pub text: String,
     pub answered_by: Actor,
+    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub answered_at: DateTime<Utc>,
 }

@@ -27,6 +27,7 @@ pub mod limits;
 pub mod package;
 pub mod report_check;
 pub mod text;
+pub mod time;
 pub mod tlp;
 pub mod workflow;
 

@@ -30,8 +30,24 @@ pub fn truncate_chars(s: &str, max_chars: usize) -> String {
     }
 }
 
+/// A byte count in megabytes with one decimal ("5.0 MB"), without floating point (whose
+/// formatting code is large in wasm).
+pub fn megabytes(bytes: usize) -> String {
+    const MB: u64 = 1024 * 1024;
+    let tenths = (bytes as u64 * 10 + MB / 2) / MB;
+    format!("{}.{} MB", tenths / 10, tenths % 10)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn megabytes_round_to_one_decimal() {
+        assert_eq!(super::megabytes(5 * 1024 * 1024 + 1), "5.0 MB");
+        assert_eq!(super::megabytes(52_428_800), "50.0 MB");
+        assert_eq!(super::megabytes(1_572_864), "1.5 MB");
+        assert_eq!(super::megabytes(0), "0.0 MB");
+    }
+
     use super::*;
 
     #[test]

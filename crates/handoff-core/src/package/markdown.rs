@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 
 use crate::case::Case;
 use crate::escalation::{recommend, Condition, RecommendationKind};
@@ -120,7 +120,7 @@ fn code(s: &str) -> String {
 }
 
 fn time(t: &DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+    crate::time::rfc3339(t)
 }
 
 fn or_dash(s: String) -> String {
