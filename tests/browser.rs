@@ -200,3 +200,48 @@ async fn clipboard_adapter_explains_a_refusal() {
         "The browser did not allow copying. Use the download button instead."
     );
 }
+
+#[wasm_bindgen_test]
+fn the_crash_banner_offers_the_last_autosave() {
+    local_storage().clear().unwrap();
+    let case = sample_case("case-crash");
+    storage::save(&case).unwrap();
+    handoff::adapters::panic::show_recovery("index out of bounds <b>x</b>");
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let banner = doc
+        .query_selector(".crash-banner")
+        .unwrap()
+        .expect("banner shown");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let text = banner.text_content().unwrap();
+    assert!(text.contains("reload the page to continue"), "{text}");
+    // The message is shown as text, never parsed as HTML.
+    assert!(text.contains("<b>x</b>"), "{text}");
+    assert!(banner.query_selector("b").unwrap().is_none());
+
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let seen2 = seen.clone();
+    let listener = gloo_events::EventListener::new(&doc, "click", move |e| {
+        if let Some(a) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            *seen2.borrow_mut() = Some(a.download());
+            e.prevent_default();
+        }
+    });
+    let button = banner
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap();
+    assert_eq!(
+        button.text_content().as_deref(),
+        Some("Export what you have")
+    );
+    button.click();
+    drop(listener);
+    assert_eq!(seen.borrow().as_deref(), Some("case-crash-handoff.json"));
+    banner.remove();
+}

@@ -10,7 +10,8 @@ pub fn install() {
     }));
 }
 
-fn show_recovery(msg: &str) {
+/// Shows the recovery banner (public for the browser tests).
+pub fn show_recovery(msg: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -76,7 +76,7 @@ pub fn steps(p: &Props) -> Html {
                 </div>
             }
             if steps.is_empty() {
-                <p>{ "This case is closed: no further steps. Export it for the ticket." }</p>
+                <p>{ format!("The escalation workflow ends here ({}). Export the handoff for the ticket.", p.case.stage.label()) }</p>
             }
             <div class="step-buttons">
                 { for steps.into_iter().map(|(cmd, missing)| {
