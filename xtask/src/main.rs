@@ -2,6 +2,7 @@
 //! Each command installs what it needs first, so a fresh machine with Rust, Node and apt
 //! needs nothing else.
 
+mod csp;
 mod run;
 mod schema;
 mod serve;
@@ -20,6 +21,7 @@ usage: cargo xtask <command>
   setup [--browser]    only install the tools (with --browser: Chromium too)
   build                set up and build the release app into dist/
   schema               rewrite static/handoff.schema.json from the Rust types
+  csp                  (Trunk post-build hook) write the Content-Security-Policy
   static-server --dir D --port N
                        serve a built folder (used by the Playwright config)
 ";
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
             setup::ensure(setup::Needs { browser: false }).and_then(|()| serve::release_build())
         }
         Some("schema") => schema::write(),
+        Some("csp") => csp::csp_command(),
         Some("static-server") => serve::static_server_command(&args[1..]),
         _ => {
             eprint!("{USAGE}");

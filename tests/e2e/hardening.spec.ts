@@ -1,0 +1,81 @@
+import { test, expect } from '@playwright/test';
+import { openApp, step } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  // Record every CSP violation the page reports.
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+});
+
+test('a strict Content-Security-Policy is in force and the app runs under it', async ({ page }) => {
+  await openApp(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  for (const directive of [
+    "default-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ]) {
+    expect(csp).toContain(directive);
+  }
+  expect(csp).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+';/);
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toContain("'unsafe-eval'");
+
+  // The app works, with no violation...
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  await page.getByLabel('Alert title', { exact: true }).fill('CSP check');
+  await expect(page.getByRole('heading', { name: 'Next step — now: Alert triggered' })).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+
+  // ... while injected inline script is refused.
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.head.appendChild(s);
+    await new Promise((r) => setTimeout(r, 50));
+    return (window as any).__injected === true;
+  });
+  expect(ran).toBe(false);
+  expect(await page.evaluate(() => (window as any).__violations)).toContainEqual(expect.stringContaining('script-src'));
+});
+
+test('nothing leaves the origin during a whole workflow and export', async ({ page }) => {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['blob:', 'data:'].includes(u.protocol) && u.origin !== origin) outside.push(r.url());
+  });
+  await openApp(page);
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  await page.getByLabel('Alert title', { exact: true }).fill('Egress check');
+  await page.getByLabel('Alert ID', { exact: true }).fill('INC-9');
+  await page.getByLabel('L1 analyst', { exact: true }).fill('Dana');
+  // A pasted alert full of live URLs must not make the browser fetch anything.
+  await page
+    .getByLabel('Paste the raw alert', { exact: true })
+    .fill('url=https://evil.example/payload.png img=http://198.51.100.7/x.gif mail=a@evil.example');
+  await step(page, 'Keep alert text and extract indicators');
+  await step(page, 'Start L1 review');
+  await page.getByRole('radio', { name: 'False Positive' }).check();
+  await page.getByLabel('Verdict justification', { exact: true }).fill('Test traffic from the red team');
+  await step(page, 'Close as false positive');
+  await page.getByText('Markdown preview (as it will be pasted)').click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download Markdown' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('INC-9-handoff.md');
+  // Even a deliberate request to another origin is stopped by the policy.
+  const result = await page.evaluate(() =>
+    fetch('https://example.com/').then(() => 'sent', () => 'blocked'),
+  );
+  expect(result).toBe('blocked');
+  expect(outside).toEqual([]);
+});

@@ -1,0 +1,112 @@
+//! The Content-Security-Policy of the built app, written into `index.html` by a Trunk
+//! post-build hook (Trunk.toml), so every build carries it, whoever runs Trunk.
+//!
+//! Trunk emits one inline module script (the wasm loader); it is allowed by its SHA-256 hash,
+//! so `script-src` needs neither `'unsafe-inline'` nor `'unsafe-eval'`.
+
+use std::path::PathBuf;
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::run::{say, Result};
+
+/// Everything but the inline scripts' hashes. `frame-ancestors` is ignored in a meta tag,
+/// so servers should send it as a header (SECURITY.md; the xtask's own server does).
+pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
+    style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+    manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
+    form-action 'none'";
+
+/// The hashes (`'sha256-…'`) of every inline `<script>` in `html`.
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let tag_end = match rest[start..].find('>') {
+            Some(i) => start + i,
+            None => break,
+        };
+        let tag = &rest[start..tag_end];
+        let body_start = tag_end + 1;
+        let Some(close) = rest[body_start..].find("</script>") else {
+            break;
+        };
+        if !tag.contains(" src=") {
+            let body = &rest[body_start..body_start + close];
+            let digest = Sha256::digest(body.as_bytes());
+            out.push(format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            ));
+        }
+        rest = &rest[body_start + close..];
+    }
+    out
+}
+
+/// `html` with the policy meta tag added right after `<meta charset>` (replacing an older
+/// one), so it applies before any script.
+pub fn with_policy(html: &str) -> Result<String> {
+    let hashes: String = inline_script_hashes(html)
+        .iter()
+        .map(|h| format!(" {h}"))
+        .collect();
+    let policy = POLICY.replace("{hashes}", &hashes);
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
+    let mut html = html.to_owned();
+    if let Some(start) = html.find("<meta http-equiv=\"Content-Security-Policy\"") {
+        let end = start + html[start..].find('>').ok_or("unterminated CSP meta tag")? + 1;
+        let from = html[..start].trim_end().len();
+        html.replace_range(from..end, "");
+    }
+    let anchor = html
+        .find("<meta charset")
+        .ok_or("index.html has no <meta charset> to put the policy after")?;
+    let after = anchor + html[anchor..].find('>').ok_or("unterminated meta tag")? + 1;
+    html.insert_str(after, &format!("\n  {meta}"));
+    Ok(html)
+}
+
+/// The post-build hook: rewrites the staged `index.html`.
+pub fn csp_command() -> Result {
+    let dir = std::env::var_os("TRUNK_STAGING_DIR")
+        .map(PathBuf::from)
+        .ok_or("`cargo xtask csp` runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)")?;
+    let path = dir.join("index.html");
+    let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(&path, with_policy(&html)?).map_err(|e| format!("{}: {e}", path.display()))?;
+    say("wrote the Content-Security-Policy into index.html");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "<html><head><meta charset=\"utf-8\" />\n<script type=\"module\">\nimport init from '/a.js';\n</script><script src=\"/b.js\"></script></head></html>";
+
+    #[test]
+    fn the_inline_loader_is_allowed_by_hash_and_nothing_inline_else() {
+        let html = with_policy(PAGE).unwrap();
+        let expected = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD
+                .encode(Sha256::digest(b"\nimport init from '/a.js';\n"))
+        );
+        assert!(
+            html.contains(&format!("script-src 'self' 'wasm-unsafe-eval' {expected};")),
+            "{html}"
+        );
+        assert!(!html.contains("unsafe-inline"));
+        assert!(!html.contains("'unsafe-eval'"));
+        assert_eq!(
+            inline_script_hashes(PAGE).len(),
+            1,
+            "scripts with src are not hashed"
+        );
+        // Before the first script, and idempotent.
+        assert!(html.find("Content-Security-Policy").unwrap() < html.find("<script").unwrap());
+        assert_eq!(with_policy(&html).unwrap(), html);
+    }
+}
