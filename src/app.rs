@@ -11,17 +11,32 @@ use yew::prelude::*;
 
 use crate::adapters::{dom, storage};
 use crate::components::{
-    alert_intake::AlertIntake, audit_trail::AuditTrail, case_list::CaseList,
-    conditions::ConditionsForm, evidence::EvidenceForm, export::ExportPanel, export::ImportPanel,
-    five_ws::FiveWsForm, flowchart::Flowchart, l2_panel::L2Panel, notices::Notices,
-    notification::NotificationForm, report_check::ReportCheck, steps::Steps, verdict::VerdictForm,
+    alert_intake::AlertIntake,
+    audit_trail::AuditTrail,
+    case_list::CaseList,
+    conditions::ConditionsForm,
+    evidence::EvidenceForm,
+    export::ExportPanel,
+    export::ImportPanel,
+    five_ws::FiveWsForm,
+    flowchart::Flowchart,
+    l2_panel::L2Panel,
+    notices::Notices,
+    notification::NotificationForm,
+    report_check::ReportCheck,
+    steps::Steps,
+    storage_status::{ConflictBanner, SetAside},
+    verdict::VerdictForm,
 };
 use crate::state::{Action, AppState, Notice};
 
 /// Autosave waits this long after the last keystroke, and flushes at once on `pagehide`.
 const AUTOSAVE_DELAY_MS: u32 = 300;
 
-fn save_now(case: &Case, dispatch: &yew::UseReducerDispatcher<AppState>) {
+fn save_now(case: &Case, dispatch: &yew::UseReducerDispatcher<AppState>, hold: &RefCell<bool>) {
+    if *hold.borrow() {
+        return;
+    }
     if let Err(e) = storage::save(case) {
         dispatch.dispatch(Action::Notify(Notice::error(e)));
     }
@@ -34,6 +49,10 @@ pub fn app() -> Html {
     let latest: Rc<RefCell<Option<Rc<Case>>>> = use_mut_ref(|| None);
     let pending = use_mut_ref(|| None::<Timeout>);
     let dark = use_state(|| None::<bool>);
+    // While another tab's version of the open case is unresolved, autosave must not
+    // overwrite it.
+    let hold_saves = use_mut_ref(|| false);
+    *hold_saves.borrow_mut() = state.conflict.is_some();
 
     // Load what this browser has saved, once.
     {
@@ -44,6 +63,7 @@ pub fn app() -> Html {
                 summaries: loaded.summaries,
                 current: loaded.current,
                 problems: loaded.problems,
+                set_aside: loaded.set_aside,
             });
         });
     }
@@ -54,6 +74,7 @@ pub fn app() -> Html {
     *latest.borrow_mut() = state.case.clone();
     {
         let (latest, pending, dispatch) = (latest.clone(), pending.clone(), dispatch.clone());
+        let hold = hold_saves.clone();
         // A case left because it was deleted must not be written back.
         let deleted = state.deleted.as_ref().map(|(c, _)| c.id.clone());
         use_effect_with(state.revision, move |rev| {
@@ -63,14 +84,14 @@ pub fn app() -> Html {
                 let switched = current.as_ref().map(|c| &c.id) != Some(&left.id)
                     && deleted.as_ref() != Some(&left.id);
                 if switched && pending.borrow_mut().take().is_some() {
-                    save_now(&left, &dispatch);
+                    save_now(&left, &dispatch, &hold);
                 }
             }
             if *rev > 0 {
                 let (latest, dispatch2) = (latest.clone(), dispatch.clone());
                 *pending.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     if let Some(case) = latest.borrow().as_ref() {
-                        save_now(case, &dispatch2);
+                        save_now(case, &dispatch2, &hold);
                     }
                 }));
             }
@@ -79,15 +100,45 @@ pub fn app() -> Html {
     // ... and flushed when the page is hidden or closed.
     {
         let (latest, pending, dispatch) = (latest.clone(), pending.clone(), dispatch.clone());
+        let hold = hold_saves.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window();
             let listener = window.map(|w| {
                 EventListener::new(&w, "pagehide", move |_| {
                     if pending.borrow_mut().take().is_some() {
                         if let Some(case) = latest.borrow().as_ref() {
-                            save_now(case, &dispatch);
+                            save_now(case, &dispatch, &hold);
                         }
                     }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // Another tab saved or removed a case: keep the list current, and flag a conflict on the
+    // open case.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                EventListener::new(&w, "storage", move |e| {
+                    use wasm_bindgen::JsCast;
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let Some(key) = e.key() else { return };
+                    let Some(id) = storage::case_id_of_key(&key) else {
+                        return;
+                    };
+                    let raw = e.new_value();
+                    let value = raw
+                        .as_deref()
+                        .and_then(|r| handoff_core::package::import(r.as_bytes()).ok());
+                    dispatch.dispatch(Action::ExternalChange {
+                        id: id.to_owned(),
+                        value,
+                        raw,
+                    });
                 })
             });
             move || drop(listener)
@@ -185,6 +236,11 @@ pub fn app() -> Html {
                 </div>
             </header>
             <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+            if let (Some(theirs), Some(case)) = (&state.conflict, &state.case) {
+                <div class="notices">
+                    <ConflictBanner case={case.clone()} theirs={theirs.clone().map(AttrValue::from)} dispatch={dispatch.clone()} />
+                </div>
+            }
             <div class="layout">
                 <aside class="side">
                     <CaseList summaries={state.summaries.clone()}
@@ -192,6 +248,7 @@ pub fn app() -> Html {
                         deleted={state.deleted.as_ref().map(|(c, _)| AttrValue::from(c.report.header.title.clone()))}
                         dispatch={dispatch.clone()} />
                     <ImportPanel dispatch={dispatch.clone()} />
+                    <SetAside ids={state.set_aside.clone()} dispatch={dispatch.clone()} />
                 </aside>
                 <main id="main" tabindex="-1">{ main }</main>
                 if let Some(case) = &state.case {

@@ -54,6 +54,11 @@ pub struct AppState {
     pub notices: Vec<Notice>,
     /// The last deleted case, kept for "Undo".
     pub deleted: Option<(Case, bool)>,
+    /// Another tab saved a different version of the open case (its package JSON, or None if
+    /// it deleted it). Autosave holds off until the analyst chooses a version.
+    pub conflict: Option<Option<String>>,
+    /// Stored entries that could not be read and were set aside.
+    pub set_aside: Vec<String>,
 }
 
 impl PartialEq for AppState {
@@ -71,7 +76,16 @@ pub enum Action {
         summaries: Vec<CaseSummary>,
         current: Option<Case>,
         problems: Vec<String>,
+        set_aside: Vec<String>,
     },
+    /// Another tab changed or removed a stored case.
+    ExternalChange {
+        id: String,
+        value: Option<Case>,
+        raw: Option<String>,
+    },
+    /// The analyst chose which version of a conflicting case to keep.
+    ConflictSettled,
     NewCase {
         analyst: String,
     },
@@ -145,8 +159,10 @@ impl Reducible for AppState {
                 summaries,
                 current,
                 problems,
+                set_aside,
             } => {
                 s.summaries = summaries;
+                s.set_aside = set_aside;
                 s.notices.extend(problems.into_iter().map(Notice::error));
                 if let Some(c) = current {
                     s.case = Some(Rc::new(c));
@@ -167,12 +183,7 @@ impl Reducible for AppState {
             Action::EditL2(f) => s.edit(|c| c.edit_l2(&clock, |l| f(l))),
             Action::PasteAlert(text) => {
                 if text.len() > MAX_RAW_ALERT_BYTES {
-                    s.notices.push(Notice::error(format!(
-                        "That paste is {}; Handoff keeps alert text up to {}. Paste the relevant \
-                         part of the alert instead.",
-                        megabytes(text.len()),
-                        megabytes(MAX_RAW_ALERT_BYTES)
-                    )));
+                    s.notices.push(paste_too_large(text.len()));
                 } else {
                     let found = extract(&text);
                     let mut added = 0;
@@ -208,7 +219,41 @@ impl Reducible for AppState {
                 }
             }
             Action::Saved => {}
-            Action::Notify(n) => s.notices.push(n),
+            Action::ExternalChange { id, value, raw } => {
+                let is_open = s.case.as_ref().is_some_and(|c| c.id == id);
+                if is_open {
+                    let same = match (&value, &s.case) {
+                        (Some(theirs), Some(mine)) => theirs == mine.as_ref(),
+                        _ => false,
+                    };
+                    if !same {
+                        s.conflict = Some(raw);
+                    }
+                } else {
+                    match value {
+                        Some(case) => {
+                            let archived = s
+                                .summaries
+                                .iter()
+                                .find(|x| x.id == id)
+                                .is_some_and(|x| x.archived);
+                            let summary = CaseSummary::of(&case, archived);
+                            match s.summaries.iter_mut().find(|x| x.id == id) {
+                                Some(x) => *x = summary,
+                                None => s.summaries.insert(0, summary),
+                            }
+                        }
+                        None => s.summaries.retain(|x| x.id != id),
+                    }
+                }
+            }
+            Action::ConflictSettled => s.conflict = None,
+            Action::Notify(n) => {
+                // The same message twice (a save failing on every keystroke) is shown once.
+                if !s.notices.contains(&n) {
+                    s.notices.push(n);
+                }
+            }
             Action::DismissNotice(i) => {
                 if i < s.notices.len() {
                     s.notices.remove(i);
@@ -245,6 +290,16 @@ impl Reducible for AppState {
 }
 
 pub type Dispatch = yew::UseReducerDispatcher<AppState>;
+
+/// The message for a raw alert paste over the limit.
+pub fn paste_too_large(bytes: usize) -> Notice {
+    Notice::error(format!(
+        "That paste is {}; Handoff keeps alert text up to {}. Paste the relevant part of the \
+         alert instead.",
+        megabytes(bytes),
+        megabytes(MAX_RAW_ALERT_BYTES)
+    ))
+}
 
 /// A callback that writes a control's new value into the report.
 pub fn report_input(

@@ -40,6 +40,8 @@ impl CaseSummary {
 pub struct Loaded {
     pub summaries: Vec<CaseSummary>,
     pub current: Option<Case>,
+    /// IDs of entries set aside because they could not be read.
+    pub set_aside: Vec<String>,
     /// One sentence per problem met (an entry set aside, storage unavailable).
     pub problems: Vec<String>,
 }
@@ -75,6 +77,11 @@ pub fn load() -> Loaded {
     let current_id = s.get_item(CURRENT).ok().flatten();
     let len = s.length().unwrap_or(0);
     let keys: Vec<String> = (0..len).filter_map(|i| s.key(i).ok().flatten()).collect();
+    for key in &keys {
+        if let Some(id) = key.strip_prefix(QUARANTINE) {
+            out.set_aside.push(id.to_owned());
+        }
+    }
     for key in keys {
         let Some(id) = key.strip_prefix(PREFIX) else {
             continue;
@@ -97,6 +104,9 @@ pub fn load() -> Loaded {
                 };
                 let aside = format!("{QUARANTINE}{id}");
                 let moved = s.set_item(&aside, &raw).is_ok() && s.remove_item(&key).is_ok();
+                if moved {
+                    out.set_aside.push(id.to_owned());
+                }
                 out.problems.push(if moved {
                     format!(
                         "A saved case ({id}) could not be read and was set aside, not deleted: {why}"
@@ -158,4 +168,23 @@ pub fn last_saved_current() -> Option<(String, String)> {
     let id = s.get_item(CURRENT).ok().flatten()?;
     let raw = s.get_item(&format!("{PREFIX}{id}")).ok().flatten()?;
     Some((format!("{id}-handoff.json"), raw))
+}
+
+/// The storage key of a case, for matching `storage` events from other tabs.
+pub fn case_key(id: &str) -> String {
+    format!("{PREFIX}{id}")
+}
+
+/// The ID of the case a storage key holds, if it holds one.
+pub fn case_id_of_key(key: &str) -> Option<&str> {
+    key.strip_prefix(PREFIX)
+}
+
+/// The raw text of an entry that was set aside, for download.
+pub fn set_aside_entry(id: &str) -> Option<String> {
+    storage()
+        .ok()?
+        .get_item(&format!("{QUARANTINE}{id}"))
+        .ok()
+        .flatten()
 }

@@ -6,8 +6,10 @@ use chrono::{DateTime, Utc};
 use handoff_core::{Case, Field, Severity};
 use yew::prelude::*;
 
-use super::fields::{event_value, SelectField, TextField};
-use crate::state::{report_input, Action, Dispatch};
+use handoff_core::limits::MAX_RAW_ALERT_BYTES;
+
+use super::fields::{SelectField, TextField};
+use crate::state::{paste_too_large, report_input, Action, Dispatch};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -26,11 +28,24 @@ pub fn format_utc_input(t: Option<DateTime<Utc>>) -> String {
         .unwrap_or_default()
 }
 
+/// The size in bytes of the text a paste event carries, when it is over `limit`.
+pub fn oversized_paste(e: &Event, limit: usize) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let text = e
+        .dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text")
+        .ok()?;
+    (text.len() > limit).then_some(text.len())
+}
+
 #[function_component(AlertIntake)]
 pub fn alert_intake(p: &Props) -> Html {
     let h = &p.case.report.header;
     let d = &p.dispatch;
-    let raw = use_state(String::new);
+    // Uncontrolled: a 50 MB paste must not be copied into the app (and back into the DOM) on
+    // every keystroke; its size is checked before it is read at all.
+    let raw_ref = use_node_ref();
     let ro = !p.case.stage.report_editable();
     let severity_options: Vec<(AttrValue, AttrValue)> =
         std::iter::once(("".into(), "Choose…".into()))
@@ -40,17 +55,33 @@ pub fn alert_intake(p: &Props) -> Html {
                     .map(|s| (format!("{s:?}").into(), s.label().into())),
             )
             .collect();
-    let on_raw = {
-        let raw = raw.clone();
-        Callback::from(move |e: InputEvent| raw.set(event_value(&e)))
-    };
     let on_extract = {
-        let raw = raw.clone();
-        let d = d.clone();
+        let (raw_ref, d) = (raw_ref.clone(), d.clone());
         Callback::from(move |_| {
-            if !raw.trim().is_empty() {
-                d.dispatch(Action::PasteAlert((*raw).clone()));
-                raw.set(String::new());
+            let Some(ta) = raw_ref.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            // UTF-16 units never outnumber UTF-8 bytes, so this refuses only what is too big.
+            let units = ta.text_length() as usize;
+            if units > MAX_RAW_ALERT_BYTES {
+                d.dispatch(Action::Notify(paste_too_large(units)));
+                return;
+            }
+            let text = ta.value();
+            if !text.trim().is_empty() {
+                d.dispatch(Action::PasteAlert(text));
+                ta.set_value("");
+            }
+        })
+    };
+    // A paste over the limit never reaches the text box (a browser slows to a crawl laying out
+    // tens of megabytes in a textarea).
+    let on_paste = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            if let Some(bytes) = oversized_paste(&e, MAX_RAW_ALERT_BYTES) {
+                e.prevent_default();
+                d.dispatch(Action::Notify(paste_too_large(bytes)));
             }
         })
     };
@@ -86,7 +117,7 @@ pub fn alert_intake(p: &Props) -> Html {
                 <div class="field">
                     <label for="raw-alert-paste">{ "Paste the raw alert" }</label>
                     <p class="hint" id="raw-alert-hint">{ "Paste the alert as the SIEM shows it. Handoff keeps it as evidence and pulls out IPs, domains, URLs, emails, hashes, files, users and hosts (defanged text such as hxxp or [.] is understood)." }</p>
-                    <textarea id="raw-alert-paste" rows="5" value={(*raw).clone()} oninput={on_raw}
+                    <textarea id="raw-alert-paste" rows="5" ref={raw_ref} onpaste={on_paste}
                         aria-describedby="raw-alert-hint" />
                     <button type="button" onclick={on_extract}>{ "Keep alert text and extract indicators" }</button>
                 </div>

@@ -10,7 +10,6 @@ use handoff_core::Case;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::fields::event_value;
 use crate::adapters::{clipboard, download::download};
 use crate::state::{Action, Dispatch, Notice};
 
@@ -96,7 +95,8 @@ pub struct ImportProps {
 /// Import never touches the open case unless the package is valid in full.
 #[function_component(ImportPanel)]
 pub fn import_panel(p: &ImportProps) -> Html {
-    let pasted = use_state(String::new);
+    // Uncontrolled, like the alert paste: size first, then read.
+    let pasted = use_node_ref();
     let error = use_state(|| None::<String>);
     let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let accept = {
@@ -145,9 +145,40 @@ pub fn import_panel(p: &ImportProps) -> Html {
             *reader.borrow_mut() = Some(task);
         })
     };
+    let on_paste = {
+        let error = error.clone();
+        Callback::from(move |e: Event| {
+            if let Some(bytes) = super::alert_intake::oversized_paste(&e, MAX_PACKAGE_BYTES) {
+                e.prevent_default();
+                let e = handoff_core::package::ImportError::TooLarge {
+                    bytes,
+                    limit: MAX_PACKAGE_BYTES,
+                };
+                error.set(Some(format!(
+                    "Import refused: {e} The open case was not changed."
+                )));
+            }
+        })
+    };
     let on_paste_import = {
-        let (accept, pasted) = (accept.clone(), pasted.clone());
-        Callback::from(move |_| accept.emit(pasted.as_bytes().to_vec()))
+        let (accept, pasted, error) = (accept.clone(), pasted.clone(), error.clone());
+        Callback::from(move |_| {
+            let Some(ta) = pasted.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            let units = ta.text_length() as usize;
+            if units > MAX_PACKAGE_BYTES {
+                let e = handoff_core::package::ImportError::TooLarge {
+                    bytes: units,
+                    limit: MAX_PACKAGE_BYTES,
+                };
+                error.set(Some(format!(
+                    "Import refused: {e} The open case was not changed."
+                )));
+                return;
+            }
+            accept.emit(ta.value().into_bytes());
+        })
     };
     html! {
         <section class="card" aria-labelledby="import-heading">
@@ -158,8 +189,7 @@ pub fn import_panel(p: &ImportProps) -> Html {
             </div>
             <div class="field">
                 <label for="import-paste">{ "Or paste the package JSON" }</label>
-                <textarea id="import-paste" rows="3" value={(*pasted).clone()}
-                    oninput={{ let s = pasted.clone(); Callback::from(move |e: InputEvent| s.set(event_value(&e))) }} />
+                <textarea id="import-paste" rows="3" ref={pasted} onpaste={on_paste} />
                 <button type="button" onclick={on_paste_import}>{ "Import pasted JSON" }</button>
             </div>
             <p class="error" role="alert">{ (*error).clone().unwrap_or_default() }</p>

@@ -15,4 +15,5 @@ pub mod notices;
 pub mod notification;
 pub mod report_check;
 pub mod steps;
+pub mod storage_status;
 pub mod verdict;

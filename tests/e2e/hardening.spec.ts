@@ -79,3 +79,51 @@ test('nothing leaves the origin during a whole workflow and export', async ({ pa
   expect(result).toBe('blocked');
   expect(outside).toEqual([]);
 });
+
+test('hostile pastes are bounded: 50 MB of alert text or JSON gets a message and loses nothing', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  await page.getByLabel('Alert title', { exact: true }).fill('Keep me');
+  const paste = (label: string) =>
+    page.getByLabel(label, { exact: true }).evaluate((el) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'A'.repeat(50 * 1024 * 1024));
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      return (el as HTMLTextAreaElement).value.length;
+    });
+  const started = Date.now();
+  expect(await paste('Paste the raw alert')).toBe(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'That paste is 50.0 MB' })).toBeVisible();
+  expect(await paste('Or paste the package JSON')).toBe(0);
+  await expect(page.getByRole('alert').filter({ hasText: 'Import refused: The file is 50.0 MB' })).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(10_000);
+  await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Keep me');
+
+  // Just over the limit, typed in rather than pasted: refused when read, not before.
+  await page.getByLabel('Paste the raw alert', { exact: true }).evaluate((el) => {
+    (el as HTMLTextAreaElement).value = 'B'.repeat(1024 * 1024 + 1);
+  });
+  await page.getByRole('button', { name: 'Keep alert text and extract indicators' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'That paste is 1.0 MB' })).toBeVisible();
+});
+
+test('10,000 indicators and direction-override characters are handled calmly', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  const lines = Array.from({ length: 12000 }, (_, i) => `src=10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+  lines.push('file=invoice\u202Efdp.exe user=evil\u202Eadmin');
+  await page.getByLabel('Paste the raw alert', { exact: true }).evaluate((el, v) => {
+    (el as HTMLTextAreaElement).value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, lines.join('\n'));
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Keep alert text and extract indicators' }).click();
+  await expect(page.getByRole('heading', { name: 'Indicators (10000)' })).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(5000);
+  // Only the first page of rows is rendered.
+  await expect(page.getByRole('table', { name: 'Indicators of this case' }).getByRole('row')).toHaveCount(101);
+  // A right-to-left override is shown, never obeyed, in the Markdown.
+  await page.getByLabel('Who', { exact: true }).fill('evil\u202Eadmin');
+  await page.getByText('Markdown preview (as it will be pasted)').click();
+  await expect(page.getByLabel('Markdown preview')).toContainText('evil[U+202E]admin');
+});
