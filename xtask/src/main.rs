@@ -3,6 +3,7 @@
 //! needs nothing else.
 
 mod csp;
+mod fuzz;
 mod run;
 mod schema;
 mod serve;
@@ -21,6 +22,7 @@ usage: cargo xtask <command>
   setup [--browser]    only install the tools (with --browser: Chromium too)
   build                set up and build the release app into dist/
   schema               rewrite static/handoff.schema.json from the Rust types
+  fuzz [--seconds N]   run each cargo-fuzz target for N seconds (default 60; needs nightly)
   csp                  (Trunk post-build hook) write the Content-Security-Policy
   static-server --dir D --port N
                        serve a built folder (used by the Playwright config)
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         }
         Some("schema") => schema::write(),
         Some("csp") => csp::csp_command(),
+        Some("fuzz") => fuzz::fuzz_command(&args[1..]),
         Some("static-server") => serve::static_server_command(&args[1..]),
         _ => {
             eprint!("{USAGE}");

@@ -24,8 +24,10 @@ pub fn run(cmd: &mut Command) -> Result {
         .map(|a| a.to_string_lossy())
         .collect::<Vec<_>>()
         .join(" ");
+    if cmd.get_current_dir().is_none() {
+        cmd.current_dir(root());
+    }
     let status = cmd
-        .current_dir(root())
         .stdin(Stdio::null())
         .status()
         .map_err(|e| format!("could not start {line}: {e}"))?;
