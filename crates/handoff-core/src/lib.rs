@@ -29,6 +29,7 @@ pub mod report_check;
 pub mod text;
 pub mod time;
 pub mod tlp;
+pub mod training;
 pub mod workflow;
 
 pub use attack::TechniqueId;
