@@ -9,6 +9,7 @@ use handoff_core::report_check::check;
 use handoff_core::{Case, Role};
 use yew::prelude::*;
 
+use crate::adapters::offline::OfflineStatus;
 use crate::adapters::{dom, storage};
 use crate::components::{
     alert_intake::AlertIntake,
@@ -26,6 +27,7 @@ use crate::components::{
     report_check::ReportCheck,
     steps::Steps,
     storage_status::{ConflictBanner, SetAside},
+    training::{TrainingLibrary, TrainingRunPanel},
     verdict::VerdictForm,
 };
 use crate::state::{Action, AppState, Notice};
@@ -145,6 +147,16 @@ pub fn app() -> Html {
         });
     }
 
+    // Offline: register the service worker once and show its status.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            crate::adapters::offline::register(move |status| {
+                dispatch.dispatch(Action::Offline(status))
+            });
+        });
+    }
+
     // Keyboard: Alt+Shift+N / Alt+Shift+P for the next / previous section, Alt+Shift+E for export.
     use_effect_with((), move |_| {
         let listener = web_sys::window().and_then(|w| w.document()).map(|doc| {
@@ -208,6 +220,9 @@ pub fn app() -> Html {
                 || case.stage.is_final() && case.stage.is_escalated();
             html! {
                 <>
+                    if let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) {
+                        <TrainingRunPanel run={run.clone()} results={state.training_results.clone()} dispatch={dispatch.clone()} />
+                    }
                     <Steps case={case.clone()} refusal={state.refusal.clone()} dispatch={dispatch.clone()} />
                     <AlertIntake case={case.clone()} dispatch={dispatch.clone()} />
                     <FiveWsForm case={case.clone()} dispatch={dispatch.clone()} findings={findings.clone()} />
@@ -230,6 +245,15 @@ pub fn app() -> Html {
             <header class="topbar">
                 <h1>{ "Handoff" }<span class="tagline">{ " — from alert to clean escalation" }</span></h1>
                 <div class="top-actions">
+                    { match state.offline {
+                        OfflineStatus::Online => html! {},
+                        OfflineStatus::Ready => html! { <span class="offline-status" role="status">{ "Ready offline" }</span> },
+                        OfflineStatus::UpdateWaiting => html! {
+                            <span class="offline-status" role="status">{ "An update is ready. " }
+                                <button type="button" onclick={Callback::from(|_| crate::adapters::offline::apply_update())}>{ "Reload to update" }</button>
+                            </span>
+                        },
+                    } }
                     <button type="button" onclick={new_case}>{ "New case" }</button>
                     <span class="shortcuts"><kbd>{ "Alt+Shift+N" }</kbd>{ " / " }<kbd>{ "P" }</kbd>{ " next / previous section, " }<kbd>{ "Alt+Shift+E" }</kbd>{ " export" }</span>
                     <button type="button" onclick={toggle_theme} aria-pressed={dark.map(|d| d.to_string())}>{ "Light/dark theme" }</button>
@@ -248,6 +272,7 @@ pub fn app() -> Html {
                         deleted={state.deleted.as_ref().map(|(c, _)| AttrValue::from(c.report.header.title.clone()))}
                         dispatch={dispatch.clone()} />
                     <ImportPanel dispatch={dispatch.clone()} />
+                    <TrainingLibrary dispatch={dispatch.clone()} />
                     <SetAside ids={state.set_aside.clone()} dispatch={dispatch.clone()} />
                 </aside>
                 <main id="main" tabindex="-1">{ main }</main>

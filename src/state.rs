@@ -9,7 +9,11 @@ use handoff_core::text::megabytes;
 use handoff_core::{Case, Command, L2Section, Notification, Refusal, Report};
 use yew::Reducible;
 
+use handoff_core::training::{score, Scenario, Score, TrainingResult};
+use handoff_core::Clock;
+
 use crate::adapters::clock::{new_case_id, BrowserClock};
+use crate::adapters::offline::OfflineStatus;
 use crate::adapters::storage::CaseSummary;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -59,16 +63,22 @@ pub struct AppState {
     pub conflict: Option<Option<String>>,
     /// Stored entries that could not be read and were set aside.
     pub set_aside: Vec<String>,
+    /// The training scenario being worked, if any.
+    pub training: Option<TrainingRun>,
+    /// Scenarios finished in this session.
+    pub training_results: Vec<TrainingResult>,
+    pub offline: OfflineStatus,
 }
 
-impl PartialEq for AppState {
-    fn eq(&self, other: &Self) -> bool {
-        self.revision == other.revision
-            && self.summaries == other.summaries
-            && self.refusal == other.refusal
-            && self.notices == other.notices
-            && self.case.as_ref().map(|c| &c.id) == other.case.as_ref().map(|c| &c.id)
-    }
+/// A trainee working a scenario in an ordinary case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingRun {
+    pub scenario: Rc<Scenario>,
+    pub case_id: String,
+    pub started_at: chrono::DateTime<chrono::Utc>,
+    /// How many of the scenario's facts the trainee has asked for.
+    pub revealed: usize,
+    pub score: Option<Score>,
 }
 
 pub enum Action {
@@ -86,6 +96,11 @@ pub enum Action {
     },
     /// The analyst chose which version of a conflicting case to keep.
     ConflictSettled,
+    StartTraining(Rc<Scenario>),
+    RevealFact,
+    SubmitTraining,
+    EndTraining,
+    Offline(OfflineStatus),
     NewCase {
         analyst: String,
     },
@@ -248,6 +263,48 @@ impl Reducible for AppState {
                 }
             }
             Action::ConflictSettled => s.conflict = None,
+            Action::StartTraining(scenario) => {
+                let mut case = Case::open(new_case_id(), "Trainee", &clock);
+                let raw = scenario.raw_alert.clone();
+                let _ = case.edit_report(&clock, |r| {
+                    r.header.title = format!("Training: {}", scenario.title);
+                    r.header.alert_id = format!("TRAIN-{}", scenario.id);
+                    r.indicators = extract(&raw);
+                    r.raw_alert = raw;
+                });
+                s.training = Some(TrainingRun {
+                    scenario,
+                    case_id: case.id.clone(),
+                    started_at: clock.now(),
+                    revealed: 0,
+                    score: None,
+                });
+                s.open(case);
+            }
+            Action::RevealFact => {
+                if let Some(t) = s.training.as_mut() {
+                    t.revealed = (t.revealed + 1).min(t.scenario.facts.len());
+                }
+            }
+            Action::SubmitTraining => {
+                if let (Some(t), Some(case)) = (s.training.as_mut(), s.case.as_ref()) {
+                    if t.case_id == case.id && t.score.is_none() {
+                        let result = score(&t.scenario, case);
+                        let now = clock.now();
+                        s.training_results.push(TrainingResult {
+                            scenario_id: t.scenario.id.clone(),
+                            title: t.scenario.title.clone(),
+                            score: result.total,
+                            max: result.max,
+                            seconds: (now - t.started_at).num_seconds().max(0) as u64,
+                            completed_at: now,
+                        });
+                        t.score = Some(result);
+                    }
+                }
+            }
+            Action::EndTraining => s.training = None,
+            Action::Offline(status) => s.offline = status,
             Action::Notify(n) => {
                 // The same message twice (a save failing on every keystroke) is shown once.
                 if !s.notices.contains(&n) {

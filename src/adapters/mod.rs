@@ -6,5 +6,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod dom;
 pub mod download;
+pub mod fetch;
+pub mod offline;
 pub mod panic;
 pub mod storage;

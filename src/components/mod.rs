@@ -16,4 +16,5 @@ pub mod notification;
 pub mod report_check;
 pub mod steps;
 pub mod storage_status;
+pub mod training;
 pub mod verdict;

@@ -68,11 +68,19 @@ pub fn with_policy(html: &str) -> Result<String> {
     Ok(html)
 }
 
-/// The post-build hook: rewrites the staged `index.html`.
-pub fn csp_command() -> Result {
+/// Trunk's post-build hook: the policy into the staged `index.html`, then the service worker
+/// over the finished file set.
+pub fn post_build_command() -> Result {
     let dir = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
-        .ok_or("`cargo xtask csp` runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)")?;
+        .ok_or(
+            "`cargo xtask post-build` runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)",
+        )?;
+    write_policy(&dir)?;
+    crate::offline::write_service_worker(&dir)
+}
+
+fn write_policy(dir: &std::path::Path) -> Result {
     let path = dir.join("index.html");
     let html = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     std::fs::write(&path, with_policy(&html)?).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -4,6 +4,7 @@
 
 mod csp;
 mod fuzz;
+mod offline;
 mod run;
 mod schema;
 mod serve;
@@ -23,7 +24,7 @@ usage: cargo xtask <command>
   build                set up and build the release app into dist/
   schema               rewrite static/handoff.schema.json from the Rust types
   fuzz [--seconds N]   run each cargo-fuzz target for N seconds (default 60; needs nightly)
-  csp                  (Trunk post-build hook) write the Content-Security-Policy
+  post-build           (Trunk's post-build hook) write the CSP and the service worker
   static-server --dir D --port N
                        serve a built folder (used by the Playwright config)
 ";
@@ -40,7 +41,7 @@ fn main() -> ExitCode {
             setup::ensure(setup::Needs { browser: false }).and_then(|()| serve::release_build())
         }
         Some("schema") => schema::write(),
-        Some("csp") => csp::csp_command(),
+        Some("post-build") => csp::post_build_command(),
         Some("fuzz") => fuzz::fuzz_command(&args[1..]),
         Some("static-server") => serve::static_server_command(&args[1..]),
         _ => {

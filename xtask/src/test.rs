@@ -113,13 +113,37 @@ fn browser() -> Result {
 
 fn e2e() -> Result {
     let port = serve_in_background(root().join("dist"))?;
+    // The same build under a sub-path, as a static host would serve https://host/handoff/.
+    let sub_root = root().join("target/e2e-subpath");
+    let _ = std::fs::remove_dir_all(&sub_root);
+    copy_dir(&root().join("dist"), &sub_root.join("handoff"))?;
+    let sub_port = serve_in_background(sub_root)?;
     let npx = root().join("node_modules/.bin/playwright");
     run(Command::new(npx)
         .arg("test")
         .env("PATH", tool_path())
         .env("HANDOFF_BASE_URL", format!("http://127.0.0.1:{port}"))
         .env(
+            "HANDOFF_SUBPATH_URL",
+            format!("http://127.0.0.1:{sub_port}/handoff/"),
+        )
+        .env(
             "CHROMIUM_PATH",
             std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into()),
         ))
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let path = entry.path();
+        let dest = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &dest)?;
+        } else {
+            std::fs::copy(&path, &dest).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }

@@ -100,9 +100,12 @@ pub struct KeyFact {
 /// Reads a scenario file, checking that it is consistent: the expected escalation follows
 /// from the expected verdict and conditions by the guide's rule.
 pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
-    let s: Scenario = serde_json::from_str(text).map_err(|e| format!("This is not a valid scenario file: {e}."))?;
+    let s: Scenario = serde_json::from_str(text)
+        .map_err(|e| format!("This is not a valid scenario file: {e}."))?;
     if s.format != SCENARIO_FORMAT {
-        return Err(format!("This is not a scenario file: its format is not \"{SCENARIO_FORMAT}\"."));
+        return Err(format!(
+            "This is not a scenario file: its format is not \"{SCENARIO_FORMAT}\"."
+        ));
     }
     let bad = |why: String| Err(format!("The scenario \"{}\" is inconsistent: {why}.", s.id));
     if s.id.trim().is_empty() || s.title.trim().is_empty() || s.raw_alert.trim().is_empty() {
@@ -119,7 +122,12 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
     if s.expected.verdict == Verdict::NeedsReview && !s.expected.conditions.uncertain_verdict {
         return bad("a Needs Review verdict means the verdict is uncertain".into());
     }
-    if s.expected.key_facts.is_empty() || s.expected.key_facts.iter().any(|k| k.any_of.iter().all(|t| t.trim().is_empty())) {
+    if s.expected.key_facts.is_empty()
+        || s.expected
+            .key_facts
+            .iter()
+            .any(|k| k.any_of.iter().all(|t| t.trim().is_empty()))
+    {
         return bad("every key fact needs at least one term to look for".into());
     }
     if s.facts.is_empty() || s.debrief.trim().is_empty() {
@@ -200,7 +208,14 @@ pub fn score(scenario: &Scenario, case: &Case) -> Score {
         "No escalation condition holds, so L1 closes it with the report as the record."
     };
     items.push(ScoreItem {
-        what: format!("Escalation: expected {}", if e.escalate { "escalate to L2" } else { "close at L1" }),
+        what: format!(
+            "Escalation: expected {}",
+            if e.escalate {
+                "escalate to L2"
+            } else {
+                "close at L1"
+            }
+        ),
         points: if decision_ok { DECISION_POINTS } else { 0 },
         max: DECISION_POINTS,
         explanation: match decided {
@@ -215,7 +230,11 @@ pub fn score(scenario: &Scenario, case: &Case) -> Score {
         let got = r.conditions.get(c).applies;
         let ok = got == Some(want);
         items.push(ScoreItem {
-            what: format!("{}: expected {}", c.label(), if want { "yes" } else { "no" }),
+            what: format!(
+                "{}: expected {}",
+                c.label(),
+                if want { "yes" } else { "no" }
+            ),
             points: if ok { CONDITION_POINTS } else { 0 },
             max: CONDITION_POINTS,
             explanation: if ok {
@@ -244,13 +263,17 @@ pub fn score(scenario: &Scenario, case: &Case) -> Score {
     let mut missing = Vec::new();
     for k in &e.key_facts {
         let text = w_text(k.w);
-        if k.any_of.iter().any(|t| !t.trim().is_empty() && text.contains(&t.to_lowercase())) {
+        if k.any_of
+            .iter()
+            .any(|t| !t.trim().is_empty() && text.contains(&t.to_lowercase()))
+        {
             found += 1;
         } else {
             missing.push(format!("{} ({})", k.fact, k.w.field().label()));
         }
     }
-    let fact_points = if n == 0 { FACT_POINTS } else { FACT_POINTS * found / n };
+    // No key facts to look for means nothing can be missing.
+    let fact_points = (FACT_POINTS * found).checked_div(n).unwrap_or(FACT_POINTS);
     items.push(ScoreItem {
         what: format!("Five Ws cover the key facts ({found} of {n})"),
         points: fact_points,
@@ -265,4 +288,63 @@ pub fn score(scenario: &Scenario, case: &Case) -> Score {
     let total = items.iter().map(|i| i.points).sum();
     let max = items.iter().map(|i| i.max).sum();
     Score { items, total, max }
+}
+
+/// One finished scenario in a training session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingResult {
+    pub scenario_id: String,
+    pub title: String,
+    pub score: u32,
+    pub max: u32,
+    pub seconds: u64,
+    #[serde(with = "crate::time::utc")]
+    pub completed_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// The session summary for the trainer, as JSON.
+pub fn session_json(results: &[TrainingResult]) -> String {
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        format: &'static str,
+        scenarios: usize,
+        total: u32,
+        max: u32,
+        results: &'a [TrainingResult],
+    }
+    let s = Summary {
+        format: "handoff-training-session",
+        scenarios: results.len(),
+        total: results.iter().map(|r| r.score).sum(),
+        max: results.iter().map(|r| r.max).sum(),
+        results,
+    };
+    let mut out = serde_json::to_string_pretty(&s).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The session summary for the trainer, as Markdown.
+pub fn session_markdown(results: &[TrainingResult]) -> String {
+    use crate::package::escape_inline;
+    let mut o = String::from("# Handoff training session\n\n");
+    let total: u32 = results.iter().map(|r| r.score).sum();
+    let max: u32 = results.iter().map(|r| r.max).sum();
+    o.push_str(&format!(
+        "{} scenarios, {total} of {max} points.\n\n",
+        results.len()
+    ));
+    o.push_str("| Scenario | Score | Time taken | Completed (UTC) |\n| --- | --- | --- | --- |\n");
+    for r in results {
+        o.push_str(&format!(
+            "| {} | {} / {} | {} min {:02} s | {} |\n",
+            escape_inline(&r.title),
+            r.score,
+            r.max,
+            r.seconds / 60,
+            r.seconds % 60,
+            crate::time::rfc3339(&r.completed_at)
+        ));
+    }
+    o
 }

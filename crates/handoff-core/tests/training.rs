@@ -70,7 +70,11 @@ fn model_answer(s: &Scenario, verdict: Verdict, escalate: bool, write_facts: boo
         for k in Condition::ALL {
             r.conditions.get_mut(k).applies = Some(s.expected.conditions.get(k));
         }
-        r.decision.choice = Some(if escalate { EscalationChoice::Escalate } else { EscalationChoice::Close });
+        r.decision.choice = Some(if escalate {
+            EscalationChoice::Escalate
+        } else {
+            EscalationChoice::Close
+        });
         r.decision.override_reason = "Training".into();
     })
     .unwrap();
@@ -79,7 +83,11 @@ fn model_answer(s: &Scenario, verdict: Verdict, escalate: bool, write_facts: boo
         c.apply(Command::CloseAsFalsePositive, &clock).unwrap();
     } else {
         c.apply(Command::BeginReport, &clock).unwrap();
-        let step = if escalate { Command::SetInProgress } else { Command::CloseWithoutEscalation };
+        let step = if escalate {
+            Command::SetInProgress
+        } else {
+            Command::CloseWithoutEscalation
+        };
         c.apply(step, &clock).unwrap();
     }
     c
@@ -90,7 +98,8 @@ fn the_library_has_at_least_twelve_consistent_scenarios_listed_in_its_index() {
     let all = bundled();
     assert!(all.len() >= 12, "{} scenarios", all.len());
     let index: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(scenario_dir().join("index.json")).unwrap()).unwrap();
+        serde_json::from_str(&std::fs::read_to_string(scenario_dir().join("index.json")).unwrap())
+            .unwrap();
     let mut listed: Vec<String> = index["scenarios"]
         .as_array()
         .unwrap()
@@ -99,13 +108,23 @@ fn the_library_has_at_least_twelve_consistent_scenarios_listed_in_its_index() {
         .collect();
     listed.sort();
     let files: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
-    assert_eq!(listed, files, "index.json must list exactly the scenario files");
+    assert_eq!(
+        listed, files,
+        "index.json must list exactly the scenario files"
+    );
     for (name, s) in &all {
-        assert_eq!(format!("{}.json", s.id), *name, "the file is named after the id");
+        assert_eq!(
+            format!("{}.json", s.id),
+            *name,
+            "the file is named after the id"
+        );
     }
     // The library covers every kind of outcome.
     for v in Verdict::ALL {
-        assert!(all.iter().any(|(_, s)| s.expected.verdict == v), "no {v:?} scenario");
+        assert!(
+            all.iter().any(|(_, s)| s.expected.verdict == v),
+            "no {v:?} scenario"
+        );
     }
 }
 
@@ -122,7 +141,11 @@ fn expected_answers_score_full_marks_and_wrong_ones_less() {
             _ => Verdict::TruePositive,
         };
         let wrong = score(&s, &model_answer(&s, wrong_verdict, e.escalate, true));
-        assert!(wrong.total < right.total, "{name}: wrong verdict still {}", wrong.total);
+        assert!(
+            wrong.total < right.total,
+            "{name}: wrong verdict still {}",
+            wrong.total
+        );
 
         if e.verdict != Verdict::FalsePositive {
             let wrong = score(&s, &model_answer(&s, e.verdict, !e.escalate, true));
@@ -130,20 +153,68 @@ fn expected_answers_score_full_marks_and_wrong_ones_less() {
             assert!(wrong.items[1].explanation.starts_with("Wrong call."));
         }
         let thin = score(&s, &model_answer(&s, e.verdict, e.escalate, false));
-        assert!(thin.total < right.total, "{name}: a report without the key facts scored {}", thin.total);
-        assert!(thin.items.last().unwrap().explanation.contains("Missing from the report"));
+        assert!(
+            thin.total < right.total,
+            "{name}: a report without the key facts scored {}",
+            thin.total
+        );
+        assert!(thin
+            .items
+            .last()
+            .unwrap()
+            .explanation
+            .contains("Missing from the report"));
     }
 }
 
 #[test]
 fn inconsistent_or_foreign_scenarios_are_refused() {
-    let (_, s) = bundled().into_iter().find(|(_, s)| s.expected.escalate).unwrap();
+    let (_, s) = bundled()
+        .into_iter()
+        .find(|(_, s)| s.expected.escalate)
+        .unwrap();
     let mut v = serde_json::to_value(&s).unwrap();
     v["expected"]["escalate"] = false.into();
     let e = parse_scenario(&v.to_string()).unwrap_err();
     assert!(e.contains("is inconsistent"), "{e}");
-    assert!(parse_scenario("{\"format\": \"handoff-package\"}").unwrap_err().contains("not a valid scenario"));
+    assert!(parse_scenario("{\"format\": \"handoff-package\"}")
+        .unwrap_err()
+        .contains("not a valid scenario"));
     let mut v = serde_json::to_value(&s).unwrap();
     v["format"] = "something".into();
-    assert!(parse_scenario(&v.to_string()).unwrap_err().contains("not a scenario file"));
+    assert!(parse_scenario(&v.to_string())
+        .unwrap_err()
+        .contains("not a scenario file"));
+}
+
+#[test]
+fn the_session_summary_exports_scores_and_times() {
+    use handoff_core::training::{session_json, session_markdown, TrainingResult};
+    let results = vec![
+        TrainingResult {
+            scenario_id: "a".into(),
+            title: "Phish | <b>".into(),
+            score: 80,
+            max: 100,
+            seconds: 125,
+            completed_at: t(10, 0),
+        },
+        TrainingResult {
+            scenario_id: "b".into(),
+            title: "Spray".into(),
+            score: 100,
+            max: 100,
+            seconds: 59,
+            completed_at: t(10, 5),
+        },
+    ];
+    let md = session_markdown(&results);
+    assert!(md.contains("2 scenarios, 180 of 200 points."), "{md}");
+    assert!(
+        md.contains("| Phish \\| \\<b\\> | 80 / 100 | 2 min 05 s | 2026-03-14T10:00:00Z |"),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&session_json(&results)).unwrap();
+    assert_eq!(json["total"], 180);
+    assert_eq!(json["results"][1]["seconds"], 59);
 }
