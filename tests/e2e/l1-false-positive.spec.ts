@@ -45,4 +45,5 @@ test('a reload mid-case loses nothing', async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Impossible travel for jdoe');
   await expect(page.getByLabel('Who', { exact: true })).toHaveValue('jdoe@corp.example, finance');
+  await expectAccessible(page);
 });

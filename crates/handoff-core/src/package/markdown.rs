@@ -428,6 +428,7 @@ mod tests {
             ),
             ("&lt;b&gt;", "\\&lt;b\\&gt;"),
             ("a\u{202E}b", "a[U+202E]b"),
+            ("nul\u{0}byte", "nul[U+0000]byte"),
         ] {
             assert_eq!(escape_inline(input), expected, "{input}");
         }
