@@ -26,6 +26,27 @@ fn sample_case(id: &str) -> Case {
     c
 }
 
+/// (file name, URL) of each download link clicked.
+type Downloads = std::rc::Rc<std::cell::RefCell<Vec<(String, String)>>>;
+
+/// Records every download link clicked while the listener lives, and stops the browser from
+/// following them.
+fn capture_downloads() -> (gloo_events::EventListener, Downloads) {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen2 = seen.clone();
+    let listener = gloo_events::EventListener::new(&doc, "click", move |e| {
+        if let Some(a) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        {
+            seen2.borrow_mut().push((a.download(), a.href()));
+            e.prevent_default();
+        }
+    });
+    (listener, seen)
+}
+
 async fn settle() {
     gloo_timers::future::TimeoutFuture::new(50).await;
 }
@@ -82,24 +103,15 @@ fn a_case_stored_under_another_id_is_refused() {
 fn download_creates_a_link_with_the_file_name() {
     // Observe the click on the temporary link that the adapter creates.
     let doc = web_sys::window().unwrap().document().unwrap();
-    let seen = std::rc::Rc::new(std::cell::RefCell::new(None::<(String, String)>));
-    let seen2 = seen.clone();
-    let listener = gloo_events::EventListener::new(&doc, "click", move |e| {
-        if let Some(a) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        {
-            *seen2.borrow_mut() = Some((a.download(), a.href()));
-            e.prevent_default();
-        }
-    });
+    let (listener, seen) = capture_downloads();
     let result =
         handoff::adapters::download::download("INC-1-handoff.json", "application/json", "{}");
     drop(listener);
     assert_eq!(result, Ok(()));
     let (name, href) = seen
         .borrow()
-        .clone()
+        .first()
+        .cloned()
         .expect("the download link was clicked");
     assert_eq!(name, "INC-1-handoff.json");
     assert!(href.starts_with("blob:"), "{href}");
@@ -219,17 +231,7 @@ fn the_crash_banner_offers_the_last_autosave() {
     assert!(text.contains("<b>x</b>"), "{text}");
     assert!(banner.query_selector("b").unwrap().is_none());
 
-    let seen = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
-    let seen2 = seen.clone();
-    let listener = gloo_events::EventListener::new(&doc, "click", move |e| {
-        if let Some(a) = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        {
-            *seen2.borrow_mut() = Some(a.download());
-            e.prevent_default();
-        }
-    });
+    let (listener, seen) = capture_downloads();
     let button = banner
         .query_selector("button")
         .unwrap()
@@ -242,6 +244,9 @@ fn the_crash_banner_offers_the_last_autosave() {
     );
     button.click();
     drop(listener);
-    assert_eq!(seen.borrow().as_deref(), Some("case-crash-handoff.json"));
+    assert_eq!(
+        seen.borrow().first().map(|(name, _)| name.as_str()),
+        Some("case-crash-handoff.json")
+    );
     banner.remove();
 }

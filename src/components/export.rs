@@ -7,9 +7,9 @@ use handoff_core::limits::MAX_PACKAGE_BYTES;
 use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown};
 use handoff_core::text::megabytes;
 use handoff_core::Case;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::fields::take_chosen_file;
 use crate::adapters::{clipboard, download::download};
 use crate::state::{Action, Dispatch, Notice};
 
@@ -114,16 +114,9 @@ pub fn import_panel(p: &ImportProps) -> Html {
     let on_file = {
         let (accept, error, reader) = (accept.clone(), error.clone(), reader.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             let size = file.size() as usize;
             if size > MAX_PACKAGE_BYTES {
                 error.set(Some(format!(

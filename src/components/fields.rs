@@ -21,6 +21,15 @@ pub fn event_value(e: &Event) -> String {
     }
 }
 
+/// The file chosen in a file input, taken (the input is cleared so the same file can be
+/// chosen again after a fix).
+pub fn take_chosen_file(e: &Event) -> Option<web_sys::File> {
+    let input = e.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
 pub fn event_checked(e: &Event) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

@@ -6,9 +6,9 @@ use std::rc::Rc;
 use handoff_core::training::{
     parse_scenario, session_json, session_markdown, Scenario, TrainingResult,
 };
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::fields::take_chosen_file;
 use crate::adapters::{download::download, fetch};
 use crate::state::{Action, Dispatch, Notice, TrainingRun};
 
@@ -60,16 +60,9 @@ pub fn training_library(p: &LibraryProps) -> Html {
     let on_file = {
         let (scenarios, error, reader) = (scenarios.clone(), error.clone(), reader.clone());
         Callback::from(move |e: Event| {
-            let Some(input) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            else {
+            let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            input.set_value("");
             if file.size() > 1_048_576.0 {
                 error.set(Some("A scenario file is at most 1 MB.".into()));
                 return;
