@@ -75,3 +75,34 @@ test('served under a sub-path, it loads and goes offline too', async ({ browser 
   await expect(page.getByRole('button', { name: 'New case' }).first()).toBeVisible();
   await context.close();
 });
+
+test('a new build waits for the analyst, then replaces the old cache whole', async ({ browser }) => {
+  const url = process.env.HANDOFF_SUBPATH_URL;
+  const dir = process.env.HANDOFF_SUBPATH_DIR;
+  test.skip(!url || !dir, 'set by cargo xtask test');
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const swPath = `${dir}/sw.js`;
+  const original = readFileSync(swPath, 'utf8');
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url!);
+    await waitReadyOffline(page);
+    const before = await page.evaluate(() => caches.keys());
+    expect(before).toHaveLength(1);
+
+    // "Deploy" a new build: a different cache name, as any changed file would give.
+    writeFileSync(swPath, original.replace(/const CACHE = "handoff-[0-9a-f]+";/, 'const CACHE = "handoff-0000000000000001";'));
+    await page.reload();
+    await expect(page.getByRole('status').filter({ hasText: 'An update is ready.' })).toBeVisible({ timeout: 20_000 });
+    // Until the analyst accepts, the old version keeps serving from its own cache.
+    expect(await page.evaluate(() => caches.keys())).toContain(before[0]);
+
+    await page.getByRole('button', { name: 'Reload to update' }).click();
+    await waitReadyOffline(page);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['handoff-0000000000000001']);
+  } finally {
+    writeFileSync(swPath, original);
+    await context.close();
+  }
+});

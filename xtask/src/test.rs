@@ -116,7 +116,8 @@ fn e2e() -> Result {
     // The same build under a sub-path, as a static host would serve https://host/handoff/.
     let sub_root = root().join("target/e2e-subpath");
     let _ = std::fs::remove_dir_all(&sub_root);
-    copy_dir(&root().join("dist"), &sub_root.join("handoff"))?;
+    let sub_dir = sub_root.join("handoff");
+    copy_dir(&root().join("dist"), &sub_dir)?;
     let sub_port = serve_in_background(sub_root)?;
     let npx = root().join("node_modules/.bin/playwright");
     run(Command::new(npx)
@@ -127,6 +128,7 @@ fn e2e() -> Result {
             "HANDOFF_SUBPATH_URL",
             format!("http://127.0.0.1:{sub_port}/handoff/"),
         )
+        .env("HANDOFF_SUBPATH_DIR", sub_dir)
         .env(
             "CHROMIUM_PATH",
             std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into()),
