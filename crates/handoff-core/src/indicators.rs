@@ -355,6 +355,10 @@ fn is_token_break(c: char) -> bool {
 }
 
 fn defang_token(token: &str) -> String {
+    // Most words of prose cannot be a URL, email, domain or address: skip them cheaply.
+    if !token.contains(['.', ':', '@']) {
+        return token.to_owned();
+    }
     let lower = token.get(..8).unwrap_or(token).to_ascii_lowercase();
     if URL_SCHEMES.iter().any(|s| lower.starts_with(s)) || lower.starts_with("www.") {
         return defang_url(token);

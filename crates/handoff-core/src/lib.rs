@@ -21,6 +21,8 @@ pub mod case;
 pub mod clock;
 pub mod escalation;
 pub mod field;
+#[doc(hidden)]
+pub mod fixtures;
 pub mod indicators;
 pub mod l2;
 pub mod limits;

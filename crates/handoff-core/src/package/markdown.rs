@@ -45,19 +45,21 @@ fn escape_line(line: &str, out: &mut String) {
             }
         }
     }
-    let mut rest = chars.collect::<String>();
+    let rest: String = chars.collect();
     // The markers defanging adds stay readable: "[.]" can never become a link, because the
     // brackets are always followed by the next label, never by "(" or ":".
-    while let Some(c) = rest.chars().next() {
-        if let Some(marker) = ["[.]", "[@]", "[:]"]
-            .into_iter()
-            .find(|m| rest.starts_with(m))
-        {
-            out.push_str(marker);
-            rest.drain(..marker.len());
-            continue;
+    let mut iter = rest.char_indices();
+    while let Some((i, c)) = iter.next() {
+        if c == '[' {
+            if let Some(marker) = ["[.]", "[@]", "[:]"]
+                .into_iter()
+                .find(|m| rest[i..].starts_with(m))
+            {
+                out.push_str(marker);
+                iter.nth(marker.len() - 2);
+                continue;
+            }
         }
-        rest.drain(..c.len_utf8());
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '@' | '&' | '!'

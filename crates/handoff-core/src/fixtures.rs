@@ -1,0 +1,92 @@
+//! A large, realistic case for benchmarks: 1,000 indicators and 500 timeline entries, escalated
+//! and in L2 review. Used by the criterion benches and by `cargo xtask bench` for the browser.
+
+use chrono::{Duration, TimeZone, Utc};
+
+use crate::case::{Case, Severity, TimelineEntry, Verdict};
+use crate::clock::FixedClock;
+use crate::escalation::{Condition, EscalationChoice};
+use crate::indicators::{Indicator, IndicatorKind};
+use crate::workflow::Command;
+
+pub fn large_case() -> Case {
+    let t0 = Utc
+        .with_ymd_and_hms(2026, 3, 14, 9, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let clock = FixedClock(t0);
+    let mut c = Case::open("case-bench", "Dana Kim", &clock);
+    let _ = c.edit_report(&clock, |r| {
+        r.header.title = "Credential phishing campaign across the finance department".into();
+        r.header.alert_id = "INC-9000".into();
+        r.header.source = "Splunk ES".into();
+        r.header.severity = Some(Severity::High);
+        r.header.detected_at = Some(t0);
+        r.five_ws.who = "312 users in finance and procurement".into();
+        r.five_ws.what = "A credential phishing mail with a link to a fake login page".into();
+        r.five_ws.when = "2026-03-14 08:10 UTC to 09:00 UTC".into();
+        r.five_ws.where_ = "Exchange Online; the fake page at several hosting IPs".into();
+        r.five_ws.why =
+            "Proxy logs show 41 users reaching the page; the mail headers show spoofing".into();
+        r.verdict = Some(Verdict::TruePositive);
+        r.verdict_justification = "Credentials were entered on the fake page".into();
+        for k in Condition::ALL {
+            r.conditions.get_mut(k).applies = Some(k != Condition::UncertainVerdict);
+            r.conditions.get_mut(k).note = format!("{} confirmed by the proxy logs", k.label());
+        }
+        r.decision.choice = Some(EscalationChoice::Escalate);
+        for i in 0..1000u32 {
+            let (kind, value) = match i % 4 {
+                0 => (
+                    IndicatorKind::Ipv4,
+                    format!("198.51.{}.{}", i / 256, i % 256),
+                ),
+                1 => (
+                    IndicatorKind::Domain,
+                    format!("login-{i}.phish-example.com"),
+                ),
+                2 => (IndicatorKind::Email, format!("user{i}@corp.example")),
+                _ => (IndicatorKind::Sha256, format!("{i:064x}")),
+            };
+            if let Ok(mut ind) = Indicator::new(kind, &value) {
+                ind.note = format!("seen in mail batch {}", i / 50);
+                r.indicators.push(ind);
+            }
+        }
+        for i in 0..500i64 {
+            r.timeline.push(TimelineEntry {
+                at: Some(t0 + Duration::seconds(i * 7)),
+                description: format!(
+                    "Mail delivered to user{i}@corp.example from the spoofed sender"
+                ),
+            });
+        }
+        r.recommended_actions = vec![
+            "Reset the 41 users' passwords".into(),
+            "Block the domains".into(),
+        ];
+    });
+    let _ = c.apply(Command::StartReview, &clock);
+    let _ = c.apply(Command::BeginReport, &clock);
+    let _ = c.apply(Command::SetInProgress, &clock);
+    let _ = c.edit_notification(&clock, |n| {
+        n.ticket_id = "INC-9000".into();
+        n.l2_assignee = "Sam Lee".into();
+        n.summary = "Credential phishing campaign; 41 users reached the fake page".into();
+        n.immediate_concerns = "Accounts may already be used".into();
+    });
+    let _ = c.apply(Command::AssignToL2, &clock);
+    let _ = c.apply(Command::NotifyL2, &clock);
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_large_case_is_as_large_as_the_budget_says() {
+        let c = super::large_case();
+        assert_eq!(c.report.indicators.len(), 1000);
+        assert_eq!(c.report.timeline.len(), 500);
+        assert_eq!(c.stage, crate::Stage::L2Notified);
+    }
+}
