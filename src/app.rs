@@ -39,7 +39,7 @@ fn save_now(case: &Case, dispatch: &yew::UseReducerDispatcher<AppState>, hold: &
     if *hold.borrow() {
         return;
     }
-    if let Err(e) = storage::save(case) {
+    if let Err(e) = crate::adapters::perf::measure("handoff:autosave", || storage::save(case)) {
         dispatch.dispatch(Action::Notify(Notice::error(e)));
     }
 }

@@ -9,4 +9,5 @@ pub mod download;
 pub mod fetch;
 pub mod offline;
 pub mod panic;
+pub mod perf;
 pub mod storage;

@@ -9,10 +9,25 @@ use super::alert_intake::{format_utc_input, parse_utc_input};
 use super::fields::{event_value, SelectField, TextField};
 use crate::state::{report_input, Action, Dispatch};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     pub case: Rc<Case>,
     pub dispatch: Dispatch,
+}
+
+// Only what this section shows decides whether it re-renders: typing in a Five W must not
+// re-render a thousand indicator rows.
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&self.case.report, &other.case.report);
+        self.dispatch == other.dispatch
+            && self.case.stage.report_editable() == other.case.stage.report_editable()
+            && a.indicators == b.indicators
+            && a.attack_techniques == b.attack_techniques
+            && a.tlp == b.tlp
+            && a.timeline == b.timeline
+            && a.recommended_actions == b.recommended_actions
+    }
 }
 
 /// Long lists render in pages so that a case with thousands of indicators stays responsive.
@@ -28,6 +43,7 @@ pub fn evidence_form(p: &Props) -> Html {
     let d = &p.dispatch;
     let ro = !p.case.stage.report_editable();
     let shown = use_state(|| PAGE);
+    let shown_timeline = use_state(|| PAGE);
     let new_kind = use_state(|| IndicatorKind::Ipv4);
     let new_value = use_state(String::new);
     let new_error = use_state(|| None::<String>);
@@ -187,7 +203,7 @@ pub fn evidence_form(p: &Props) -> Html {
 
             <h3 id="timeline">{ "Timeline (UTC)" }</h3>
             <ol class="timeline-edit">
-                { for r.timeline.iter().enumerate().map(|(i, e)| html! {
+                { for r.timeline.iter().take(*shown_timeline).enumerate().map(|(i, e)| html! {
                     <li class="grid two">
                         <TextField field={Field::Timeline} id={format!("timeline-at-{i}")} label={format!("Time of event {}", i + 1)}
                             input_type="datetime-local" value={format_utc_input(e.at)} readonly={ro}
@@ -198,8 +214,20 @@ pub fn evidence_form(p: &Props) -> Html {
                     </li>
                 }) }
             </ol>
+            if r.timeline.len() > *shown_timeline {
+                <button type="button" onclick={{ let s = shown_timeline.clone(); Callback::from(move |_| s.set(*s + PAGE * 5)) }}>
+                    { format!("Show more events ({} of {} shown)", *shown_timeline, r.timeline.len()) }
+                </button>
+            }
             if !ro {
-                <button type="button" onclick={{ let d = d.clone(); Callback::from(move |_| d.dispatch(Action::EditReport(Rc::new(|r| r.timeline.push(TimelineEntry::default()))))) }}>
+                <button type="button" onclick={{
+                    let (d, s, len) = (d.clone(), shown_timeline.clone(), r.timeline.len());
+                    // The new event is always among those shown.
+                    Callback::from(move |_| {
+                        s.set((*s).max(len + 1));
+                        d.dispatch(Action::EditReport(Rc::new(|r| r.timeline.push(TimelineEntry::default()))))
+                    })
+                }}>
                     { "Add timeline event" }
                 </button>
             }

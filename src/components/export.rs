@@ -10,12 +10,15 @@ use handoff_core::Case;
 use yew::prelude::*;
 
 use super::fields::take_chosen_file;
+use crate::adapters::perf::measure;
 use crate::adapters::{clipboard, download::download};
 use crate::state::{Action, Dispatch, Notice};
 
 #[derive(Properties, PartialEq)]
 pub struct CopyProps {
-    pub text: AttrValue,
+    /// Produces the text when the button is pressed (exports are built on demand, not on
+    /// every keystroke).
+    pub text: Callback<(), String>,
     pub what: AttrValue,
 }
 
@@ -26,7 +29,7 @@ pub fn copy_button(p: &CopyProps) -> Html {
     let onclick = {
         let (text, status, what) = (p.text.clone(), status.clone(), p.what.clone());
         Callback::from(move |_| {
-            let (text, status, what) = (text.clone(), status.clone(), what.clone());
+            let (text, status, what) = (text.emit(()), status.clone(), what.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match clipboard::copy(&text).await {
                     Ok(()) => status.set(format!("Copied the {what}.")),
@@ -49,17 +52,51 @@ pub struct ExportProps {
     pub dispatch: Dispatch,
 }
 
+/// What an export button produces.
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Json,
+    Markdown,
+    Chat,
+}
+
+impl Format {
+    fn render(self, case: &Case) -> String {
+        match self {
+            Format::Json => measure("handoff:export-json", || to_json(case)),
+            Format::Markdown => measure("handoff:export-markdown", || to_markdown(case)),
+            Format::Chat => chat_message(case),
+        }
+    }
+}
+
 #[function_component(ExportPanel)]
 pub fn export_panel(p: &ExportProps) -> Html {
     let case = &p.case;
-    // Derived views are computed once per case change, not on every unrelated render.
-    let json = use_memo(case.clone(), |c| to_json(c));
-    let markdown = use_memo(case.clone(), |c| to_markdown(c));
-    let chat = chat_message(case);
-    let save = |name: String, mime: &'static str, text: Rc<String>, d: Dispatch| {
+    // The preview is built only while it is open: exports cost milliseconds on a large case,
+    // which must not be paid on every keystroke.
+    let preview_open = use_state(|| false);
+    let producer = |f: Format| {
+        let case = case.clone();
+        Callback::from(move |()| f.render(&case))
+    };
+    let save = |f: Format, ext: &'static str, mime: &'static str| {
+        let (case, d) = (case.clone(), p.dispatch.clone());
         Callback::from(move |_| {
-            if let Err(e) = download(&name, mime, &text) {
+            if let Err(e) = download(&file_name(&case, ext), mime, &f.render(&case)) {
                 d.dispatch(Action::Notify(Notice::error(e)));
+            }
+        })
+    };
+    let on_toggle = {
+        let open = preview_open.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(d) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                open.set(d.open());
             }
         })
     };
@@ -68,20 +105,22 @@ pub fn export_panel(p: &ExportProps) -> Html {
             <h2 id="export-heading">{ "Export the handoff" }</h2>
             <p class="lead">{ "Markdown for the ticket, the chat message for Slack or Teams, JSON for L2 to open in Handoff and for tools. Indicators are defanged in Markdown and chat." }</p>
             <div class="export-row">
-                <button type="button" onclick={save(file_name(case, "md"), "text/markdown", Rc::new((*markdown).clone()), p.dispatch.clone())}>{ "Download Markdown" }</button>
-                <CopyButton text={(*markdown).clone()} what="Markdown" />
+                <button type="button" onclick={save(Format::Markdown, "md", "text/markdown")}>{ "Download Markdown" }</button>
+                <CopyButton text={producer(Format::Markdown)} what="Markdown" />
             </div>
             <div class="export-row">
-                <button type="button" onclick={save(file_name(case, "json"), "application/json", Rc::new((*json).clone()), p.dispatch.clone())}>{ "Download JSON" }</button>
-                <CopyButton text={(*json).clone()} what="JSON" />
+                <button type="button" onclick={save(Format::Json, "json", "application/json")}>{ "Download JSON" }</button>
+                <CopyButton text={producer(Format::Json)} what="JSON" />
             </div>
             <div class="export-row">
-                <button type="button" onclick={save(file_name(case, "txt"), "text/plain", Rc::new(chat.clone()), p.dispatch.clone())}>{ "Download chat message" }</button>
-                <CopyButton text={chat} what="chat message text" />
+                <button type="button" onclick={save(Format::Chat, "txt", "text/plain")}>{ "Download chat message" }</button>
+                <CopyButton text={producer(Format::Chat)} what="chat message text" />
             </div>
-            <details>
+            <details ontoggle={on_toggle}>
                 <summary>{ "Markdown preview (as it will be pasted)" }</summary>
-                <pre class="preview" tabindex="0" aria-label="Markdown preview">{ (*markdown).clone() }</pre>
+                if *preview_open {
+                    <pre class="preview" tabindex="0" aria-label="Markdown preview">{ Format::Markdown.render(case) }</pre>
+                }
             </details>
         </section>
     }

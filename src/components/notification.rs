@@ -44,7 +44,7 @@ pub fn notification_form(p: &Props) -> Html {
             <div class="field">
                 <label for="chat-message">{ "Chat message for Slack or Teams" }</label>
                 <textarea id="chat-message" readonly=true rows="6" value={message.clone()} />
-                <CopyButton text={message} what="chat message" />
+                <CopyButton text={{ let m = message.clone(); Callback::from(move |()| m.clone()) }} what="chat message" />
             </div>
         </section>
     }
