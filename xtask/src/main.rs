@@ -2,6 +2,7 @@
 //! Each command installs what it needs first, so a fresh machine with Rust, Node and apt
 //! needs nothing else.
 
+mod bench;
 mod csp;
 mod fuzz;
 mod offline;
@@ -20,6 +21,7 @@ usage: cargo xtask <command>
   serve [--port N]     set up, build the release app, serve it on http://127.0.0.1:8080
   test                 set up, then run every test level (fmt, clippy, native, browser,
                        release build, size budget, end to end)
+  bench                build Handoff and a hello-world Yew app, compare sizes and timings
   setup [--browser]    only install the tools (with --browser: Chromium too)
   build                set up and build the release app into dist/
   schema               rewrite static/handoff.schema.json from the Rust types
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         }
         Some("schema") => schema::write(),
         Some("post-build") => csp::post_build_command(),
+        Some("bench") => bench::bench_command(),
         Some("fuzz") => fuzz::fuzz_command(&args[1..]),
         Some("static-server") => serve::static_server_command(&args[1..]),
         _ => {

@@ -1,0 +1,172 @@
+//! `cargo xtask bench`: Handoff against the floor its own framework sets, built in the same
+//! run with the same toolchain and release profile (a hello-world Yew counter, bench/hello),
+//! plus the keystroke, autosave and export timings on a large case, and the native criterion
+//! benches. The budgets are PRODUCT.md's; BENCHMARKS.md records the figures.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+
+use crate::run::{cargo, root, run, say, tool_path, Result};
+use crate::serve::{release_build, serve_in_background};
+use crate::setup;
+use crate::tools;
+
+pub const SIZE_BUDGET_RATIO: f64 = 2.5;
+pub const STARTUP_BUDGET_RATIO: f64 = 1.5;
+pub const KEYSTROKE_BUDGET_MS: f64 = 16.0;
+pub const OPERATION_BUDGET_MS: f64 = 5.0;
+
+#[derive(Default, Clone, Copy)]
+pub struct Sizes {
+    pub raw: usize,
+    pub gzip: usize,
+    pub brotli: usize,
+}
+
+fn gzip(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = e.write_all(bytes);
+    e.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+fn brotli(bytes: &[u8]) -> usize {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out.len()
+}
+
+/// The wasm and JS a browser downloads to start the app in `dist`.
+pub fn transfer_sizes(dist: &Path) -> Result<Sizes> {
+    let mut s = Sizes::default();
+    for entry in std::fs::read_dir(dist).map_err(|e| format!("{}: {e}", dist.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext == "wasm" || (ext == "js" && path.file_name().is_some_and(|n| n != "sw.js")) {
+            let bytes = std::fs::read(&path).map_err(|e| e.to_string())?;
+            s.raw += bytes.len();
+            s.gzip += gzip(&bytes);
+            s.brotli += brotli(&bytes);
+        }
+    }
+    Ok(s)
+}
+
+pub fn build_hello() -> Result {
+    say("building the hello-world Yew app (bench/hello) with the same toolchain and profile");
+    run(Command::new("trunk")
+        .args(["build", "--release"])
+        .env("PATH", tool_path())
+        .current_dir(root().join("bench/hello")))
+}
+
+fn kb(n: usize) -> String {
+    format!("{:.1} KB", n as f64 / 1000.0)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "within budget"
+    } else {
+        "OVER BUDGET"
+    }
+}
+
+pub fn bench_command() -> Result {
+    setup::ensure(setup::Needs { browser: true })?;
+    release_build()?;
+    build_hello()?;
+    let app = transfer_sizes(&root().join("dist"))?;
+    let hello = transfer_sizes(&root().join("bench/hello/dist"))?;
+
+    let case_path = root().join("target/bench/large-case.json");
+    std::fs::create_dir_all(case_path.parent().unwrap_or(&root())).map_err(|e| e.to_string())?;
+    let case = handoff_core::fixtures::large_case();
+    std::fs::write(&case_path, handoff_core::package::to_json(&case)).map_err(|e| e.to_string())?;
+
+    let app_port = serve_in_background(root().join("dist"))?;
+    let hello_port = serve_in_background(root().join("bench/hello/dist"))?;
+    say("timing start-up (12 loads each), keystrokes, autosave and export in headless Chromium");
+    let out = Command::new("node")
+        .arg(root().join("tests/bench/bench.mjs"))
+        .arg(format!("http://127.0.0.1:{app_port}/"))
+        .arg(format!("http://127.0.0.1:{hello_port}/"))
+        .arg(&case_path)
+        .current_dir(root())
+        .env(
+            "CHROMIUM_PATH",
+            std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into()),
+        )
+        .output()
+        .map_err(|e| format!("could not run node: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "the browser benchmark failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let t: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("unreadable benchmark output: {e}"))?;
+    let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
+
+    let ratio_gz = app.gzip as f64 / hello.gzip as f64;
+    let ratio_br = app.brotli as f64 / hello.brotli as f64;
+    let (s_app, s_hello) = (
+        f(&t["handoff_startup"]["median"]),
+        f(&t["hello_startup"]["median"]),
+    );
+    let lc = &t["large_case"];
+    println!("\n| measure | Handoff | hello-world Yew | ratio | budget | |");
+    println!("| --- | --- | --- | --- | --- | --- |");
+    println!(
+        "| wasm + JS, raw | {} | {} | {:.2}x | | |",
+        kb(app.raw),
+        kb(hello.raw),
+        app.raw as f64 / hello.raw as f64
+    );
+    println!(
+        "| wasm + JS, gzip -9 | {} | {} | {ratio_gz:.2}x | <= {SIZE_BUDGET_RATIO}x | {} |",
+        kb(app.gzip),
+        kb(hello.gzip),
+        verdict(ratio_gz <= SIZE_BUDGET_RATIO)
+    );
+    println!(
+        "| wasm + JS, brotli 11 | {} | {} | {ratio_br:.2}x | <= {SIZE_BUDGET_RATIO}x | {} |",
+        kb(app.brotli),
+        kb(hello.brotli),
+        verdict(ratio_br <= SIZE_BUDGET_RATIO)
+    );
+    println!("| start-up to first render, median of 12 | {s_app:.1} ms | {s_hello:.1} ms | {:.2}x | <= {STARTUP_BUDGET_RATIO}x | {} |", s_app / s_hello, verdict(s_app / s_hello <= STARTUP_BUDGET_RATIO));
+    let p95 = f(&lc["keystroke_p95"]);
+    println!("| keystroke, all its work done, p95 ({} keys, large case) | {p95:.1} ms (p50 {:.1}) | | | < {KEYSTROKE_BUDGET_MS} ms | {} |", lc["keystrokes"], f(&lc["keystroke_p50"]), verdict(p95 < KEYSTROKE_BUDGET_MS));
+    println!(
+        "| keystroke to next animation frame, p95 (information) | {:.1} ms (p50 {:.1}) | | | | |",
+        f(&lc["next_frame_p95"]),
+        f(&lc["next_frame_p50"])
+    );
+    for (name, key) in [
+        ("autosave", "autosave_median"),
+        ("export JSON", "export_json_median"),
+        ("export Markdown", "export_markdown_median"),
+    ] {
+        let v = f(&lc[key]);
+        println!("| {name}, large case, in the browser (median) | {v:.2} ms | | | < {OPERATION_BUDGET_MS} ms | {} |", verdict(v < OPERATION_BUDGET_MS));
+    }
+    say("native criterion benches (large case)");
+    run(cargo().args([
+        "bench",
+        "-p",
+        "handoff-core",
+        "--bench",
+        "package",
+        "--",
+        "--warm-up-time",
+        "1",
+        "--measurement-time",
+        "3",
+    ]))
+}
