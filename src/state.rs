@@ -44,9 +44,10 @@ impl Notice {
 }
 
 /// An edit to one part of the open case.
-pub type ReportEdit = Rc<dyn Fn(&mut Report)>;
-pub type NotificationEdit = Rc<dyn Fn(&mut Notification)>;
-pub type L2Edit = Rc<dyn Fn(&mut L2Section)>;
+pub type Edit<T> = Rc<dyn Fn(&mut T)>;
+pub type ReportEdit = Edit<Report>;
+pub type NotificationEdit = Edit<Notification>;
+pub type L2Edit = Edit<L2Section>;
 
 #[derive(Clone, Default)]
 pub struct AppState {
@@ -358,39 +359,39 @@ pub fn paste_too_large(bytes: usize) -> Notice {
     ))
 }
 
-/// A callback that writes a control's new value into the report.
-pub fn report_input(
+/// A callback that writes a control's new value into one part of the open case, through the
+/// action that edits that part (and so through the stage check the domain applies to it).
+fn edit_input<T: 'static>(
     d: &Dispatch,
-    f: impl Fn(&mut Report, String) + 'static,
+    f: impl Fn(&mut T, String) + 'static,
+    action: fn(Edit<T>) -> Action,
 ) -> yew::Callback<String> {
     let d = d.clone();
     let f = Rc::new(f);
     yew::Callback::from(move |v: String| {
         let f = f.clone();
-        d.dispatch(Action::EditReport(Rc::new(move |r| f(r, v.clone()))))
+        d.dispatch(action(Rc::new(move |x: &mut T| f(x, v.clone()))))
     })
+}
+
+/// A callback that writes a control's new value into the report.
+pub fn report_input(
+    d: &Dispatch,
+    f: impl Fn(&mut Report, String) + 'static,
+) -> yew::Callback<String> {
+    edit_input(d, f, Action::EditReport)
 }
 
 pub fn notification_input(
     d: &Dispatch,
     f: impl Fn(&mut Notification, String) + 'static,
 ) -> yew::Callback<String> {
-    let d = d.clone();
-    let f = Rc::new(f);
-    yew::Callback::from(move |v: String| {
-        let f = f.clone();
-        d.dispatch(Action::EditNotification(Rc::new(move |n| f(n, v.clone()))))
-    })
+    edit_input(d, f, Action::EditNotification)
 }
 
 pub fn l2_input(
     d: &Dispatch,
     f: impl Fn(&mut L2Section, String) + 'static,
 ) -> yew::Callback<String> {
-    let d = d.clone();
-    let f = Rc::new(f);
-    yew::Callback::from(move |v: String| {
-        let f = f.clone();
-        d.dispatch(Action::EditL2(Rc::new(move |l| f(l, v.clone()))))
-    })
+    edit_input(d, f, Action::EditL2)
 }
