@@ -45,19 +45,22 @@ async function largeCase() {
   await page.getByRole('button', { name: 'Import pasted JSON' }).click();
   await page.getByRole('heading', { name: 'Indicators (1000)' }).waitFor();
   await page.getByLabel('Why', { exact: true }).focus();
-  // Keystroke latency: from the key event to the end of all the work it causes (the key's
-  // events, Yew's render, effects), taken by a task queued behind that work. Under 16 ms means
-  // the next frame shows the change. The time to the next animation frame is reported too; it
-  // also holds the wait for the display's frame boundary (0 to 16.7 ms).
+  // Keystroke work: from the moment the input event reaches the page to the end of the app's
+  // handling of it (reducer, Yew's render, queued microtasks), taken by a capturing and a
+  // bubbling listener on window around Yew's own. This is the work that must fit in a frame.
+  // The time from the key to the next animation frame is reported too: it also holds the
+  // browser's style and layout and the wait for the display's frame boundary (0 to 16.7 ms).
   await page.evaluate(() => {
     window.__latency = [];
     window.__frame = [];
+    let t0 = 0;
+    window.addEventListener('input', () => { t0 = performance.now(); }, true);
+    window.addEventListener('input', () => {
+      queueMicrotask(() => queueMicrotask(() => window.__latency.push(performance.now() - t0)));
+    });
     document.getElementById('why').addEventListener('keydown', (e) => {
-      const t0 = e.timeStamp;
-      const ch = new MessageChannel();
-      ch.port1.onmessage = () => window.__latency.push(performance.now() - t0);
-      ch.port2.postMessage(0);
-      requestAnimationFrame(() => window.__frame.push(performance.now() - t0));
+      const k = e.timeStamp;
+      requestAnimationFrame(() => window.__frame.push(performance.now() - k));
     }, true);
   });
   await page.keyboard.press('End');
