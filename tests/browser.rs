@@ -48,7 +48,8 @@ fn capture_downloads() -> (gloo_events::EventListener, Downloads) {
 }
 
 async fn settle() {
-    gloo_timers::future::TimeoutFuture::new(50).await;
+    // Generous, for a loaded CI machine; rendering itself is synchronous.
+    gloo_timers::future::TimeoutFuture::new(150).await;
 }
 
 #[wasm_bindgen_test]
