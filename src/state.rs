@@ -113,7 +113,6 @@ pub enum Action {
     /// Keeps the pasted alert and merges the indicators found in it.
     PasteAlert(String),
     Step(Command),
-    Saved,
     Notify(Notice),
     DismissNotice(usize),
     /// Starts a new case from a copy of this one's report.
@@ -234,7 +233,6 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::Saved => {}
             Action::ExternalChange { id, value, raw } => {
                 let is_open = s.case.as_ref().is_some_and(|c| c.id == id);
                 if is_open {

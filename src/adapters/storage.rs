@@ -170,11 +170,6 @@ pub fn last_saved_current() -> Option<(String, String)> {
     Some((format!("{id}-handoff.json"), raw))
 }
 
-/// The storage key of a case, for matching `storage` events from other tabs.
-pub fn case_key(id: &str) -> String {
-    format!("{PREFIX}{id}")
-}
-
 /// The ID of the case a storage key holds, if it holds one.
 pub fn case_id_of_key(key: &str) -> Option<&str> {
     key.strip_prefix(PREFIX)

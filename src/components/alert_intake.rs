@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use handoff_core::limits::MAX_RAW_ALERT_BYTES;
 
-use super::fields::{SelectField, TextField};
+use super::fields::{oversized_paste, SelectField, TextField};
 use crate::state::{paste_too_large, report_input, Action, Dispatch};
 
 #[derive(Properties, PartialEq)]
@@ -26,17 +26,6 @@ pub fn parse_utc_input(v: &str) -> Option<DateTime<Utc>> {
 pub fn format_utc_input(t: Option<DateTime<Utc>>) -> String {
     t.map(|t| handoff_core::time::datetime_local(&t))
         .unwrap_or_default()
-}
-
-/// The size in bytes of the text a paste event carries, when it is over `limit`.
-pub fn oversized_paste(e: &Event, limit: usize) -> Option<usize> {
-    use wasm_bindgen::JsCast;
-    let text = e
-        .dyn_ref::<web_sys::ClipboardEvent>()?
-        .clipboard_data()?
-        .get_data("text")
-        .ok()?;
-    (text.len() > limit).then_some(text.len())
 }
 
 #[function_component(AlertIntake)]

@@ -9,7 +9,7 @@ use handoff_core::text::megabytes;
 use handoff_core::Case;
 use yew::prelude::*;
 
-use super::fields::take_chosen_file;
+use super::fields::{oversized_paste, take_chosen_file};
 use crate::adapters::perf::measure;
 use crate::adapters::{clipboard, download::download};
 use crate::state::{Action, Dispatch, Notice};
@@ -180,7 +180,7 @@ pub fn import_panel(p: &ImportProps) -> Html {
     let on_paste = {
         let error = error.clone();
         Callback::from(move |e: Event| {
-            if let Some(bytes) = super::alert_intake::oversized_paste(&e, MAX_PACKAGE_BYTES) {
+            if let Some(bytes) = oversized_paste(&e, MAX_PACKAGE_BYTES) {
                 e.prevent_default();
                 let e = handoff_core::package::ImportError::TooLarge {
                     bytes,

@@ -30,6 +30,16 @@ pub fn take_chosen_file(e: &Event) -> Option<web_sys::File> {
     file
 }
 
+/// The size in bytes of the text a paste event carries, when it is over `limit`.
+pub fn oversized_paste(e: &Event, limit: usize) -> Option<usize> {
+    let text = e
+        .dyn_ref::<web_sys::ClipboardEvent>()?
+        .clipboard_data()?
+        .get_data("text")
+        .ok()?;
+    (text.len() > limit).then_some(text.len())
+}
+
 pub fn event_checked(e: &Event) -> bool {
     e.target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

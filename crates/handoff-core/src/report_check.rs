@@ -149,24 +149,38 @@ pub fn documentation_gaps(r: &Report) -> Vec<Finding> {
     m
 }
 
+/// What the escalation decision lacks: a choice, the `wanted` one when a step needs a given
+/// choice, and a reason when it goes against the recommendation.
+pub fn decision_gaps(r: &Report, wanted: Option<EscalationChoice>, m: &mut Vec<Finding>) {
+    let rec = crate::escalation::recommend(r.verdict, &r.conditions);
+    match (r.decision.choice, wanted) {
+        (None, _) => m.push(Finding::blocking(
+            Field::EscalationDecision,
+            "Record your escalation decision.",
+        )),
+        (Some(choice), Some(wanted)) if choice != wanted => m.push(Finding::blocking(
+            Field::EscalationDecision,
+            match wanted {
+                EscalationChoice::Escalate => "Your decision is to close at L1, not to escalate.",
+                EscalationChoice::Close => "Your decision is to escalate, not to close at L1.",
+            },
+        )),
+        (Some(_), _) => {
+            if r.decision.override_unexplained(&rec) {
+                m.push(Finding::blocking(
+                    Field::OverrideReason,
+                    "Your decision differs from the recommendation: say why.",
+                ));
+            }
+        }
+    }
+}
+
 /// Every finding on the case's report, blocking first, then warnings, then advice.
 pub fn check(case: &Case) -> Vec<Finding> {
     let r = &case.report;
     let mut out = documentation_gaps(r);
-    if r.decision.choice.is_none() {
-        out.push(Finding::blocking(
-            Field::EscalationDecision,
-            "Record your escalation decision.",
-        ));
-    } else {
-        let rec = crate::escalation::recommend(r.verdict, &r.conditions);
-        if r.decision.override_unexplained(&rec) {
-            out.push(Finding::blocking(
-                Field::OverrideReason,
-                "Your decision differs from the recommendation: say why.",
-            ));
-        }
-    }
+    decision_gaps(r, None, &mut out);
 
     if is_blank(&r.header.source) {
         out.push(Finding::warning(

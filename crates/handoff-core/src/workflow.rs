@@ -24,7 +24,7 @@ use crate::clock::Clock;
 use crate::escalation::{recommend, EscalationChoice, RecommendationKind};
 use crate::field::Field;
 use crate::l2::{Clarification, ClarificationAnswer, Classification};
-use crate::report_check::{documentation_gaps, Finding};
+use crate::report_check::{decision_gaps, documentation_gaps, Finding};
 use crate::text::{is_blank, one_line, truncate_chars};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -420,11 +420,11 @@ pub fn guard(kind: CommandKind, case: &CaseData) -> Vec<Finding> {
         ),
         CommandKind::SetInProgress | CommandKind::AnswerClarification => {
             m = documentation_gaps(r);
-            decision_gaps(&mut m, case, EscalationChoice::Escalate);
+            decision_gaps(r, Some(EscalationChoice::Escalate), &mut m);
         }
         CommandKind::CloseWithoutEscalation => {
             m = documentation_gaps(r);
-            decision_gaps(&mut m, case, EscalationChoice::Close);
+            decision_gaps(r, Some(EscalationChoice::Close), &mut m);
         }
         CommandKind::AssignToL2 => need(
             &mut m,
@@ -489,32 +489,6 @@ pub fn guard(kind: CommandKind, case: &CaseData) -> Vec<Finding> {
         }
     }
     m
-}
-
-fn decision_gaps(m: &mut Vec<Finding>, case: &CaseData, wanted: EscalationChoice) {
-    let r = &case.report;
-    let rec = recommend(r.verdict, &r.conditions);
-    match r.decision.choice {
-        None => m.push(Finding::blocking(
-            Field::EscalationDecision,
-            "Record your escalation decision.",
-        )),
-        Some(choice) if choice != wanted => m.push(Finding::blocking(
-            Field::EscalationDecision,
-            match wanted {
-                EscalationChoice::Escalate => "Your decision is to close at L1, not to escalate.",
-                EscalationChoice::Close => "Your decision is to escalate, not to close at L1.",
-            },
-        )),
-        Some(_) => {
-            if r.decision.override_unexplained(&rec) {
-                m.push(Finding::blocking(
-                    Field::OverrideReason,
-                    "Your decision differs from the recommendation: say why.",
-                ));
-            }
-        }
-    }
 }
 
 fn transition_note(kind: CommandKind, case: &CaseData) -> String {
