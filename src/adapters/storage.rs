@@ -60,7 +60,7 @@ fn archived_ids(s: &web_sys::Storage) -> Vec<String> {
     s.get_item(ARCHIVED)
         .ok()
         .flatten()
-        .and_then(|v| serde_json::from_str(&v).ok())
+        .and_then(|v| handoff_core::json::from_str(&v).ok())
         .unwrap_or_default()
 }
 
@@ -158,7 +158,7 @@ pub fn set_archived(id: &str, archived: bool) -> Result<(), String> {
     if archived {
         ids.push(id.to_owned());
     }
-    s.set_item(ARCHIVED, &serde_json::to_string(&ids).unwrap_or_default())
+    s.set_item(ARCHIVED, &handoff_core::json::to_string(&ids))
         .map_err(|_| "Browser storage is full.".to_owned())
 }
 

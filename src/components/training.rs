@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use handoff_core::training::{
-    parse_scenario, session_json, session_markdown, Scenario, TrainingResult,
+    parse_scenario, parse_scenario_index, session_json, session_markdown, Scenario, TrainingResult,
 };
 use yew::prelude::*;
 
@@ -18,18 +18,9 @@ pub struct LibraryProps {
 }
 
 async fn load_library() -> Result<Vec<Rc<Scenario>>, String> {
-    #[derive(serde::Deserialize)]
-    struct Index {
-        scenarios: Vec<String>,
-    }
-    let index: Index = serde_json::from_str(&fetch::text("scenarios/index.json").await?)
-        .map_err(|e| format!("The scenario index is damaged: {e}."))?;
+    let names = parse_scenario_index(&fetch::text("scenarios/index.json").await?)?;
     let mut out = Vec::new();
-    for name in index.scenarios {
-        // Names come from our own index; keep them to plain file names regardless.
-        if name.contains(['/', '\\']) || name.starts_with('.') {
-            continue;
-        }
+    for name in names {
         let text = fetch::text(&format!("scenarios/{name}")).await?;
         out.push(Rc::new(parse_scenario(&text)?));
     }

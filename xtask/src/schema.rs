@@ -9,7 +9,7 @@ pub const SCHEMA_PATH: &str = "static/handoff.schema.json";
 pub fn generate() -> String {
     let schema = schemars::generate::SchemaSettings::draft2020_12()
         .into_generator()
-        .into_root_schema_for::<HandoffPackage<'static>>();
+        .into_root_schema_for::<HandoffPackage>();
     let mut s = serde_json::to_string_pretty(&schema).unwrap_or_default();
     s.push('\n');
     s

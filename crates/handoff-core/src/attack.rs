@@ -2,13 +2,13 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use crate::json::{Error as JsonError, FromJson, ToJson, Value, Writer};
 
 /// A technique or sub-technique ID, always in canonical form (`T` + 4 digits, optionally `.` +
 /// 3 digits). It cannot hold anything else: deserialization validates too.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(try_from = "String", into = "String"))]
 #[cfg_attr(
     feature = "schema",
     schemars(with = "String", extend("pattern" = r"^T[0-9]{4}(\.[0-9]{3})?$"))
@@ -86,6 +86,18 @@ impl TryFrom<String> for TechniqueId {
     }
 }
 
+impl ToJson for TechniqueId {
+    fn write_json(&self, w: &mut Writer) {
+        w.string(&self.0);
+    }
+}
+
+impl FromJson for TechniqueId {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        TechniqueId::try_from(String::from_json(v)?).map_err(|e| JsonError::new(e.to_string()))
+    }
+}
+
 impl From<TechniqueId> for String {
     fn from(id: TechniqueId) -> String {
         id.0
@@ -139,7 +151,7 @@ mod tests {
 
     #[test]
     fn deserialization_requires_canonical_form() {
-        assert!(serde_json::from_str::<TechniqueId>("\"T1566\"").is_ok());
-        assert!(serde_json::from_str::<TechniqueId>("\"t1566\"").is_err());
+        assert!(crate::json::from_str::<TechniqueId>("\"T1566\"").is_ok());
+        assert!(crate::json::from_str::<TechniqueId>("\"t1566\"").is_err());
     }
 }

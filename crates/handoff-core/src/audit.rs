@@ -2,17 +2,17 @@
 //! only way to add an entry is a workflow step (see [`crate::workflow`]), and nothing removes
 //! or edits one.
 
+use crate::{json_enum, json_object};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::workflow::{CommandKind, Stage};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub enum Role {
-    #[serde(rename = "L1")]
+    #[cfg_attr(feature = "schema", serde(rename = "L1"))]
     L1,
-    #[serde(rename = "L2")]
+    #[cfg_attr(feature = "schema", serde(rename = "L2"))]
     L2,
 }
 
@@ -25,8 +25,8 @@ impl Role {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct Actor {
     pub role: Role,
     pub name: String,
@@ -51,10 +51,10 @@ impl Actor {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct AuditEntry {
-    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", serde(with = "crate::time::utc"))]
     #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub at: DateTime<Utc>,
     pub actor: Actor,
@@ -63,3 +63,14 @@ pub struct AuditEntry {
     pub to: Stage,
     pub note: String,
 }
+
+json_enum!(Role { L1 = "L1", L2 = "L2" });
+json_object!(Actor { role, name });
+json_object!(AuditEntry {
+    at,
+    actor,
+    event,
+    from,
+    to,
+    note
+});

@@ -10,7 +10,6 @@ use std::fmt;
 use std::ops::Deref;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::attack::TechniqueId;
 use crate::audit::{Actor, AuditEntry, Role};
@@ -20,10 +19,11 @@ use crate::indicators::Indicator;
 use crate::l2::{Clarification, L2Section};
 use crate::tlp::Tlp;
 use crate::workflow::{self, CommandKind, Stage};
+use crate::{json_enum, json_object};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum Severity {
     Low,
     Medium,
@@ -49,9 +49,9 @@ impl Severity {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum Verdict {
     TruePositive,
     FalsePositive,
@@ -75,8 +75,8 @@ impl Verdict {
 }
 
 /// What the SIEM said, plus who is working it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct AlertHeader {
     pub title: String,
     /// The alert or ticket ID in the SOC dashboard.
@@ -85,7 +85,7 @@ pub struct AlertHeader {
     pub source: String,
     pub rule: String,
     pub severity: Option<Severity>,
-    #[serde(with = "crate::time::utc_opt")]
+    #[cfg_attr(feature = "schema", serde(default, with = "crate::time::utc_opt"))]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DateTime<Utc>>"))]
     pub detected_at: Option<DateTime<Utc>>,
     /// The L1 analyst working the alert.
@@ -93,29 +93,29 @@ pub struct AlertHeader {
 }
 
 /// The Five Ws of the report.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct FiveWs {
     pub who: String,
     pub what: String,
     pub when: String,
-    #[serde(rename = "where")]
+    #[cfg_attr(feature = "schema", serde(rename = "where"))]
     pub where_: String,
     pub why: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct TimelineEntry {
-    #[serde(with = "crate::time::utc_opt")]
+    #[cfg_attr(feature = "schema", serde(default, with = "crate::time::utc_opt"))]
     #[cfg_attr(feature = "schema", schemars(with = "Option<DateTime<Utc>>"))]
     pub at: Option<DateTime<Utc>>,
     pub description: String,
 }
 
 /// L1's report: header, Five Ws, verdict, escalation assessment and evidence.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct Report {
     pub header: AlertHeader,
     /// The alert as pasted from the SIEM, kept as evidence.
@@ -133,8 +133,8 @@ pub struct Report {
 }
 
 /// The message to the L2 analyst on shift.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct Notification {
     /// The ticket L2 should open; often the alert ID.
     pub ticket_id: String,
@@ -144,15 +144,15 @@ pub struct Notification {
 }
 
 /// All of a case, as stored and exported.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct CaseData {
     /// Handoff's own identifier for the case (not the SIEM's alert ID).
     pub id: String,
-    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", serde(with = "crate::time::utc"))]
     #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub created_at: DateTime<Utc>,
-    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", serde(with = "crate::time::utc"))]
     #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub updated_at: DateTime<Utc>,
     pub stage: Stage,
@@ -165,14 +165,74 @@ pub struct CaseData {
 
 /// A case whose invariants hold. Built by [`Case::open`], changed by workflow steps and
 /// stage-checked edits, and deserialized only through a check of every invariant.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "CaseData")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case(CaseData);
 
-// By hand rather than `#[serde(into)]`, which would clone the whole case on every save.
-impl Serialize for Case {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+json_enum!(Severity {
+    Low = "low",
+    Medium = "medium",
+    High = "high",
+    Critical = "critical",
+});
+json_enum!(Verdict {
+    TruePositive = "true_positive",
+    FalsePositive = "false_positive",
+    NeedsReview = "needs_review",
+});
+json_object!(AlertHeader {
+    title,
+    alert_id,
+    source,
+    rule,
+    severity,
+    detected_at,
+    analyst
+});
+json_object!(FiveWs {
+    who,
+    what,
+    when,
+    where_ as "where",
+    why
+});
+json_object!(TimelineEntry { at, description });
+json_object!(Report {
+    header,
+    raw_alert,
+    five_ws,
+    verdict,
+    verdict_justification,
+    conditions,
+    decision,
+    indicators,
+    attack_techniques,
+    tlp,
+    timeline,
+    recommended_actions
+});
+json_object!(Notification {
+    ticket_id,
+    summary,
+    immediate_concerns,
+    l2_assignee
+});
+json_object!(CaseData {
+    id,
+    created_at,
+    updated_at,
+    stage,
+    report,
+    notification,
+    l2,
+    clarifications,
+    audit
+});
+
+/// Written as its data; read only as [`CaseData`] followed by the invariant check
+/// (`Case::try_from`), so an unchecked case cannot be read.
+impl crate::json::ToJson for Case {
+    fn write_json(&self, w: &mut crate::json::Writer) {
+        self.0.write_json(w);
     }
 }
 
@@ -194,16 +254,6 @@ impl TryFrom<CaseData> for Case {
     fn try_from(data: CaseData) -> Result<Self, Self::Error> {
         workflow::check_invariants(&data)?;
         Ok(Case(data))
-    }
-}
-
-#[cfg(feature = "schema")]
-impl schemars::JsonSchema for Case {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        CaseData::schema_name()
-    }
-    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        CaseData::json_schema(generator)
     }
 }
 

@@ -1,15 +1,14 @@
 //! When to escalate: the four escalation conditions, the recommendation drawn from them and the
 //! verdict, and the analyst's decision (which may override the recommendation, with a reason).
 
-use serde::{Deserialize, Serialize};
-
 use crate::case::Verdict;
 use crate::text::is_blank;
+use crate::{json_enum, json_object};
 
 /// The four conditions under which an L1 analyst hands an alert to L2.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum Condition {
     MajorAttackIndicators,
     RemediationRequired,
@@ -68,15 +67,15 @@ impl Condition {
 
 /// One condition as the analyst assessed it. `applies` is `None` until the analyst answers,
 /// so "not assessed" can never be mistaken for "no".
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct ConditionAssessment {
     pub applies: Option<bool>,
     pub note: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct EscalationConditions {
     pub major_attack_indicators: ConditionAssessment,
     pub remediation_required: ConditionAssessment,
@@ -116,9 +115,9 @@ impl EscalationConditions {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum EscalationChoice {
     Escalate,
     Close,
@@ -208,8 +207,8 @@ pub fn recommend(verdict: Option<Verdict>, conditions: &EscalationConditions) ->
 
 /// The analyst's decision. The analyst decides; when the decision differs from the
 /// recommendation, the reason is required and goes into the audit trail.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct EscalationDecision {
     pub choice: Option<EscalationChoice>,
     pub override_reason: String,
@@ -226,6 +225,28 @@ impl EscalationDecision {
         self.is_override(rec) && is_blank(&self.override_reason)
     }
 }
+
+json_enum!(Condition {
+    MajorAttackIndicators = "major_attack_indicators",
+    RemediationRequired = "remediation_required",
+    CrossTeamCommunication = "cross_team_communication",
+    UncertainVerdict = "uncertain_verdict",
+});
+json_object!(ConditionAssessment { applies, note });
+json_object!(EscalationConditions {
+    major_attack_indicators,
+    remediation_required,
+    cross_team_communication,
+    uncertain_verdict
+});
+json_enum!(EscalationChoice {
+    Escalate = "escalate",
+    Close = "close",
+});
+json_object!(EscalationDecision {
+    choice,
+    override_reason
+});
 
 #[cfg(test)]
 mod tests {

@@ -8,13 +8,12 @@ use std::collections::HashSet;
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use serde::{Deserialize, Serialize};
-
+use crate::json::{Error as JsonError, FromJson, Object, ToJson, Value, Writer};
 use crate::limits::{MAX_EXTRACTED_INDICATORS, MAX_INDICATOR_BYTES, MAX_RAW_ALERT_BYTES};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum IndicatorKind {
     Ipv4,
     Ipv6,
@@ -74,7 +73,7 @@ impl IndicatorKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Indicator {
     pub kind: IndicatorKind,
@@ -84,25 +83,70 @@ pub struct Indicator {
     pub note: String,
 }
 
-#[derive(Deserialize)]
-struct IndicatorRecord {
-    kind: IndicatorKind,
-    value: String,
-    note: String,
+crate::json_enum!(IndicatorKind {
+    Ipv4 = "ipv4",
+    Ipv6 = "ipv6",
+    Domain = "domain",
+    Url = "url",
+    Email = "email",
+    Md5 = "md5",
+    Sha1 = "sha1",
+    Sha256 = "sha256",
+    FileName = "file_name",
+    User = "user",
+    Host = "host",
+});
+
+impl ToJson for Indicator {
+    fn write_json(&self, w: &mut Writer) {
+        w.begin_object();
+        w.key("kind");
+        self.kind.write_json(w);
+        w.key("value");
+        w.string(&self.value);
+        w.key("note");
+        w.string(&self.note);
+        w.end_object();
+    }
 }
 
-impl<'de> Deserialize<'de> for Indicator {
+/// Read through the same validation as typed input, and only in canonical form, so an
+/// imported case holds nothing Handoff would not have stored itself.
+impl FromJson for Indicator {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        let mut o = Object::from_json(v)?;
+        let kind = o.take("kind")?;
+        let value: String = o.take("value")?;
+        let note = o.take("note")?;
+        Indicator::read(kind, value, note).map_err(JsonError::new)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl<'de> serde::Deserialize<'de> for Indicator {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let r = IndicatorRecord::deserialize(d)?;
-        let mut ind = Indicator::new(r.kind, &r.value).map_err(serde::de::Error::custom)?;
-        if ind.value != r.value {
-            return Err(serde::de::Error::custom(format!(
-                "\"{}\" is not in canonical form (expected \"{}\")",
-                crate::text::truncate_chars(&r.value, 60),
-                ind.value
-            )));
+        #[derive(serde::Deserialize)]
+        struct Record {
+            kind: IndicatorKind,
+            value: String,
+            note: String,
         }
-        ind.note = r.note;
+        let r = Record::deserialize(d)?;
+        Indicator::read(r.kind, r.value, r.note).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Indicator {
+    fn read(kind: IndicatorKind, value: String, note: String) -> Result<Indicator, String> {
+        let mut ind = Indicator::new(kind, &value).map_err(|e| e.to_string())?;
+        if ind.value != value {
+            return Err(format!(
+                "\"{}\" is not in canonical form (expected \"{}\")",
+                crate::text::truncate_chars(&value, 60),
+                ind.value
+            ));
+        }
+        ind.note = note;
         Ok(ind)
     }
 }

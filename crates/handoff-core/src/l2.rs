@@ -1,8 +1,8 @@
 //! The L2 side of a handoff: the six tasks L2 owns after an escalation, the classification,
 //! the outcome and the clarification exchanges with L1.
 
+use crate::{json_enum, json_object};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::audit::Actor;
 
@@ -73,15 +73,15 @@ impl L2Task {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct TaskState {
     pub done: bool,
     pub notes: String,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct L2Tasks {
     pub validate_findings: TaskState,
     pub deeper_analysis: TaskState,
@@ -115,9 +115,9 @@ impl L2Tasks {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum Classification {
     /// Contained, limited impact: L2 resolves it.
     Minor,
@@ -134,8 +134,8 @@ impl Classification {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct L2Section {
     pub analyst: String,
     pub tasks: L2Tasks,
@@ -145,23 +145,55 @@ pub struct L2Section {
 }
 
 /// L2 asked L1 something and (once answered) L1's reply.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct Clarification {
     pub question: String,
     pub asked_by: Actor,
-    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", serde(with = "crate::time::utc"))]
     #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub asked_at: DateTime<Utc>,
     pub answer: Option<ClarificationAnswer>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub struct ClarificationAnswer {
     pub text: String,
     pub answered_by: Actor,
-    #[serde(with = "crate::time::utc")]
+    #[cfg_attr(feature = "schema", serde(with = "crate::time::utc"))]
     #[cfg_attr(feature = "schema", schemars(with = "DateTime<Utc>"))]
     pub answered_at: DateTime<Utc>,
 }
+
+json_object!(TaskState { done, notes });
+json_object!(L2Tasks {
+    validate_findings,
+    deeper_analysis,
+    coordinate_teams,
+    classify_incident,
+    document_actions,
+    close_or_escalate
+});
+json_enum!(Classification {
+    Minor = "minor",
+    Major = "major",
+});
+json_object!(L2Section {
+    analyst,
+    tasks,
+    actions_taken,
+    classification,
+    outcome_note
+});
+json_object!(Clarification {
+    question,
+    asked_by,
+    asked_at,
+    answer
+});
+json_object!(ClarificationAnswer {
+    text,
+    answered_by,
+    answered_at
+});

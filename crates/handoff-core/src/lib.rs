@@ -12,6 +12,7 @@
 //! | L2's six tasks | [`l2`] |
 //! | the audit trail | [`audit`] |
 //! | the handoff package (JSON, Markdown, chat, import) | [`package`] |
+//! | how each type reads and writes as JSON | [`json`], declared beside the type |
 //!
 //! Time comes in through a [`Clock`] so that every test is deterministic.
 
@@ -24,6 +25,7 @@ pub mod field;
 #[doc(hidden)]
 pub mod fixtures;
 pub mod indicators;
+pub mod json;
 pub mod l2;
 pub mod limits;
 pub mod package;

@@ -151,34 +151,31 @@ pub fn parse_datetime_local(s: &str) -> Option<DateTime<Utc>> {
     }
 }
 
-/// `#[serde(with = "crate::time::utc")]`
+/// `#[serde(with = "crate::time::utc")]`, for the serde reference that the schema is
+/// generated from (see [`crate::json`]).
+#[cfg(feature = "schema")]
 pub mod utc {
     use chrono::{DateTime, Utc};
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&super::rfc3339(t))
-    }
+    use serde::{Deserialize, Deserializer};
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         super::parse_rfc3339(&s).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "\"{}\" is not an RFC 3339 timestamp such as 2026-03-14T09:14:00Z",
-                crate::text::truncate_chars(&s, 40)
-            ))
+            serde::de::Error::custom(format!("\"{s}\" is not an RFC 3339 timestamp"))
         })
     }
 }
 
-/// `#[serde(with = "crate::time::utc_opt")]`
+/// `#[serde(with = "crate::time::utc_opt")]`, as [`utc`] for optional times.
+#[cfg(feature = "schema")]
 pub mod utc_opt {
     use chrono::{DateTime, Utc};
     use serde::{Deserialize, Deserializer, Serializer};
 
+    /// Only for the schema's `default`.
     pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => super::utc::serialize(t, s),
+            Some(t) => s.serialize_str(&super::rfc3339(t)),
             None => s.serialize_none(),
         }
     }

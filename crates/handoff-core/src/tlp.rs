@@ -1,21 +1,21 @@
 //! Traffic Light Protocol 2.0 labels: who the handoff may be shared with.
 
-use serde::{Deserialize, Serialize};
+use crate::json_enum;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
 pub enum Tlp {
-    #[serde(rename = "CLEAR")]
+    #[cfg_attr(feature = "schema", serde(rename = "CLEAR"))]
     Clear,
-    #[serde(rename = "GREEN")]
+    #[cfg_attr(feature = "schema", serde(rename = "GREEN"))]
     Green,
     /// Alert data is internal by default: limited to the organisation and those who need it.
     #[default]
-    #[serde(rename = "AMBER")]
+    #[cfg_attr(feature = "schema", serde(rename = "AMBER"))]
     Amber,
-    #[serde(rename = "AMBER+STRICT")]
+    #[cfg_attr(feature = "schema", serde(rename = "AMBER+STRICT"))]
     AmberStrict,
-    #[serde(rename = "RED")]
+    #[cfg_attr(feature = "schema", serde(rename = "RED"))]
     Red,
 }
 
@@ -49,3 +49,11 @@ impl Tlp {
         }
     }
 }
+
+json_enum!(Tlp {
+    Clear = "CLEAR",
+    Green = "GREEN",
+    Amber = "AMBER",
+    AmberStrict = "AMBER+STRICT",
+    Red = "RED",
+});

@@ -1,18 +1,17 @@
 //! Training: alert scenarios with an expected outcome, and the scorer that grades a trainee's
 //! case against one and explains every point with the guide's rules.
 
-use serde::{Deserialize, Serialize};
-
 use crate::case::{Case, Verdict};
 use crate::escalation::{Condition, EscalationChoice};
 use crate::field::Field;
+use crate::json::{ToJson, Writer};
 use crate::workflow::{ClosureReason, Stage};
+use crate::{json_enum, json_object};
 
 pub const SCENARIO_FORMAT: &str = "handoff-scenario";
 
 /// One training scenario, as a trainer writes it (one JSON file each).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scenario {
     /// Always "handoff-scenario".
     pub format: String,
@@ -28,16 +27,14 @@ pub struct Scenario {
     pub debrief: String,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Difficulty {
     Beginner,
     Intermediate,
     Advanced,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expected {
     pub verdict: Verdict,
     pub escalate: bool,
@@ -46,8 +43,7 @@ pub struct Expected {
     pub key_facts: Vec<KeyFact>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExpectedConditions {
     pub major_attack_indicators: bool,
     pub remediation_required: bool,
@@ -66,8 +62,7 @@ impl ExpectedConditions {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum W {
     Who,
     What,
@@ -89,18 +84,65 @@ impl W {
 }
 
 /// A fact the report should carry: any one of the terms, in the given W.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeyFact {
     pub w: W,
     pub fact: String,
     pub any_of: Vec<String>,
 }
 
+json_object!(
+    #[strict]
+    Scenario {
+        format,
+        id,
+        title,
+        difficulty,
+        raw_alert,
+        facts,
+        expected,
+        debrief
+    }
+);
+json_enum!(Difficulty {
+    Beginner = "beginner",
+    Intermediate = "intermediate",
+    Advanced = "advanced",
+});
+json_object!(
+    #[strict]
+    Expected {
+        verdict,
+        escalate,
+        conditions,
+        key_facts
+    }
+);
+json_object!(
+    #[strict]
+    ExpectedConditions {
+        major_attack_indicators,
+        remediation_required,
+        cross_team_communication,
+        uncertain_verdict
+    }
+);
+json_enum!(W {
+    Who = "who",
+    What = "what",
+    When = "when",
+    Where = "where",
+    Why = "why",
+});
+json_object!(
+    #[strict]
+    KeyFact { w, fact, any_of }
+);
+
 /// Reads a scenario file, checking that it is consistent: the expected escalation follows
 /// from the expected verdict and conditions by the guide's rule.
 pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
-    let s: Scenario = serde_json::from_str(text)
+    let s: Scenario = crate::json::from_str(text)
         .map_err(|e| format!("This is not a valid scenario file: {e}."))?;
     if s.format != SCENARIO_FORMAT {
         return Err(format!(
@@ -136,8 +178,24 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
     Ok(s)
 }
 
+/// The scenario library's `index.json`: `{"scenarios": ["file.json", ...]}`. Only plain file
+/// names are kept, so an index cannot point outside the scenario folder.
+pub fn parse_scenario_index(text: &str) -> Result<Vec<String>, String> {
+    let mut index = crate::json::parse(text)
+        .map_err(|e| e.to_string())
+        .and_then(|v| crate::json::Object::from_json(v).map_err(|e| e.to_string()))
+        .map_err(|e| format!("The scenario index is damaged: {e}."))?;
+    let names: Vec<String> = index
+        .take("scenarios")
+        .map_err(|e| format!("The scenario index is damaged: {e}."))?;
+    Ok(names
+        .into_iter()
+        .filter(|n| !n.contains(['/', '\\']) && !n.starts_with('.') && !n.is_empty())
+        .collect())
+}
+
 /// One graded item of the debrief.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScoreItem {
     pub what: String,
     pub points: u32,
@@ -146,7 +204,7 @@ pub struct ScoreItem {
     pub explanation: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Score {
     pub items: Vec<ScoreItem>,
     pub total: u32,
@@ -291,35 +349,41 @@ pub fn score(scenario: &Scenario, case: &Case) -> Score {
 }
 
 /// One finished scenario in a training session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TrainingResult {
     pub scenario_id: String,
     pub title: String,
     pub score: u32,
     pub max: u32,
     pub seconds: u64,
-    #[serde(with = "crate::time::utc")]
     pub completed_at: chrono::DateTime<chrono::Utc>,
 }
 
+json_object!(TrainingResult {
+    scenario_id,
+    title,
+    score,
+    max,
+    seconds,
+    completed_at
+});
+
 /// The session summary for the trainer, as JSON.
 pub fn session_json(results: &[TrainingResult]) -> String {
-    #[derive(Serialize)]
-    struct Summary<'a> {
-        format: &'static str,
-        scenarios: usize,
-        total: u32,
-        max: u32,
-        results: &'a [TrainingResult],
-    }
-    let s = Summary {
-        format: "handoff-training-session",
-        scenarios: results.len(),
-        total: results.iter().map(|r| r.score).sum(),
-        max: results.iter().map(|r| r.max).sum(),
-        results,
-    };
-    let mut out = serde_json::to_string_pretty(&s).unwrap_or_default();
+    let mut w = Writer::new();
+    w.begin_object();
+    w.key("format");
+    w.string("handoff-training-session");
+    w.key("scenarios");
+    w.u64(results.len() as u64);
+    w.key("total");
+    w.u64(results.iter().map(|r| u64::from(r.score)).sum());
+    w.key("max");
+    w.u64(results.iter().map(|r| u64::from(r.max)).sum());
+    w.key("results");
+    results.write_json(&mut w);
+    w.end_object();
+    let mut out = w.finish();
     out.push('\n');
     out
 }

@@ -16,20 +16,20 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use crate::audit::{Actor, AuditEntry, Role};
 use crate::case::{Case, CaseData, Verdict};
 use crate::clock::Clock;
 use crate::escalation::{recommend, EscalationChoice, RecommendationKind};
 use crate::field::Field;
+use crate::json::{self, Error as JsonError, FromJson, ToJson, Value, Writer};
+use crate::json_enum;
 use crate::l2::{Clarification, ClarificationAnswer, Classification};
 use crate::report_check::{decision_gaps, documentation_gaps, Finding};
 use crate::text::{is_blank, one_line, truncate_chars};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum ClosureReason {
     /// The alert was benign.
     FalsePositive,
@@ -37,9 +37,9 @@ pub enum ClosureReason {
     NoEscalationNeeded,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum EscalationTier {
     L3,
     IncidentResponseTeam,
@@ -57,9 +57,9 @@ impl EscalationTier {
 }
 
 /// Where the case stands. Each variant is a box of the guide's flowchart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum Stage {
     AlertTriggered,
     L1Review,
@@ -165,9 +165,9 @@ impl Stage {
 }
 
 /// The kind of a step, as recorded in the audit trail.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "schema", derive(serde::Deserialize, schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", serde(rename_all = "snake_case"))]
 pub enum CommandKind {
     OpenCase,
     StartReview,
@@ -755,5 +755,89 @@ fn frozen_guards(stage: Stage) -> &'static [CommandKind] {
             K::StartL2Review,
             K::EscalateFurther,
         ],
+    }
+}
+json_enum!(ClosureReason {
+    FalsePositive = "false_positive",
+    NoEscalationNeeded = "no_escalation_needed",
+});
+json_enum!(EscalationTier {
+    L3 = "l3",
+    IncidentResponseTeam = "incident_response_team",
+});
+json_enum!(CommandKind {
+    OpenCase = "open_case",
+    StartReview = "start_review",
+    CloseAsFalsePositive = "close_as_false_positive",
+    BeginReport = "begin_report",
+    ReviseVerdict = "revise_verdict",
+    CloseWithoutEscalation = "close_without_escalation",
+    SetInProgress = "set_in_progress",
+    AssignToL2 = "assign_to_l2",
+    NotifyL2 = "notify_l2",
+    StartL2Review = "start_l2_review",
+    RequestClarification = "request_clarification",
+    AnswerClarification = "answer_clarification",
+    Resolve = "resolve",
+    StartIncidentResponse = "start_incident_response",
+    EscalateFurther = "escalate_further",
+});
+
+/// The stages without a reason, by their JSON name.
+const PLAIN_STAGES: [(Stage, &str); 10] = [
+    (Stage::AlertTriggered, "alert_triggered"),
+    (Stage::L1Review, "l1_review"),
+    (Stage::Reporting, "reporting"),
+    (Stage::InProgress, "in_progress"),
+    (Stage::AssignedToL2, "assigned_to_l2"),
+    (Stage::L2Notified, "l2_notified"),
+    (Stage::L2Review, "l2_review"),
+    (Stage::ClarificationRequested, "clarification_requested"),
+    (Stage::Resolved, "resolved"),
+    (Stage::IncidentResponse, "incident_response"),
+];
+
+/// A plain stage is its name (`"l2_review"`); a final stage with a reason is a one-member
+/// object (`{"closed": "false_positive"}`), as the schema describes.
+impl ToJson for Stage {
+    fn write_json(&self, w: &mut Writer) {
+        let (key, reason) = match self {
+            Stage::Closed(r) => ("closed", r.json_name()),
+            Stage::EscalatedFurther(t) => ("escalated_further", t.json_name()),
+            plain => {
+                let name = PLAIN_STAGES
+                    .iter()
+                    .find(|(s, _)| s == plain)
+                    .map_or("", |p| p.1);
+                return w.string(name);
+            }
+        };
+        w.begin_object();
+        w.key(key);
+        w.string(reason);
+        w.end_object();
+    }
+}
+
+impl FromJson for Stage {
+    fn from_json(v: Value) -> Result<Self, JsonError> {
+        if let Value::Object(members) = v {
+            let mut members = members.into_iter();
+            return match (members.next(), members.next()) {
+                (Some((k, reason)), None) if k == "closed" => ClosureReason::from_json(reason)
+                    .map(Stage::Closed)
+                    .map_err(|e| e.at_key("closed")),
+                (Some((k, tier)), None) if k == "escalated_further" => {
+                    EscalationTier::from_json(tier)
+                        .map(Stage::EscalatedFurther)
+                        .map_err(|e| e.at_key("escalated_further"))
+                }
+                _ => Err(JsonError::new(
+                    "expected a stage name, or an object with one member, closed or escalated_further",
+                )),
+            };
+        }
+        let names = PLAIN_STAGES.map(|(_, n)| n);
+        json::variant(v, &names).map(|i| PLAIN_STAGES[i].0)
     }
 }

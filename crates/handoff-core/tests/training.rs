@@ -173,14 +173,16 @@ fn inconsistent_or_foreign_scenarios_are_refused() {
         .into_iter()
         .find(|(_, s)| s.expected.escalate)
         .unwrap();
-    let mut v = serde_json::to_value(&s).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&handoff_core::json::to_string(&s)).unwrap();
     v["expected"]["escalate"] = false.into();
     let e = parse_scenario(&v.to_string()).unwrap_err();
     assert!(e.contains("is inconsistent"), "{e}");
     assert!(parse_scenario("{\"format\": \"handoff-package\"}")
         .unwrap_err()
         .contains("not a valid scenario"));
-    let mut v = serde_json::to_value(&s).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&handoff_core::json::to_string(&s)).unwrap();
     v["format"] = "something".into();
     assert!(parse_scenario(&v.to_string())
         .unwrap_err()

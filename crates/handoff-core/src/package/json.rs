@@ -1,45 +1,37 @@
-use serde::{Deserialize, Serialize};
-
 use super::{FORMAT, SCHEMA_VERSION};
-use crate::case::{Case, CaseData};
+use crate::case::Case;
+use crate::json::{ToJson, Writer};
 
 /// A Handoff case as exported for L2 and for tools: the whole case (report, escalation
 /// decision, notification, L2 section, audit trail). Timestamps are RFC 3339 in UTC.
-// Field order is the declaration order, so the output is stable; nothing in it depends on when
-// it was exported, so export → import → export is byte-identical.
-#[derive(Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(title = "Handoff package"))]
-pub struct HandoffPackage<'a> {
+// Only describes the package for the JSON Schema; `to_json` writes it.
+#[cfg(feature = "schema")]
+#[derive(schemars::JsonSchema)]
+#[schemars(title = "Handoff package")]
+pub struct HandoffPackage {
     /// Always "handoff-package".
-    #[cfg_attr(feature = "schema", schemars(extend("const" = "handoff-package")))]
-    pub format: &'static str,
-    /// The package format version; this schema describes version 1.
-    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
-    pub schema_version: u32,
-    pub case: &'a Case,
-}
-
-/// The JSON package as it is read, before the case's invariants are checked.
-#[derive(Deserialize)]
-pub(super) struct PackageData {
-    #[allow(dead_code)]
+    #[schemars(extend("const" = "handoff-package"))]
     pub format: String,
-    #[allow(dead_code)]
+    /// The package format version; this schema describes version 1.
+    #[schemars(extend("const" = 1))]
     pub schema_version: u32,
-    pub case: CaseData,
+    pub case: crate::case::CaseData,
 }
 
-/// The case as a pretty-printed JSON package, ending with a newline.
+/// The case as a pretty-printed JSON package, ending with a newline. Members come in a fixed
+/// order and nothing depends on when it was exported, so export → import → export is
+/// byte-identical.
 pub fn to_json(case: &Case) -> String {
-    let pkg = HandoffPackage {
-        format: FORMAT,
-        schema_version: SCHEMA_VERSION,
-        case,
-    };
-    // Serializing plain data into a String cannot fail: no maps with non-string keys, no
-    // I/O. Fall back to an empty object rather than panic in the browser regardless.
-    let mut s = serde_json::to_string_pretty(&pkg).unwrap_or_else(|_| "{}".to_owned());
+    let mut w = Writer::new();
+    w.begin_object();
+    w.key("format");
+    w.string(FORMAT);
+    w.key("schema_version");
+    w.u64(u64::from(SCHEMA_VERSION));
+    w.key("case");
+    case.write_json(&mut w);
+    w.end_object();
+    let mut s = w.finish();
     s.push('\n');
     s
 }

@@ -8,7 +8,9 @@ mod markdown;
 
 pub use chat::chat_message;
 pub use import::{import, ImportError};
-pub use json::{to_json, HandoffPackage};
+pub use json::to_json;
+#[cfg(feature = "schema")]
+pub use json::HandoffPackage;
 pub use markdown::{escape_inline, to_markdown};
 
 use crate::case::Case;
