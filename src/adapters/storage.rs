@@ -117,8 +117,12 @@ pub fn load() -> Loaded {
             }
         }
     }
-    out.summaries
-        .sort_by_key(|s| std::cmp::Reverse(s.updated_at));
+    // Newest first; the ID settles ties so the order does not depend on the browser's.
+    out.summaries.sort_unstable_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
     out
 }
 

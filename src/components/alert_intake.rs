@@ -41,7 +41,7 @@ pub fn alert_intake(p: &Props) -> Html {
             .chain(
                 Severity::ALL
                     .iter()
-                    .map(|s| (format!("{s:?}").into(), s.label().into())),
+                    .map(|s| (s.json_name().into(), s.label().into())),
             )
             .collect();
     let on_extract = {
@@ -91,9 +91,9 @@ pub fn alert_intake(p: &Props) -> Html {
                     example="Encoded PowerShell from Office child process"
                     onchange={report_input(d, |r, v| r.header.rule = v)} />
                 <SelectField field={Field::Severity} options={severity_options} disabled={ro}
-                    value={h.severity.map(|s| format!("{s:?}")).unwrap_or_default()}
+                    value={h.severity.map_or("", |s| s.json_name())}
                     onchange={report_input(d, |r, v| {
-                        r.header.severity = Severity::ALL.into_iter().find(|s| format!("{s:?}") == v)
+                        r.header.severity = Severity::ALL.into_iter().find(|s| s.json_name() == v)
                     })} />
                 <TextField field={Field::DetectedAt} input_type="datetime-local" readonly={ro}
                     value={format_utc_input(h.detected_at)}

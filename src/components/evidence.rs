@@ -33,10 +33,6 @@ impl PartialEq for Props {
 /// Long lists render in pages so that a case with thousands of indicators stays responsive.
 const PAGE: usize = 100;
 
-fn kind_key(k: IndicatorKind) -> String {
-    format!("{k:?}")
-}
-
 #[function_component(EvidenceForm)]
 pub fn evidence_form(p: &Props) -> Html {
     let r = &p.case.report;
@@ -99,13 +95,13 @@ pub fn evidence_form(p: &Props) -> Html {
     };
     let kinds: Vec<(AttrValue, AttrValue)> = IndicatorKind::ALL
         .iter()
-        .map(|k| (kind_key(*k).into(), k.label().into()))
+        .map(|k| (k.json_name().into(), k.label().into()))
         .collect();
     let tlps: Vec<(AttrValue, AttrValue)> = Tlp::ALL
         .iter()
         .map(|t| {
             (
-                format!("{t:?}").into(),
+                t.json_name().into(),
                 format!("{} ({})", t.label(), t.sharing()).into(),
             )
         })
@@ -131,7 +127,7 @@ pub fn evidence_form(p: &Props) -> Html {
                             Callback::from(move |_| d.dispatch(Action::EditReport(Rc::new(move |r| { if i < r.indicators.len() { r.indicators.remove(i); } }))))
                         };
                         html! {
-                            <tr key={format!("{:?}{}", ind.kind, ind.value)}>
+                            <tr key={format!("{}{}", ind.kind.json_name(), ind.value)}>
                                 <td>{ ind.kind.label() }</td>
                                 <td><code>{ ind.value.clone() }</code></td>
                                 <td>
@@ -158,9 +154,9 @@ pub fn evidence_form(p: &Props) -> Html {
                         <label for="new-indicator-kind">{ "Indicator type" }</label>
                         <select id="new-indicator-kind" onchange={{ let k = new_kind.clone(); Callback::from(move |e: Event| {
                             let v = event_value(&e);
-                            if let Some(kind) = IndicatorKind::ALL.into_iter().find(|x| kind_key(*x) == v) { k.set(kind) }
+                            if let Some(kind) = IndicatorKind::ALL.into_iter().find(|x| x.json_name() == v) { k.set(kind) }
                         }) }}>
-                            { for kinds.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == kind_key(*new_kind)}>{ l.clone() }</option> }) }
+                            { for kinds.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == new_kind.json_name()}>{ l.clone() }</option> }) }
                         </select>
                     </div>
                     <div class="field">
@@ -197,9 +193,9 @@ pub fn evidence_form(p: &Props) -> Html {
                 </form>
             }
 
-            <SelectField field={Field::Tlp} options={tlps} value={format!("{:?}", r.tlp)} disabled={ro}
+            <SelectField field={Field::Tlp} options={tlps} value={r.tlp.json_name()} disabled={ro}
                 hint="Who may see this handoff, by the Traffic Light Protocol 2.0."
-                onchange={report_input(d, |r, v| if let Some(t) = Tlp::ALL.into_iter().find(|t| format!("{t:?}") == v) { r.tlp = t })} />
+                onchange={report_input(d, |r, v| if let Some(t) = Tlp::ALL.into_iter().find(|t| t.json_name() == v) { r.tlp = t })} />
 
             <h3 id="timeline">{ "Timeline (UTC)" }</h3>
             <ol class="timeline-edit">

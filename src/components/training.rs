@@ -90,7 +90,7 @@ pub fn training_library(p: &LibraryProps) -> Html {
                     html! {
                         <li>
                             <button type="button" class="link" onclick={start} aria-label={format!("Start scenario: {}", s.title)}>{ s.title.clone() }</button>
-                            <span class="meta">{ format!(" · {:?}", s.difficulty).to_lowercase() }</span>
+                            <span class="meta">{ " · " }{ s.difficulty.json_name() }</span>
                         </li>
                     }
                 }) }

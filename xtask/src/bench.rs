@@ -13,6 +13,11 @@ use crate::setup;
 use crate::tools;
 
 pub const SIZE_BUDGET_RATIO: f64 = 2.5;
+/// The size gate's ceiling while the app is still over [`SIZE_BUDGET_RATIO`]: the last
+/// measured gzip and brotli ratios, rounded up, so the bundle cannot grow while it is being
+/// cut down to the budget. Lower it with every cut; never raise it. Once the app is within
+/// budget, the budget itself is the gate.
+pub const SIZE_CEILING_RATIO: f64 = 3.95;
 pub const STARTUP_BUDGET_RATIO: f64 = 1.5;
 pub const KEYSTROKE_BUDGET_MS: f64 = 16.0;
 pub const OPERATION_BUDGET_MS: f64 = 5.0;
@@ -62,6 +67,36 @@ pub fn build_hello() -> Result {
         .args(["build", "--release"])
         .env("PATH", tool_path())
         .current_dir(root().join("bench/hello")))
+}
+
+/// The size gate of `cargo xtask test`, run after the release build: Handoff's wasm + JS
+/// against the hello-world Yew app's, built now with the same toolchain and profile.
+pub fn size_gate() -> Result {
+    build_hello()?;
+    let app = transfer_sizes(&root().join("dist"))?;
+    let hello = transfer_sizes(&root().join("bench/hello/dist"))?;
+    let gz = app.gzip as f64 / hello.gzip as f64;
+    let br = app.brotli as f64 / hello.brotli as f64;
+    let worst = gz.max(br);
+    say(&format!(
+        "wasm + JS: gzip {} vs {} ({gz:.2}x), brotli {} vs {} ({br:.2}x); budget {SIZE_BUDGET_RATIO}x",
+        kb(app.gzip),
+        kb(hello.gzip),
+        kb(app.brotli),
+        kb(hello.brotli)
+    ));
+    if worst <= SIZE_BUDGET_RATIO {
+        Ok(())
+    } else if worst <= SIZE_CEILING_RATIO {
+        say(&format!(
+            "over the {SIZE_BUDGET_RATIO}x budget, but not above the {SIZE_CEILING_RATIO}x ceiling that keeps it from growing"
+        ));
+        Ok(())
+    } else {
+        Err(format!(
+            "the bundle grew: {worst:.2}x the hello-world app, above the {SIZE_CEILING_RATIO}x ceiling (budget {SIZE_BUDGET_RATIO}x)"
+        ))
+    }
 }
 
 fn kb(n: usize) -> String {
@@ -141,20 +176,24 @@ pub fn bench_command() -> Result {
         verdict(ratio_br <= SIZE_BUDGET_RATIO)
     );
     println!("| start-up to first render, median of 12 | {s_app:.1} ms | {s_hello:.1} ms | {:.2}x | <= {STARTUP_BUDGET_RATIO}x | {} |", s_app / s_hello, verdict(s_app / s_hello <= STARTUP_BUDGET_RATIO));
-    let p95 = f(&lc["keystroke_p95"]);
-    println!("| keystroke in a Five W, app's work (reducer + render), p95 ({} keys, large case) | {p95:.1} ms (p50 {:.1}) | | | < {KEYSTROKE_BUDGET_MS} ms | {} |", lc["keystrokes"], f(&lc["keystroke_p50"]), verdict(p95 < KEYSTROKE_BUDGET_MS));
+    let p95 = f(&lc["next_frame_p95"]);
+    println!("| keystroke in a Five W to the next frame, p95 ({} keys, large case) | {p95:.1} ms (p50 {:.1}) | | | < {KEYSTROKE_BUDGET_MS} ms | {} |", lc["keystrokes"], f(&lc["next_frame_p50"]), verdict(p95 < KEYSTROKE_BUDGET_MS));
     println!(
-        "| keystroke to next animation frame, p95 (information) | {:.1} ms (p50 {:.1}) | | | | |",
-        f(&lc["next_frame_p95"]),
-        f(&lc["next_frame_p50"])
+        "| of which the app's own work (reducer + Yew render), p95 | {:.1} ms (p50 {:.1}) | | | | |",
+        f(&lc["keystroke_p95"]),
+        f(&lc["keystroke_p50"])
     );
-    for (name, key) in [
-        ("autosave", "autosave_median"),
-        ("export JSON", "export_json_median"),
-        ("export Markdown", "export_markdown_median"),
+    for (name, key, count) in [
+        (
+            "autosave",
+            "autosave_median",
+            lc["autosave_count"].to_string(),
+        ),
+        ("export JSON", "export_json_median", "10".to_owned()),
+        ("export Markdown", "export_markdown_median", "10".to_owned()),
     ] {
         let v = f(&lc[key]);
-        println!("| {name}, large case, in the browser (median) | {v:.2} ms | | | < {OPERATION_BUDGET_MS} ms | {} |", verdict(v < OPERATION_BUDGET_MS));
+        println!("| {name}, large case, in the browser, median of {count} | {v:.2} ms | | | < {OPERATION_BUDGET_MS} ms | {} |", verdict(v < OPERATION_BUDGET_MS));
     }
     say("native criterion benches (large case)");
     run(cargo().args([

@@ -36,6 +36,10 @@ const LEVELS: &[Level] = &[
         run: release_build,
     },
     Level {
+        name: "size (wasm + JS against a hello-world Yew app built now)",
+        run: crate::bench::size_gate,
+    },
+    Level {
         name: "end to end (Playwright + axe-core, release build on 127.0.0.1)",
         run: e2e,
     },

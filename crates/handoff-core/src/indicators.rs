@@ -381,31 +381,50 @@ pub fn defang_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while !rest.is_empty() {
-        let start = rest
-            .find(|c: char| !is_token_break(c))
-            .unwrap_or(rest.len());
+        let start = run_len(rest, true);
         out.push_str(&rest[..start]);
         rest = &rest[start..];
-        let end = rest.find(is_token_break).unwrap_or(rest.len());
-        let token = &rest[..end];
-        out.push_str(&defang_token(token));
+        let end = run_len(rest, false);
+        defang_token(&rest[..end], &mut out);
         rest = &rest[end..];
     }
     out
 }
 
-fn is_token_break(c: char) -> bool {
-    c.is_whitespace() || "\"'<>()[]{},;|`=".contains(c)
+/// The length in bytes of the leading run of `s` made of token breaks (`breaks`) or of token
+/// characters (`!breaks`). Bytewise for ASCII, since this runs over every exported text.
+fn run_len(s: &str, breaks: bool) -> usize {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let (is_break, len) = if b[i].is_ascii() {
+            (is_ascii_token_break(b[i]), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if is_break != breaks {
+            break;
+        }
+        i += len;
+    }
+    i
 }
 
-fn defang_token(token: &str) -> String {
-    // Most words of prose cannot be a URL, email, domain or address: skip them cheaply.
+/// White space (as `char::is_whitespace` has it for ASCII) and the punctuation that ends a
+/// URL or address in prose.
+fn is_ascii_token_break(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || b"\"'<>()[]{},;|`=".contains(&b)
+}
+
+fn defang_token(token: &str, out: &mut String) {
+    // Most words of prose cannot be a URL, email, domain or address: copy them as they are.
     if !token.contains(['.', ':', '@']) {
-        return token.to_owned();
+        return out.push_str(token);
     }
     let lower = token.get(..8).unwrap_or(token).to_ascii_lowercase();
     if URL_SCHEMES.iter().any(|s| lower.starts_with(s)) || lower.starts_with("www.") {
-        return defang_url(token);
+        return out.push_str(&defang_url(token));
     }
     let core = token.trim_end_matches(['.', ':', '!', '?']);
     let tail = &token[core.len()..];
@@ -423,10 +442,11 @@ fn defang_token(token: &str) -> String {
             if kind == IndicatorKind::Domain && !looks_like_domain(core) {
                 continue;
             }
-            return format!("{}{tail}", defang(kind, core));
+            out.push_str(&defang(kind, core));
+            return out.push_str(tail);
         }
     }
-    token.to_owned()
+    out.push_str(token)
 }
 
 /// A conservative test for "this dotted word is a domain", used where a false positive would

@@ -248,8 +248,17 @@ pub fn check(case: &Case) -> Vec<Finding> {
             "Map the activity to ATT&CK techniques (for example T1566 for phishing).",
         ));
     }
-    out.sort_by_key(|f| f.severity);
-    out
+    // Grouped by severity, each group in the order above: a stable sort, without the stable
+    // sort's code in the wasm.
+    let mut sorted = Vec::with_capacity(out.len());
+    for severity in [
+        FindingSeverity::Blocking,
+        FindingSeverity::Warning,
+        FindingSeverity::Advice,
+    ] {
+        sorted.extend(out.iter().filter(|f| f.severity == severity).cloned());
+    }
+    sorted
 }
 
 /// Words that show a Why rests on something observed.

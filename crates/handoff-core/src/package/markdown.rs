@@ -28,46 +28,68 @@ fn visible(c: char, out: &mut String) {
 
 fn escape_line(line: &str, out: &mut String) {
     let line = defang_text(line.trim_start());
-    let mut chars = line.chars().peekable();
+    let mut rest = line.as_str();
     // What starts a block at the beginning of a line: list items, headings, quotes, rules,
     // setext underlines, ordered lists ("1." / "1)").
-    if let Some(&c) = chars.peek() {
-        if matches!(c, '-' | '+' | '=') {
+    if rest.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    } else {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 && rest[digits..].starts_with(['.', ')']) {
+            out.push_str(&rest[..digits]);
             out.push('\\');
-        } else if c.is_ascii_digit() {
-            let digits: String = line.chars().take_while(char::is_ascii_digit).collect();
-            if matches!(line[digits.len()..].chars().next(), Some('.' | ')')) {
-                out.push_str(&digits);
-                out.push('\\');
-                for _ in 0..digits.len() {
-                    chars.next();
-                }
-            }
+            rest = &rest[digits..];
         }
     }
-    let rest: String = chars.collect();
-    // The markers defanging adds stay readable: "[.]" can never become a link, because the
-    // brackets are always followed by the next label, never by "(" or ":".
-    let mut iter = rest.char_indices();
-    while let Some((i, c)) = iter.next() {
-        if c == '[' {
-            if let Some(marker) = ["[.]", "[@]", "[:]"]
-                .into_iter()
-                .find(|m| rest[i..].starts_with(m))
-            {
-                out.push_str(marker);
-                iter.nth(marker.len() - 2);
-                continue;
-            }
-        }
-        if matches!(
+    // Byte by byte, copying runs of plain ASCII whole: this is the exporter's hot loop.
+    let b = rest.as_bytes();
+    let (mut i, mut copied) = (0, 0);
+    while i < b.len() {
+        let c = b[i];
+        let special = matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '#' | '@' | '&' | '!'
-        ) {
-            out.push('\\');
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'|'
+                | b'~'
+                | b'#'
+                | b'@'
+                | b'&'
+                | b'!'
+        );
+        if (0x20..0x7f).contains(&c) && !special {
+            i += 1;
+            continue;
         }
-        visible(c, out);
+        out.push_str(&rest[copied..i]);
+        // The markers defanging adds stay readable: "[.]" can never become a link, because
+        // the brackets are always followed by the next label, never by "(" or ":".
+        if c == b'['
+            && [&b"[.]"[..], b"[@]", b"[:]"]
+                .iter()
+                .any(|m| b[i..].starts_with(m))
+        {
+            out.push_str(&rest[i..i + 3]);
+            i += 3;
+        } else if special {
+            out.push('\\');
+            out.push(char::from(c));
+            i += 1;
+        } else {
+            // A control character or the start of a multi-byte character.
+            let ch = rest[i..].chars().next().unwrap_or('\u{fffd}');
+            visible(ch, out);
+            i += ch.len_utf8();
+        }
+        copied = i;
     }
+    out.push_str(&rest[copied..]);
 }
 
 /// One line of user text, safe anywhere inline (including a table cell).
