@@ -334,6 +334,7 @@ impl ToJson for chrono::DateTime<chrono::Utc> {
 }
 
 impl FromJson for chrono::DateTime<chrono::Utc> {
+    #[inline(never)]
     fn from_json(v: Value) -> Result<Self, Error> {
         let s = String::from_json(v)?;
         crate::time::parse_rfc3339(&s).ok_or_else(|| {
@@ -354,6 +355,9 @@ impl FromJson for chrono::DateTime<chrono::Utc> {
 macro_rules! json_object {
     ($(#[$strict:ident])? $ty:ident { $($field:ident $(as $key:literal)?),* $(,)? }) => {
         impl $crate::json::ToJson for $ty {
+            // Out of line: several types nest the same ones (an actor in every audit entry),
+            // and inlining each copy costs the wasm more than the calls cost the time.
+            #[inline(never)]
             fn write_json(&self, w: &mut $crate::json::Writer) {
                 w.begin_object();
                 $(
@@ -364,6 +368,7 @@ macro_rules! json_object {
             }
         }
         impl $crate::json::FromJson for $ty {
+            #[inline(never)]
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
                 let mut o = $crate::json::Object::from_json(v)?;
                 let out = $ty {
@@ -397,6 +402,7 @@ macro_rules! json_enum {
             }
         }
         impl $crate::json::FromJson for $ty {
+            #[inline(never)]
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
                 const ALL: &[$ty] = &[$( $ty::$variant, )*];
                 $crate::json::variant(v, &[$( $name, )*]).map(|i| ALL[i])
