@@ -5,7 +5,7 @@ import { chromium } from 'playwright';
 import { readFileSync } from 'node:fs';
 
 const [, , handoffUrl, helloUrl, casePath] = process.argv;
-const LOADS = 12;
+const LOADS = 20;
 const launch = (extra = []) => chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extra],
@@ -16,23 +16,32 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 
 // Time from navigation start until the app has rendered its first button (both apps render
-// buttons as their first interactive content), over fresh profiles with no service worker.
-async function startup(url) {
-  const times = [];
+// buttons as their first interactive content), in a fresh profile with no service worker.
+async function startupOnce(url) {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, obs) => {
+      if (document.querySelector('button')) { window.__firstButton = performance.now(); obs.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstButton !== undefined);
+  const t = await page.evaluate(() => window.__firstButton);
+  await ctx.close();
+  return t;
+}
+
+// The two apps' loads alternate, so a change in the machine's load during the run weighs on
+// both alike instead of on whichever app happened to run then.
+async function startups() {
+  const hello = [];
+  const handoff = [];
   for (let i = 0; i < LOADS; i++) {
-    const ctx = await browser.newContext({ serviceWorkers: 'block' });
-    const page = await ctx.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, obs) => {
-        if (document.querySelector('button')) { window.__firstButton = performance.now(); obs.disconnect(); }
-      }).observe(document, { childList: true, subtree: true });
-    });
-    await page.goto(url);
-    await page.waitForFunction(() => window.__firstButton !== undefined);
-    times.push(await page.evaluate(() => window.__firstButton));
-    await ctx.close();
+    hello.push(await startupOnce(helloUrl));
+    handoff.push(await startupOnce(handoffUrl));
   }
-  return { median: median(times), all: times };
+  return { hello: { median: median(hello), all: hello }, handoff: { median: median(handoff), all: handoff } };
 }
 
 async function openLargeCase(b) {
@@ -127,9 +136,10 @@ async function saveAndExport() {
   };
 }
 
+const starts = await startups();
 const result = {
-  hello_startup: await startup(helloUrl),
-  handoff_startup: await startup(handoffUrl),
+  hello_startup: starts.hello,
+  handoff_startup: starts.handoff,
   large_case: { ...(await keystrokes()), ...(await saveAndExport()) },
 };
 await browser.close();
