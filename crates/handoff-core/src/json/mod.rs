@@ -91,6 +91,9 @@ impl Error {
         self.at(Segment::Key(key))
     }
 
+    // Out of line, like `missing_field`: every member read calls them, and a copy of each
+    // in every reader would cost the wasm far more than the calls cost.
+    #[inline(never)]
     fn at(mut self, s: Segment) -> Error {
         self.rev_path.push(s);
         self
@@ -149,7 +152,7 @@ impl Object {
     pub fn take<T: FromJson>(&mut self, key: &'static str) -> Result<T, Error> {
         match self.remove(key) {
             Some(v) => T::from_json(v).map_err(|e| e.at(Segment::Key(key))),
-            None => T::missing().ok_or_else(|| Error::new(format!("missing field `{key}`"))),
+            None => T::missing().ok_or_else(|| missing_field(key)),
         }
     }
 
@@ -164,6 +167,11 @@ impl Object {
             ))),
         }
     }
+}
+
+#[inline(never)]
+fn missing_field(key: &str) -> Error {
+    Error::new(format!("missing field `{key}`"))
 }
 
 /// Reads a string that must be one of `names`, returning its index.
@@ -317,11 +325,14 @@ impl<T: ToJson> ToJson for Vec<T> {
 impl<T: FromJson> FromJson for Vec<T> {
     fn from_json(v: Value) -> Result<Self, Error> {
         match v {
-            Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, x)| T::from_json(x).map_err(|e| e.at(Segment::Index(i))))
-                .collect(),
+            Value::Array(items) => {
+                // A plain loop: `collect` into a `Result` adds an adapter per element type.
+                let mut out = Vec::with_capacity(items.len());
+                for (i, x) in items.into_iter().enumerate() {
+                    out.push(T::from_json(x).map_err(|e| e.at(Segment::Index(i)))?);
+                }
+                Ok(out)
+            }
             other => Err(Error::expected("an array", &other)),
         }
     }
@@ -353,7 +364,28 @@ impl FromJson for chrono::DateTime<chrono::Utc> {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! json_object {
-    ($(#[$strict:ident])? $ty:ident { $($field:ident $(as $key:literal)?),* $(,)? }) => {
+    (#[strict] $ty:ident { $($field:ident $(as $key:literal)?),* $(,)? }) => {
+        $crate::json_object!(@write $ty { $($field $(as $key)?),* });
+        $crate::json_object!(@read $ty o { $($field $(as $key)?),* } o.deny_unknown()?);
+    };
+    ($ty:ident { $($field:ident $(as $key:literal)?),* $(,)? }) => {
+        $crate::json_object!(@write $ty { $($field $(as $key)?),* });
+        $crate::json_object!(@read $ty o { $($field $(as $key)?),* } drop(o));
+    };
+    (@read $ty:ident $o:ident { $($field:ident $(as $key:literal)?),* } $finish:expr) => {
+        impl $crate::json::FromJson for $ty {
+            #[inline(never)]
+            fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
+                let mut $o = $crate::json::Object::from_json(v)?;
+                let out = $ty {
+                    $( $field: $o.take($crate::json_object!(@key $field $($key)?))?, )*
+                };
+                $finish;
+                Ok(out)
+            }
+        }
+    };
+    (@write $ty:ident { $($field:ident $(as $key:literal)?),* }) => {
         impl $crate::json::ToJson for $ty {
             // Out of line: several types nest the same ones (an actor in every audit entry),
             // and inlining each copy costs the wasm more than the calls cost the time.
@@ -367,22 +399,9 @@ macro_rules! json_object {
                 w.end_object();
             }
         }
-        impl $crate::json::FromJson for $ty {
-            #[inline(never)]
-            fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
-                let mut o = $crate::json::Object::from_json(v)?;
-                let out = $ty {
-                    $( $field: o.take($crate::json_object!(@key $field $($key)?))?, )*
-                };
-                $crate::json_object!(@finish $($strict)? o);
-                Ok(out)
-            }
-        }
     };
     (@key $field:ident) => { stringify!($field) };
     (@key $field:ident $key:literal) => { $key };
-    (@finish strict $o:ident) => { $o.deny_unknown()? };
-    (@finish $o:ident) => { let _ = $o; };
 }
 
 /// Declares how a field-less enum reads and writes as one of a fixed set of strings.
