@@ -12,7 +12,7 @@ mod write;
 
 use std::fmt;
 
-pub use value::{parse, SyntaxError, Value, MAX_DEPTH};
+pub use value::{parse, SyntaxError, Value, MAX_DEPTH, MAX_VALUES};
 pub use write::Writer;
 
 /// A value that writes itself as JSON.

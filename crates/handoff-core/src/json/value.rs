@@ -8,6 +8,9 @@ use std::fmt;
 
 /// Deeper nesting than this is refused (serde_json's limit too).
 pub const MAX_DEPTH: usize = 128;
+/// More values than this are refused: a real package of the largest case holds a few tens of
+/// thousands, and the cap keeps a hostile `[0,0,0,…]` from costing a tab a few hundred MB.
+pub const MAX_VALUES: usize = 500_000;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -64,6 +67,7 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
         text,
         b: text.as_bytes(),
         i: 0,
+        values: 0,
     };
     let v = p.value(0).map_err(|(at, m)| p.error(at, m))?;
     p.skip_ws();
@@ -79,6 +83,7 @@ struct Parser<'a> {
     text: &'a str,
     b: &'a [u8],
     i: usize,
+    values: usize,
 }
 
 impl Parser<'_> {
@@ -104,6 +109,13 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Value, Fail> {
         self.skip_ws();
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            return Err((
+                self.i,
+                "more than 500,000 values, far more than any package holds",
+            ));
+        }
         match self.b.get(self.i) {
             None => Err((self.i, "the text ends where a value should be")),
             Some(b'{') => self.object(depth + 1),
@@ -426,6 +438,12 @@ mod tests {
             parse(&deeper).unwrap_err().message,
             "nested more than 128 levels deep"
         );
+        let many = format!("[{}0]", "0,".repeat(MAX_VALUES));
+        assert_eq!(
+            parse(&many).unwrap_err().message,
+            "more than 500,000 values, far more than any package holds"
+        );
+        assert!(parse(&format!("[{}0]", "0,".repeat(MAX_VALUES - 2))).is_ok());
         let very_deep = "[".repeat(1_000_000);
         assert_eq!(
             parse(&very_deep).unwrap_err().message,
