@@ -164,7 +164,7 @@ pub struct CaseData {
 }
 
 /// A case whose invariants hold. Built by [`Case::open`], changed by workflow steps and
-/// stage-checked edits, and deserialized only through a check of every invariant.
+/// stage-checked edits, and read from JSON only through a check of every invariant.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Case(CaseData);
 

@@ -1,11 +1,12 @@
 //! Handoff's own JSON codec: a strict parser, a pretty writer, and [`ToJson`]/[`FromJson`]
-//! for the case's types, declared next to each type with [`json_object!`] and [`json_enum!`].
+//! for the case's types, declared next to each type with the `json_object!` and `json_enum!`
+//! macros below.
 //!
-//! Why not serde: its derived (de)serializers were about a third of the app's wasm, for a
-//! format that is a few dozen plain structs. This codec reads into a small tree and then walks
-//! it, so every error knows its exact path (`case.report.indicators[3]`). The serde derives
-//! that remain (feature `schema`) only generate the JSON Schema and serve as the reference the
-//! tests compare this codec against.
+//! Why not serde: its derived deserializers and serde_json were about 27 KB of the app's
+//! gzipped wasm (BENCHMARKS.md), for a format of a few dozen plain structs. This codec reads
+//! into a small tree and then walks it, so every error knows its exact path
+//! (`case.report.indicators[3]`). The serde derives that remain (feature `schema`) only
+//! generate the JSON Schema and serve as the reference the tests compare this codec against.
 
 mod value;
 mod write;
