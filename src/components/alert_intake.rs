@@ -93,7 +93,7 @@ pub fn alert_intake(p: &Props) -> Html {
                 <SelectField field={Field::Severity} options={severity_options} disabled={ro}
                     value={h.severity.map_or("", |s| s.json_name())}
                     onchange={report_input(d, |r, v| {
-                        r.header.severity = Severity::ALL.into_iter().find(|s| s.json_name() == v)
+                        r.header.severity = Severity::from_json_name(&v)
                     })} />
                 <TextField field={Field::DetectedAt} input_type="datetime-local" readonly={ro}
                     value={format_utc_input(h.detected_at)}

@@ -154,7 +154,7 @@ pub fn evidence_form(p: &Props) -> Html {
                         <label for="new-indicator-kind">{ "Indicator type" }</label>
                         <select id="new-indicator-kind" onchange={{ let k = new_kind.clone(); Callback::from(move |e: Event| {
                             let v = event_value(&e);
-                            if let Some(kind) = IndicatorKind::ALL.into_iter().find(|x| x.json_name() == v) { k.set(kind) }
+                            if let Some(kind) = IndicatorKind::from_json_name(&v) { k.set(kind) }
                         }) }}>
                             { for kinds.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == new_kind.json_name()}>{ l.clone() }</option> }) }
                         </select>
@@ -195,7 +195,7 @@ pub fn evidence_form(p: &Props) -> Html {
 
             <SelectField field={Field::Tlp} options={tlps} value={r.tlp.json_name()} disabled={ro}
                 hint="Who may see this handoff, by the Traffic Light Protocol 2.0."
-                onchange={report_input(d, |r, v| if let Some(t) = Tlp::ALL.into_iter().find(|t| t.json_name() == v) { r.tlp = t })} />
+                onchange={report_input(d, |r, v| if let Some(t) = Tlp::from_json_name(&v) { r.tlp = t })} />
 
             <h3 id="timeline">{ "Timeline (UTC)" }</h3>
             <ol class="timeline-edit">

@@ -837,7 +837,10 @@ impl FromJson for Stage {
                 )),
             };
         }
-        let names = PLAIN_STAGES.map(|(_, n)| n);
-        json::variant(v, &names).map(|i| PLAIN_STAGES[i].0)
+        match &v {
+            Value::String(s) => PLAIN_STAGES.iter().find(|(_, n)| n == s).map(|p| p.0),
+            _ => None,
+        }
+        .ok_or_else(|| json::not_one_of(&PLAIN_STAGES.map(|(_, n)| n), &v))
     }
 }

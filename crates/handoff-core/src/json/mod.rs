@@ -175,13 +175,9 @@ fn missing_field(key: &str) -> Error {
     Error::new(format!("missing field `{key}`"))
 }
 
-/// Reads a string that must be one of `names`, returning its index.
-pub fn variant(v: Value, names: &[&str]) -> Result<usize, Error> {
-    if let Value::String(s) = &v {
-        if let Some(i) = names.iter().position(|n| n == s) {
-            return Ok(i);
-        }
-    }
+/// The error for a value that is not one of the strings `names`.
+#[inline(never)]
+pub fn not_one_of(names: &[&str], found: &Value) -> Error {
     let mut want = String::from("one of ");
     for (i, n) in names.iter().enumerate() {
         if i > 0 {
@@ -191,7 +187,7 @@ pub fn variant(v: Value, names: &[&str]) -> Result<usize, Error> {
         want.push_str(n);
         want.push('"');
     }
-    Err(Error::expected(&want, &v))
+    Error::expected(&want, found)
 }
 
 /// Any JSON, as it is: for readers that look at a value before deciding what it is.
@@ -415,6 +411,11 @@ macro_rules! json_enum {
             pub fn json_name(self) -> &'static str {
                 match self { $( $ty::$variant => $name, )* }
             }
+
+            /// The variant of that JSON name, also the value of its `<option>` in the app.
+            pub fn from_json_name(name: &str) -> Option<Self> {
+                match name { $( $name => Some($ty::$variant), )* _ => None }
+            }
         }
         impl $crate::json::ToJson for $ty {
             fn write_json(&self, w: &mut $crate::json::Writer) {
@@ -424,8 +425,11 @@ macro_rules! json_enum {
         impl $crate::json::FromJson for $ty {
             #[inline(never)]
             fn from_json(v: $crate::json::Value) -> Result<Self, $crate::json::Error> {
-                const ALL: &[$ty] = &[$( $ty::$variant, )*];
-                $crate::json::variant(v, &[$( $name, )*]).map(|i| ALL[i])
+                match &v {
+                    $crate::json::Value::String(s) => Self::from_json_name(s),
+                    _ => None,
+                }
+                .ok_or_else(|| $crate::json::not_one_of(&[$( $name, )*], &v))
             }
         }
     };
