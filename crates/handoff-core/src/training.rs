@@ -178,17 +178,19 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
     Ok(s)
 }
 
-/// The scenario library's `index.json`: `{"scenarios": ["file.json", ...]}`. Only plain file
+/// The scenario library's `index.json`.
+struct ScenarioIndex {
+    scenarios: Vec<String>,
+}
+json_object!(ScenarioIndex { scenarios });
+
+/// The file names that `index.json` (`{"scenarios": ["file.json", ...]}`) lists. Only plain file
 /// names are kept, so an index cannot point outside the scenario folder.
 pub fn parse_scenario_index(text: &str) -> Result<Vec<String>, String> {
-    let mut index = crate::json::parse(text)
-        .map_err(|e| e.to_string())
-        .and_then(|v| crate::json::Object::from_json(v).map_err(|e| e.to_string()))
-        .map_err(|e| format!("The scenario index is damaged: {e}."))?;
-    let names: Vec<String> = index
-        .take("scenarios")
-        .map_err(|e| format!("The scenario index is damaged: {e}."))?;
-    Ok(names
+    let index: ScenarioIndex =
+        crate::json::from_str(text).map_err(|e| format!("The scenario index is damaged: {e}."))?;
+    Ok(index
+        .scenarios
         .into_iter()
         .filter(|n| !n.contains(['/', '\\']) && !n.starts_with('.') && !n.is_empty())
         .collect())

@@ -97,15 +97,11 @@ fn model_answer(s: &Scenario, verdict: Verdict, escalate: bool, write_facts: boo
 fn the_library_has_at_least_twelve_consistent_scenarios_listed_in_its_index() {
     let all = bundled();
     assert!(all.len() >= 12, "{} scenarios", all.len());
-    let index: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(scenario_dir().join("index.json")).unwrap())
-            .unwrap();
-    let mut listed: Vec<String> = index["scenarios"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_str().unwrap().to_owned())
-        .collect();
+    // Read as the app reads it.
+    let mut listed = handoff_core::training::parse_scenario_index(
+        &std::fs::read_to_string(scenario_dir().join("index.json")).unwrap(),
+    )
+    .unwrap();
     listed.sort();
     let files: Vec<String> = all.iter().map(|(n, _)| n.clone()).collect();
     assert_eq!(
@@ -164,6 +160,24 @@ fn expected_answers_score_full_marks_and_wrong_ones_less() {
             .unwrap()
             .explanation
             .contains("Missing from the report"));
+    }
+}
+
+#[test]
+fn the_index_names_only_plain_files_and_a_damaged_one_is_said_so() {
+    use handoff_core::training::parse_scenario_index;
+    assert_eq!(
+        parse_scenario_index(
+            r#"{"scenarios": ["a.json", "../x.json", "b/c.json", "d\\e.json", ".hidden", "", "f.json"]}"#
+        ),
+        Ok(vec!["a.json".to_owned(), "f.json".to_owned()])
+    );
+    for bad in ["", "{", "[]", r#"{"scenarios": [1]}"#, r#"{"list": []}"#] {
+        let e = parse_scenario_index(bad).unwrap_err();
+        assert!(
+            e.starts_with("The scenario index is damaged: "),
+            "{bad}: {e}"
+        );
     }
 }
 
