@@ -69,14 +69,31 @@ pub fn build_hello() -> Result {
         .current_dir(root().join("bench/hello")))
 }
 
+/// Builds the hello app now and measures both apps' transfer sizes; Handoff's `dist/` must
+/// already hold its release build. Returns (Handoff, hello).
+fn measure_sizes() -> Result<(Sizes, Sizes)> {
+    build_hello()?;
+    Ok((
+        transfer_sizes(&root().join("dist"))?,
+        transfer_sizes(&root().join("bench/hello/dist"))?,
+    ))
+}
+
+impl Sizes {
+    /// This app's gzip and brotli sizes as multiples of `base`'s.
+    fn ratios(&self, base: &Sizes) -> (f64, f64) {
+        (
+            self.gzip as f64 / base.gzip as f64,
+            self.brotli as f64 / base.brotli as f64,
+        )
+    }
+}
+
 /// The size gate of `cargo xtask test`, run after the release build: Handoff's wasm + JS
 /// against the hello-world Yew app's, built now with the same toolchain and profile.
 pub fn size_gate() -> Result {
-    build_hello()?;
-    let app = transfer_sizes(&root().join("dist"))?;
-    let hello = transfer_sizes(&root().join("bench/hello/dist"))?;
-    let gz = app.gzip as f64 / hello.gzip as f64;
-    let br = app.brotli as f64 / hello.brotli as f64;
+    let (app, hello) = measure_sizes()?;
+    let (gz, br) = app.ratios(&hello);
     let worst = gz.max(br);
     say(&format!(
         "wasm + JS: gzip {} vs {} ({gz:.2}x), brotli {} vs {} ({br:.2}x); budget {SIZE_BUDGET_RATIO}x",
@@ -114,9 +131,7 @@ fn verdict(ok: bool) -> &'static str {
 pub fn bench_command() -> Result {
     setup::ensure(setup::Needs { browser: true })?;
     release_build()?;
-    build_hello()?;
-    let app = transfer_sizes(&root().join("dist"))?;
-    let hello = transfer_sizes(&root().join("bench/hello/dist"))?;
+    let (app, hello) = measure_sizes()?;
 
     let case_path = root().join("target/bench/large-case.json");
     std::fs::create_dir_all(case_path.parent().unwrap_or(&root())).map_err(|e| e.to_string())?;
@@ -148,8 +163,7 @@ pub fn bench_command() -> Result {
         .map_err(|e| format!("unreadable benchmark output: {e}"))?;
     let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
 
-    let ratio_gz = app.gzip as f64 / hello.gzip as f64;
-    let ratio_br = app.brotli as f64 / hello.brotli as f64;
+    let (ratio_gz, ratio_br) = app.ratios(&hello);
     let (s_app, s_hello) = (
         f(&t["handoff_startup"]["median"]),
         f(&t["hello_startup"]["median"]),
