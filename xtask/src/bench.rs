@@ -17,7 +17,7 @@ pub const SIZE_BUDGET_RATIO: f64 = 2.5;
 /// measured gzip and brotli ratios, rounded up, so the bundle cannot grow while it is being
 /// cut down to the budget. Lower it with every cut; never raise it. Once the app is within
 /// budget, the budget itself is the gate.
-pub const SIZE_CEILING_RATIO: f64 = 3.93;
+pub const SIZE_CEILING_RATIO: f64 = 3.91;
 pub const STARTUP_BUDGET_RATIO: f64 = 1.5;
 pub const KEYSTROKE_BUDGET_MS: f64 = 16.0;
 pub const OPERATION_BUDGET_MS: f64 = 5.0;
