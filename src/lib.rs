@@ -1,12 +1,15 @@
 //! Handoff's browser app: thin Yew components over `handoff_core`.
 //!
-//! - `state`: the app state and every action on it, behind Yew's `Reducible`;
+//! - `state`: the app state and every action on it, a pure reducer behind Yew's `Reducible`;
+//! - `hooks`: browser effects as custom hooks (autosave, other tabs, shortcuts, theme, ...);
 //! - `components`: one small file per part of the screen;
-//! - `adapters`: everything that touches browser APIs (storage, clipboard, files, clock).
+//! - `adapters`: everything that touches browser APIs (storage, clipboard, files, clock);
+//! - `app`: composition only.
 
 pub mod adapters;
 pub mod app;
 pub mod components;
+pub mod hooks;
 pub mod state;
 
 pub use app::App;

@@ -5,8 +5,9 @@
 use chrono::{TimeZone, Utc};
 use handoff::adapters::storage;
 use handoff_core::package::to_json;
-use handoff_core::{Case, FixedClock};
+use handoff_core::Case;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -16,9 +17,9 @@ fn local_storage() -> web_sys::Storage {
 }
 
 fn sample_case(id: &str) -> Case {
-    let clock = FixedClock(Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).unwrap());
-    let mut c = Case::open(id, "Dana Kim", &clock);
-    c.edit_report(&clock, |r| {
+    let at = Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).unwrap();
+    let mut c = Case::open(id, "Dana Kim", at);
+    c.edit_report(at, |r| {
         r.header.title = "Suspicious PowerShell".into();
         r.header.alert_id = "INC-1".into();
     })
@@ -47,9 +48,16 @@ fn capture_downloads() -> (gloo_events::EventListener, Downloads) {
     (listener, seen)
 }
 
-async fn settle() {
-    // Generous, for a loaded CI machine; rendering itself is synchronous.
-    gloo_timers::future::TimeoutFuture::new(150).await;
+/// Waits until `ready` holds, checking every 10 ms, for at most 10 s (a loaded CI machine
+/// can be slow; a condition that never holds fails the test with `what`).
+async fn wait_for(what: &str, ready: impl Fn() -> bool) {
+    for _ in 0..1000 {
+        if ready() {
+            return;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+    panic!("timed out waiting for {what}");
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +116,7 @@ fn download_creates_a_link_with_the_file_name() {
     let result =
         handoff::adapters::download::download("INC-1-handoff.json", "application/json", "{}");
     drop(listener);
-    assert_eq!(result, Ok(()));
+    assert!(result.is_ok(), "{result:?}");
     let (name, href) = seen
         .borrow()
         .first()
@@ -122,54 +130,119 @@ fn download_creates_a_link_with_the_file_name() {
     );
 }
 
+/// The file stays downloadable after the click: the browser may start the download later,
+/// so its Blob URL must not be revoked at once.
+#[wasm_bindgen_test]
+async fn a_download_url_outlives_the_click() {
+    let (listener, _seen) = capture_downloads();
+    let url = handoff::adapters::download::download("x.txt", "text/plain", "kept").unwrap();
+    drop(listener);
+    let window = web_sys::window().unwrap();
+    let resp: web_sys::Response = JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .expect("the Blob URL still answers")
+        .dyn_into()
+        .unwrap();
+    let text = JsFuture::from(resp.text().unwrap()).await.unwrap();
+    assert_eq!(text.as_string().as_deref(), Some("kept"));
+}
+
+fn file(name: &str, text: &str) -> web_sys::File {
+    let parts = js_sys::Array::of1(&text.into());
+    web_sys::File::new_with_str_sequence(&parts, name).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn chosen_files_are_read_within_their_limit() {
+    use handoff::adapters::file::{read_bytes, ReadError};
+    assert_eq!(
+        read_bytes(file("a.json", "{\"a\": 1}"), 100).await,
+        Ok(b"{\"a\": 1}".to_vec())
+    );
+    assert_eq!(
+        read_bytes(file("big.json", &"x".repeat(101)), 100).await,
+        Err(ReadError::TooLarge {
+            bytes: 101,
+            limit: 100
+        })
+    );
+}
+
+/// Mounts the whole app in a fresh element; unmounts it when dropped.
+struct Mounted {
+    root: web_sys::Element,
+    app: Option<yew::AppHandle<handoff::App>>,
+}
+
+impl Mounted {
+    fn new() -> Mounted {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let root = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&root).unwrap();
+        let app = yew::Renderer::<handoff::App>::with_root(root.clone()).render();
+        Mounted {
+            root,
+            app: Some(app),
+        }
+    }
+
+    fn text(&self) -> String {
+        self.root.text_content().unwrap_or_default()
+    }
+
+    fn button(&self, label: &str) -> Option<web_sys::HtmlElement> {
+        let buttons = self.root.query_selector_all("button").unwrap();
+        (0..buttons.length())
+            .filter_map(|i| buttons.item(i))
+            .filter_map(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            .find(|b| b.text_content().unwrap_or_default().trim() == label)
+    }
+
+    async fn click(&self, label: &str) {
+        wait_for(&format!("a button labelled {label:?}"), || {
+            self.button(label).is_some()
+        })
+        .await;
+        self.button(label).unwrap().click();
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.root.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn app_creates_a_case_and_refuses_an_incomplete_step() {
     local_storage().clear().unwrap();
+    let app = Mounted::new();
     let doc = web_sys::window().unwrap().document().unwrap();
-    let root = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<handoff::App>::with_root(root.clone()).render();
-    settle().await;
+    app.click("New case").await;
+    wait_for("the new case", || {
+        app.text().contains("now: Alert triggered")
+    })
+    .await;
 
-    let click = |label: &str| {
-        let buttons = root.query_selector_all("button").unwrap();
-        for i in 0..buttons.length() {
-            let b = buttons
-                .item(i)
-                .unwrap()
-                .dyn_into::<web_sys::HtmlElement>()
-                .unwrap();
-            if b.text_content().unwrap_or_default().trim() == label {
-                b.click();
-                return;
-            }
-        }
-        panic!("no button labelled {label:?}");
-    };
-    click("New case");
-    settle().await;
-    assert!(root
-        .text_content()
-        .unwrap()
-        .contains("now: Alert triggered"));
-
-    click("Start L1 review");
-    settle().await;
-    let alert = root
-        .query_selector(".refusal")
-        .unwrap()
-        .expect("a refusal is shown");
+    app.click("Start L1 review").await;
+    wait_for("the refusal", || {
+        app.root.query_selector(".refusal").unwrap().is_some()
+    })
+    .await;
+    let alert = app.root.query_selector(".refusal").unwrap().unwrap();
     let text = alert.text_content().unwrap();
     assert!(text.contains("Give the alert a title."), "{text}");
     // Focus moved to the first missing field.
-    let active = doc.active_element().map(|e| e.id()).unwrap_or_default();
-    assert_eq!(active, "alert-title");
+    wait_for("focus on the first missing field", || {
+        doc.active_element().map(|e| e.id()).unwrap_or_default() == "alert-title"
+    })
+    .await;
 
     // Autosave wrote the new case.
-    gloo_timers::future::TimeoutFuture::new(500).await;
-    let loaded = storage::load();
-    assert_eq!(loaded.summaries.len(), 1);
-    root.remove();
+    wait_for("the autosave", || storage::load().summaries.len() == 1).await;
 }
 
 /// Replaces `navigator.clipboard` with one whose `writeText` records or refuses, so both of

@@ -2,7 +2,9 @@
 //! survives defang → refang.
 #![no_main]
 
-use handoff_core::indicators::{defang, extract, refang, Indicator};
+use handoff_core::intake::extract;
+use handoff_core::vocabulary::indicator::{defang, defang_text, refang};
+use handoff_core::Indicator;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -13,5 +15,5 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(Indicator::new(i.kind, &i.value).map(|x| x.value), Ok(i.value.clone()));
         assert_eq!(refang(&defang(i.kind, &i.value)), i.value);
     }
-    let _ = handoff_core::indicators::defang_text(text);
+    let _ = defang_text(text);
 });

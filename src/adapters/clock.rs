@@ -1,16 +1,7 @@
-//! The browser's clock for the domain's audit trail.
+//! The browser's clock and new case IDs: the only place the app reads the time or draws
+//! random numbers. Both go into actions, so the reducer itself stays pure.
 
 use chrono::{DateTime, Utc};
-use handoff_core::Clock;
-
-#[derive(Clone, Copy, Debug, Default)]
-pub struct BrowserClock;
-
-impl Clock for BrowserClock {
-    fn now(&self) -> DateTime<Utc> {
-        now()
-    }
-}
 
 #[cfg(target_arch = "wasm32")]
 pub fn now() -> DateTime<Utc> {

@@ -2,7 +2,12 @@
 
 use wasm_bindgen::JsCast;
 
-pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+/// How long a download's Blob URL stays valid. Revoking it at once can cancel the download
+/// in browsers that start it asynchronously after the click.
+const URL_LIFETIME_MS: u32 = 60_000;
+
+/// Offers `text` as a file named `file_name`; returns the Blob URL used (valid for a minute).
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<String, String> {
     let fail = |what: &str| format!("The browser refused the download ({what}).");
     let window = web_sys::window().ok_or_else(|| fail("no window"))?;
     let doc = window.document().ok_or_else(|| fail("no document"))?;
@@ -25,6 +30,10 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     body.append_child(&a).map_err(|_| fail("link"))?;
     a.click();
     a.remove();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
+    let revoke = url.clone();
+    gloo_timers::callback::Timeout::new(URL_LIFETIME_MS, move || {
+        let _ = web_sys::Url::revoke_object_url(&revoke);
+    })
+    .forget();
+    Ok(url)
 }

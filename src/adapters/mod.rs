@@ -7,6 +7,7 @@ pub mod clock;
 pub mod dom;
 pub mod download;
 pub mod fetch;
+pub mod file;
 pub mod offline;
 pub mod panic;
 pub mod perf;

@@ -4,16 +4,7 @@ use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum OfflineStatus {
-    /// Not (yet) available offline: first visit still caching, or no service worker support.
-    #[default]
-    Online,
-    /// Every file of this version is cached: the app loads with the network off.
-    Ready,
-    /// A newer version is cached and waits for the analyst to switch.
-    UpdateWaiting,
-}
+use crate::state::OfflineStatus;
 
 fn container() -> Option<web_sys::ServiceWorkerContainer> {
     let nav = web_sys::window()?.navigator();

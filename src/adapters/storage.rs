@@ -4,47 +4,14 @@
 //! where it can still be exported.
 
 use handoff_core::package::{import, to_json};
-use handoff_core::{Case, Stage};
+use handoff_core::Case;
+
+use crate::state::{CaseSummary, StoredCases};
 
 const PREFIX: &str = "handoff.v1.case.";
 const QUARANTINE: &str = "handoff.v1.quarantine.";
 const CURRENT: &str = "handoff.v1.current";
 const ARCHIVED: &str = "handoff.v1.archived";
-
-/// What the case list shows of a stored case.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CaseSummary {
-    pub id: String,
-    pub title: String,
-    pub alert_id: String,
-    pub stage: Stage,
-    pub updated_at: chrono::DateTime<chrono::Utc>,
-    pub archived: bool,
-}
-
-impl CaseSummary {
-    pub fn of(case: &Case, archived: bool) -> Self {
-        CaseSummary {
-            id: case.id.clone(),
-            title: case.report.header.title.clone(),
-            alert_id: case.report.header.alert_id.clone(),
-            stage: case.stage,
-            updated_at: case.updated_at,
-            archived,
-        }
-    }
-}
-
-/// Everything found in storage at start-up.
-#[derive(Default)]
-pub struct Loaded {
-    pub summaries: Vec<CaseSummary>,
-    pub current: Option<Case>,
-    /// IDs of entries set aside because they could not be read.
-    pub set_aside: Vec<String>,
-    /// One sentence per problem met (an entry set aside, storage unavailable).
-    pub problems: Vec<String>,
-}
 
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
@@ -60,12 +27,12 @@ fn archived_ids(s: &web_sys::Storage) -> Vec<String> {
     s.get_item(ARCHIVED)
         .ok()
         .flatten()
-        .and_then(|v| handoff_core::json::from_str(&v).ok())
+        .and_then(|v| serde_json::from_str(&v).ok())
         .unwrap_or_default()
 }
 
-pub fn load() -> Loaded {
-    let mut out = Loaded::default();
+pub fn load() -> StoredCases {
+    let mut out = StoredCases::default();
     let s = match storage() {
         Ok(s) => s,
         Err(e) => {
@@ -162,7 +129,8 @@ pub fn set_archived(id: &str, archived: bool) -> Result<(), String> {
     if archived {
         ids.push(id.to_owned());
     }
-    s.set_item(ARCHIVED, &handoff_core::json::to_string(&ids))
+    let ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_owned());
+    s.set_item(ARCHIVED, &ids)
         .map_err(|_| "Browser storage is full.".to_owned())
 }
 

@@ -2,50 +2,41 @@
 
 use std::rc::Rc;
 
-use chrono::{DateTime, Utc};
-use handoff_core::{Case, Field, Severity};
+use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
+use handoff_core::vocabulary::names::{from_wire_name, wire_name};
+use handoff_core::{Case, Edit, Field, Part, Severity};
+use strum::VariantArray;
 use yew::prelude::*;
 
-use handoff_core::limits::MAX_RAW_ALERT_BYTES;
-
-use super::fields::{oversized_paste, SelectField, TextField};
-use crate::state::{paste_too_large, report_input, Action, Dispatch};
+use super::fields::{oversized_paste, SelectField, TextField, UtcTimeField};
+use crate::hooks::Actions;
+use crate::state::paste_too_large;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub case: Rc<Case>,
-    pub dispatch: Dispatch,
-}
-
-/// `<input type="datetime-local">` speaks local wall time without a zone; Handoff labels it
-/// UTC and reads it as UTC.
-pub fn parse_utc_input(v: &str) -> Option<DateTime<Utc>> {
-    handoff_core::time::parse_datetime_local(v)
-}
-
-pub fn format_utc_input(t: Option<DateTime<Utc>>) -> String {
-    t.map(|t| handoff_core::time::datetime_local(&t))
-        .unwrap_or_default()
+    pub actions: Actions,
 }
 
 #[function_component(AlertIntake)]
 pub fn alert_intake(p: &Props) -> Html {
     let h = &p.case.report.header;
-    let d = &p.dispatch;
+    let a = &p.actions;
+    let edit = &p.actions.edit;
     // Uncontrolled: a 50 MB paste must not be copied into the app (and back into the DOM) on
     // every keystroke; its size is checked before it is read at all.
     let raw_ref = use_node_ref();
-    let ro = !p.case.stage.report_editable();
+    let ro = !p.case.can_edit(Part::Report);
     let severity_options: Vec<(AttrValue, AttrValue)> =
         std::iter::once(("".into(), "Choose…".into()))
             .chain(
-                Severity::ALL
+                Severity::VARIANTS
                     .iter()
-                    .map(|s| (s.json_name().into(), s.label().into())),
+                    .map(|s| (wire_name(s).into(), s.label().into())),
             )
             .collect();
     let on_extract = {
-        let (raw_ref, d) = (raw_ref.clone(), d.clone());
+        let (raw_ref, a) = (raw_ref.clone(), a.clone());
         Callback::from(move |_| {
             let Some(ta) = raw_ref.cast::<web_sys::HtmlTextAreaElement>() else {
                 return;
@@ -53,12 +44,12 @@ pub fn alert_intake(p: &Props) -> Html {
             // UTF-16 units never outnumber UTF-8 bytes, so this refuses only what is too big.
             let units = ta.text_length() as usize;
             if units > MAX_RAW_ALERT_BYTES {
-                d.dispatch(Action::Notify(paste_too_large(units)));
+                a.error(paste_too_large(units));
                 return;
             }
             let text = ta.value();
             if !text.trim().is_empty() {
-                d.dispatch(Action::PasteAlert(text));
+                a.paste_alert(text);
                 ta.set_value("");
             }
         })
@@ -66,11 +57,11 @@ pub fn alert_intake(p: &Props) -> Html {
     // A paste over the limit never reaches the text box (a browser slows to a crawl laying out
     // tens of megabytes in a textarea).
     let on_paste = {
-        let d = d.clone();
+        let a = a.clone();
         Callback::from(move |e: Event| {
             if let Some(bytes) = oversized_paste(&e, MAX_RAW_ALERT_BYTES) {
                 e.prevent_default();
-                d.dispatch(Action::Notify(paste_too_large(bytes)));
+                a.error(paste_too_large(bytes));
             }
         })
     };
@@ -80,27 +71,23 @@ pub fn alert_intake(p: &Props) -> Html {
             <div class="grid">
                 <TextField field={Field::AlertTitle} value={h.title.clone()} readonly={ro}
                     example="Suspicious PowerShell download on WS-FIN-042"
-                    onchange={report_input(d, |r, v| r.header.title = v)} />
+                    onchange={edit.reform(Edit::Title)} />
                 <TextField field={Field::AlertId} value={h.alert_id.clone()} readonly={ro}
                     example="INC-2291"
-                    onchange={report_input(d, |r, v| r.header.alert_id = v)} />
+                    onchange={edit.reform(Edit::AlertId)} />
                 <TextField field={Field::Source} value={h.source.clone()} readonly={ro}
                     example="Splunk ES"
-                    onchange={report_input(d, |r, v| r.header.source = v)} />
+                    onchange={edit.reform(Edit::Source)} />
                 <TextField field={Field::Rule} value={h.rule.clone()} readonly={ro}
                     example="Encoded PowerShell from Office child process"
-                    onchange={report_input(d, |r, v| r.header.rule = v)} />
+                    onchange={edit.reform(Edit::Rule)} />
                 <SelectField field={Field::Severity} options={severity_options} disabled={ro}
-                    value={h.severity.map_or("", |s| s.json_name())}
-                    onchange={report_input(d, |r, v| {
-                        r.header.severity = Severity::from_json_name(&v)
-                    })} />
-                <TextField field={Field::DetectedAt} input_type="datetime-local" readonly={ro}
-                    value={format_utc_input(h.detected_at)}
-                    hint="Enter the time in UTC, as the SIEM shows it."
-                    onchange={report_input(d, |r, v| r.header.detected_at = parse_utc_input(&v))} />
+                    value={h.severity.map(|s| wire_name(&s)).unwrap_or_default()}
+                    onchange={edit.reform(|v: String| Edit::Severity(from_wire_name(&v)))} />
+                <UtcTimeField field={Field::DetectedAt} readonly={ro} value={h.detected_at}
+                    onchange={edit.reform(Edit::DetectedAt)} />
                 <TextField field={Field::Analyst} value={h.analyst.clone()} readonly={ro}
-                    onchange={report_input(d, |r, v| r.header.analyst = v)} />
+                    onchange={edit.reform(Edit::Analyst)} />
             </div>
             if !ro {
                 <div class="field">

@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use handoff_core::{time, Case};
+use handoff_core::vocabulary::time;
+use handoff_core::Case;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -5,15 +5,16 @@ use handoff_core::Case;
 use yew::prelude::*;
 
 use super::fields::event_value;
-use crate::adapters::storage::{self, CaseSummary};
-use crate::state::{Action, Dispatch, Notice};
+use crate::adapters::storage;
+use crate::hooks::Actions;
+use crate::state::{Action, CaseSummary, DeletedCase};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub summaries: Vec<CaseSummary>,
     pub current: Option<std::rc::Rc<Case>>,
     pub deleted: Option<AttrValue>,
-    pub dispatch: Dispatch,
+    pub actions: Actions,
 }
 
 /// The case list's status filter, by who holds the case.
@@ -70,10 +71,10 @@ fn get_case(current: &Option<std::rc::Rc<Case>>, id: &str) -> Result<Case, Strin
     }
 }
 
-fn open_case(d: &Dispatch, id: &str) {
+fn open_case(a: &Actions, id: &str) {
     match storage::load_case(id) {
-        Ok(case) => d.dispatch(Action::Open(case)),
-        Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+        Ok(case) => a.send(Action::Open(case)),
+        Err(e) => a.error(e),
     }
 }
 
@@ -120,7 +121,7 @@ pub fn case_list(p: &Props) -> Html {
             if let Some(title) = &p.deleted {
                 <div class="notice info" role="status">
                     { format!("Deleted \"{title}\". ") }
-                    <button type="button" onclick={{ let d = p.dispatch.clone(); Callback::from(move |_| d.dispatch(Action::UndoDelete)) }}>{ "Undo delete" }</button>
+                    <button type="button" onclick={{ let a = p.actions.clone(); Callback::from(move |_| a.send(Action::UndoDelete)) }}>{ "Undo delete" }</button>
                 </div>
             }
             if visible.is_empty() {
@@ -132,25 +133,25 @@ pub fn case_list(p: &Props) -> Html {
                     let is_current = p.current.as_ref().is_some_and(|c| c.id == id);
                     let current = p.current.clone();
                     let name = if s.title.trim().is_empty() { "Untitled alert".to_owned() } else { s.title.clone() };
-                    let d = p.dispatch.clone();
+                    let d = p.actions.clone();
                     let open = { let (d, id) = (d.clone(), id.clone()); Callback::from(move |_| open_case(&d, &id)) };
                     let archive = { let (d, id, a) = (d.clone(), id.clone(), s.archived); Callback::from(move |_| {
                         match storage::set_archived(&id, !a) {
-                            Ok(()) => d.dispatch(Action::SetArchived { id: id.clone(), archived: !a }),
-                            Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+                            Ok(()) => d.send(Action::SetArchived { id: id.clone(), archived: !a }),
+                            Err(e) => d.error(e),
                         }
                     }) };
                     let duplicate = { let (d, id, current) = (d.clone(), id.clone(), current.clone()); Callback::from(move |_| {
                         match get_case(&current, &id) {
-                            Ok(case) => d.dispatch(Action::Duplicate(case)),
-                            Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+                            Ok(case) => d.duplicate(case),
+                            Err(e) => d.error(e),
                         }
                     }) };
                     let delete = { let (d, id, a) = (d.clone(), id.clone(), s.archived); Callback::from(move |_| {
                         let case = get_case(&current, &id);
                         match case.and_then(|c| storage::delete(&id).map(|()| c)) {
-                            Ok(case) => d.dispatch(Action::Deleted { case, archived: a }),
-                            Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+                            Ok(case) => d.send(Action::Deleted(DeletedCase { case, archived: a })),
+                            Err(e) => d.error(e),
                         }
                     }) };
                     html! {
@@ -159,7 +160,7 @@ pub fn case_list(p: &Props) -> Html {
                                 <strong>{ if s.alert_id.is_empty() { "(no ID)".to_owned() } else { s.alert_id.clone() } }</strong>
                                 { " " }{ name.clone() }
                             </button>
-                            <span class="meta">{ format!("{} · {}", s.stage.label(), handoff_core::time::display(&s.updated_at)) }</span>
+                            <span class="meta">{ format!("{} · {}", s.stage.label(), handoff_core::vocabulary::time::display(&s.updated_at)) }</span>
                             <span class="actions">
                                 <button type="button" onclick={duplicate} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
                                 <button type="button" onclick={archive} aria-label={format!("{} {name}", if s.archived { "Unarchive" } else { "Archive" })}>

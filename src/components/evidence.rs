@@ -2,17 +2,17 @@
 
 use std::rc::Rc;
 
-use handoff_core::{Case, Field, Indicator, IndicatorKind, TechniqueId, TimelineEntry, Tlp};
+use handoff_core::vocabulary::names::{from_wire_name, wire_name};
+use handoff_core::{Case, Edit, Field, Indicator, IndicatorKind, Part, TechniqueId, Tlp};
+use strum::VariantArray;
 use yew::prelude::*;
 
-use super::alert_intake::{format_utc_input, parse_utc_input};
-use super::fields::{event_value, SelectField, TextField};
-use crate::state::{report_input, Action, Dispatch};
+use super::fields::{event_value, SelectField, TextField, UtcTimeField};
 
 #[derive(Properties)]
 pub struct Props {
     pub case: Rc<Case>,
-    pub dispatch: Dispatch,
+    pub edit: Callback<Edit>,
 }
 
 // Only what this section shows decides whether it re-renders: typing in a Five W must not
@@ -20,8 +20,8 @@ pub struct Props {
 impl PartialEq for Props {
     fn eq(&self, other: &Self) -> bool {
         let (a, b) = (&self.case.report, &other.case.report);
-        self.dispatch == other.dispatch
-            && self.case.stage.report_editable() == other.case.stage.report_editable()
+        self.edit == other.edit
+            && self.case.can_edit(Part::Report) == other.case.can_edit(Part::Report)
             && a.indicators == b.indicators
             && a.attack_techniques == b.attack_techniques
             && a.tlp == b.tlp
@@ -36,8 +36,8 @@ const PAGE: usize = 100;
 #[function_component(EvidenceForm)]
 pub fn evidence_form(p: &Props) -> Html {
     let r = &p.case.report;
-    let d = &p.dispatch;
-    let ro = !p.case.stage.report_editable();
+    let edit = &p.edit;
+    let ro = !p.case.can_edit(Part::Report);
     let shown = use_state(|| PAGE);
     let shown_timeline = use_state(|| PAGE);
     let new_kind = use_state(|| IndicatorKind::Ipv4);
@@ -47,11 +47,11 @@ pub fn evidence_form(p: &Props) -> Html {
     let attack_error = use_state(|| None::<String>);
 
     let add_indicator = {
-        let (k, v, err, d) = (
+        let (k, v, err, edit) = (
             new_kind.clone(),
             new_value.clone(),
             new_error.clone(),
-            d.clone(),
+            edit.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -59,22 +59,14 @@ pub fn evidence_form(p: &Props) -> Html {
                 Ok(ind) => {
                     err.set(None);
                     v.set(String::new());
-                    d.dispatch(Action::EditReport(Rc::new(move |r| {
-                        if !r
-                            .indicators
-                            .iter()
-                            .any(|x| x.kind == ind.kind && x.value == ind.value)
-                        {
-                            r.indicators.push(ind.clone());
-                        }
-                    })));
+                    edit.emit(Edit::AddIndicators(vec![ind]));
                 }
                 Err(e) => err.set(Some(format!("{e}."))),
             }
         })
     };
     let add_attack = {
-        let (t, err, d) = (attack_text.clone(), attack_error.clone(), d.clone());
+        let (t, err, edit) = (attack_text.clone(), attack_error.clone(), edit.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (ok, bad) = TechniqueId::parse_list(&t);
@@ -83,25 +75,19 @@ pub fn evidence_form(p: &Props) -> Html {
                 t.set(String::new());
             }
             if !ok.is_empty() {
-                d.dispatch(Action::EditReport(Rc::new(move |r| {
-                    for id in &ok {
-                        if !r.attack_techniques.contains(id) {
-                            r.attack_techniques.push(id.clone());
-                        }
-                    }
-                })));
+                edit.emit(Edit::AddTechniques(ok));
             }
         })
     };
-    let kinds: Vec<(AttrValue, AttrValue)> = IndicatorKind::ALL
+    let kinds: Vec<(AttrValue, AttrValue)> = IndicatorKind::VARIANTS
         .iter()
-        .map(|k| (k.json_name().into(), k.label().into()))
+        .map(|k| (wire_name(k).into(), k.label().into()))
         .collect();
-    let tlps: Vec<(AttrValue, AttrValue)> = Tlp::ALL
+    let tlps: Vec<(AttrValue, AttrValue)> = Tlp::VARIANTS
         .iter()
         .map(|t| {
             (
-                t.json_name().into(),
+                wire_name(t).into(),
                 format!("{} ({})", t.label(), t.sharing()).into(),
             )
         })
@@ -121,13 +107,10 @@ pub fn evidence_form(p: &Props) -> Html {
                     <tbody>
                     { for r.indicators.iter().take(*shown).enumerate().map(|(i, ind)| {
                         let note_id = format!("indicator-note-{i}");
-                        let on_note = report_input(d, move |r, v| if let Some(x) = r.indicators.get_mut(i) { x.note = v });
-                        let on_remove = {
-                            let d = d.clone();
-                            Callback::from(move |_| d.dispatch(Action::EditReport(Rc::new(move |r| { if i < r.indicators.len() { r.indicators.remove(i); } }))))
-                        };
+                        let on_note = edit.reform(move |v| Edit::IndicatorNote(i, v));
+                        let on_remove = edit.reform(move |_| Edit::RemoveIndicator(i));
                         html! {
-                            <tr key={format!("{}{}", ind.kind.json_name(), ind.value)}>
+                            <tr key={format!("{}{}", wire_name(&ind.kind), ind.value)}>
                                 <td>{ ind.kind.label() }</td>
                                 <td><code>{ ind.value.clone() }</code></td>
                                 <td>
@@ -154,9 +137,9 @@ pub fn evidence_form(p: &Props) -> Html {
                         <label for="new-indicator-kind">{ "Indicator type" }</label>
                         <select id="new-indicator-kind" onchange={{ let k = new_kind.clone(); Callback::from(move |e: Event| {
                             let v = event_value(&e);
-                            if let Some(kind) = IndicatorKind::from_json_name(&v) { k.set(kind) }
+                            if let Some(kind) = from_wire_name(&v) { k.set(kind) }
                         }) }}>
-                            { for kinds.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == new_kind.json_name()}>{ l.clone() }</option> }) }
+                            { for kinds.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == wire_name(&*new_kind)}>{ l.clone() }</option> }) }
                         </select>
                     </div>
                     <div class="field">
@@ -174,8 +157,7 @@ pub fn evidence_form(p: &Props) -> Html {
             <h3 id="attack-techniques">{ "MITRE ATT&CK techniques" }</h3>
             <ul class="chips">
                 { for r.attack_techniques.iter().enumerate().map(|(i, t)| {
-                    let d = d.clone();
-                    let on_remove = Callback::from(move |_| d.dispatch(Action::EditReport(Rc::new(move |r| { if i < r.attack_techniques.len() { r.attack_techniques.remove(i); } }))));
+                    let on_remove = edit.reform(move |_| Edit::RemoveTechnique(i));
                     html! { <li><code>{ t.to_string() }</code>
                         <button type="button" disabled={ro} onclick={on_remove} aria-label={format!("Remove {t}")}>{ "×" }</button></li> }
                 }) }
@@ -193,20 +175,20 @@ pub fn evidence_form(p: &Props) -> Html {
                 </form>
             }
 
-            <SelectField field={Field::Tlp} options={tlps} value={r.tlp.json_name()} disabled={ro}
+            <SelectField field={Field::Tlp} options={tlps} value={wire_name(&r.tlp)} disabled={ro}
                 hint="Who may see this handoff, by the Traffic Light Protocol 2.0."
-                onchange={report_input(d, |r, v| if let Some(t) = Tlp::from_json_name(&v) { r.tlp = t })} />
+                onchange={edit.reform(|v: String| Edit::Tlp(from_wire_name(&v).unwrap_or_default()))} />
 
             <h3 id="timeline">{ "Timeline (UTC)" }</h3>
             <ol class="timeline-edit">
                 { for r.timeline.iter().take(*shown_timeline).enumerate().map(|(i, e)| html! {
                     <li class="grid two">
-                        <TextField field={Field::Timeline} id={format!("timeline-at-{i}")} label={format!("Time of event {}", i + 1)}
-                            input_type="datetime-local" value={format_utc_input(e.at)} readonly={ro}
-                            onchange={report_input(d, move |r, v| if let Some(x) = r.timeline.get_mut(i) { x.at = parse_utc_input(&v) })} />
+                        <UtcTimeField field={Field::Timeline} id={format!("timeline-at-{i}")} label={format!("Time of event {}", i + 1)}
+                            value={e.at} readonly={ro}
+                            onchange={edit.reform(move |t| Edit::TimelineAt(i, t))} />
                         <TextField field={Field::Timeline} id={format!("timeline-text-{i}")} label={format!("Event {}", i + 1)}
                             value={e.description.clone()} readonly={ro}
-                            onchange={report_input(d, move |r, v| if let Some(x) = r.timeline.get_mut(i) { x.description = v })} />
+                            onchange={edit.reform(move |v| Edit::TimelineText(i, v))} />
                     </li>
                 }) }
             </ol>
@@ -217,11 +199,11 @@ pub fn evidence_form(p: &Props) -> Html {
             }
             if !ro {
                 <button type="button" onclick={{
-                    let (d, s, len) = (d.clone(), shown_timeline.clone(), r.timeline.len());
+                    let (edit, s, len) = (edit.clone(), shown_timeline.clone(), r.timeline.len());
                     // The new event is always among those shown.
                     Callback::from(move |_| {
                         s.set((*s).max(len + 1));
-                        d.dispatch(Action::EditReport(Rc::new(|r| r.timeline.push(TimelineEntry::default()))))
+                        edit.emit(Edit::AddTimelineEntry)
                     })
                 }}>
                     { "Add timeline event" }
@@ -232,7 +214,7 @@ pub fn evidence_form(p: &Props) -> Html {
                 value={r.recommended_actions.join("\n")}
                 hint="One action per line: what L2 or IT should do next."
                 example="Isolate WS-FIN-042; reset jdoe's password; block cdn-update.example.com at the proxy"
-                onchange={report_input(d, |r, v| r.recommended_actions = v.split('\n').map(str::to_owned).collect())} />
+                onchange={edit.reform(|v: String| Edit::RecommendedActions(v.split('\n').map(str::to_owned).collect()))} />
         </section>
     }
 }

@@ -3,16 +3,17 @@
 
 use std::rc::Rc;
 
-use handoff_core::limits::MAX_PACKAGE_BYTES;
-use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown};
-use handoff_core::text::megabytes;
+use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
+use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::Case;
 use yew::prelude::*;
 
 use super::fields::{oversized_paste, take_chosen_file};
+use crate::adapters::file::{read_bytes, ReadError};
 use crate::adapters::perf::measure;
 use crate::adapters::{clipboard, download::download};
-use crate::state::{Action, Dispatch, Notice};
+use crate::hooks::Actions;
+use crate::state::{Action, ImportChoice};
 
 #[derive(Properties, PartialEq)]
 pub struct CopyProps {
@@ -49,7 +50,7 @@ pub fn copy_button(p: &CopyProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ExportProps {
     pub case: Rc<Case>,
-    pub dispatch: Dispatch,
+    pub actions: Actions,
 }
 
 /// What an export button produces.
@@ -81,10 +82,10 @@ pub fn export_panel(p: &ExportProps) -> Html {
         Callback::from(move |()| f.render(&case))
     };
     let save = |f: Format, ext: &'static str, mime: &'static str| {
-        let (case, d) = (case.clone(), p.dispatch.clone());
+        let (case, a) = (case.clone(), p.actions.clone());
         Callback::from(move |_| {
             if let Err(e) = download(&file_name(&case, ext), mime, &f.render(&case)) {
-                d.dispatch(Action::Notify(Notice::error(e)));
+                a.error(e);
             }
         })
     };
@@ -128,7 +129,11 @@ pub fn export_panel(p: &ExportProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
-    pub dispatch: Dispatch,
+    pub actions: Actions,
+}
+
+fn refused(e: impl std::fmt::Display) -> String {
+    format!("Import refused: {e} The open case was not changed.")
 }
 
 /// Import never touches the open case unless the package is valid in full.
@@ -137,44 +142,32 @@ pub fn import_panel(p: &ImportProps) -> Html {
     // Uncontrolled, like the alert paste: size first, then read.
     let pasted = use_node_ref();
     let error = use_state(|| None::<String>);
-    let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let accept = {
-        let (d, error) = (p.dispatch.clone(), error.clone());
+        let (a, error) = (p.actions.clone(), error.clone());
         Callback::from(move |bytes: Vec<u8>| match import(&bytes) {
             Ok(case) => {
                 error.set(None);
-                d.dispatch(Action::Imported(case));
+                a.send(Action::Imported(case));
             }
-            Err(e) => error.set(Some(format!(
-                "Import refused: {e} The open case was not changed."
-            ))),
+            Err(e) => error.set(Some(refused(e))),
         })
     };
     let on_file = {
-        let (accept, error, reader) = (accept.clone(), error.clone(), reader.clone());
+        let (accept, error) = (accept.clone(), error.clone());
         Callback::from(move |e: Event| {
             let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            let size = file.size() as usize;
-            if size > MAX_PACKAGE_BYTES {
-                error.set(Some(format!(
-                    "Import refused: the file is {}, larger than the {} a handoff package may be. The open case was not changed.",
-                    megabytes(size), megabytes(MAX_PACKAGE_BYTES))));
-                return;
-            }
-            let accept = accept.clone();
-            let error = error.clone();
-            let task = gloo_file::callbacks::read_as_bytes(
-                &gloo_file::Blob::from(file),
-                move |r| {
-                    match r {
-                Ok(bytes) => accept.emit(bytes),
-                Err(_) => error.set(Some("Import refused: the browser could not read the file. The open case was not changed.".into())),
-            }
-                },
-            );
-            *reader.borrow_mut() = Some(task);
+            let (accept, error) = (accept.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match read_bytes(file, MAX_PACKAGE_BYTES).await {
+                    Ok(bytes) => accept.emit(bytes),
+                    Err(ReadError::TooLarge { bytes, limit }) => {
+                        error.set(Some(refused(ImportError::TooLarge { bytes, limit })))
+                    }
+                    Err(e) => error.set(Some(refused(e))),
+                }
+            });
         })
     };
     let on_paste = {
@@ -182,13 +175,10 @@ pub fn import_panel(p: &ImportProps) -> Html {
         Callback::from(move |e: Event| {
             if let Some(bytes) = oversized_paste(&e, MAX_PACKAGE_BYTES) {
                 e.prevent_default();
-                let e = handoff_core::package::ImportError::TooLarge {
+                error.set(Some(refused(ImportError::TooLarge {
                     bytes,
                     limit: MAX_PACKAGE_BYTES,
-                };
-                error.set(Some(format!(
-                    "Import refused: {e} The open case was not changed."
-                )));
+                })));
             }
         })
     };
@@ -198,15 +188,13 @@ pub fn import_panel(p: &ImportProps) -> Html {
             let Some(ta) = pasted.cast::<web_sys::HtmlTextAreaElement>() else {
                 return;
             };
+            // UTF-16 units never outnumber UTF-8 bytes, so this refuses only what is too big.
             let units = ta.text_length() as usize;
             if units > MAX_PACKAGE_BYTES {
-                let e = handoff_core::package::ImportError::TooLarge {
+                error.set(Some(refused(ImportError::TooLarge {
                     bytes: units,
                     limit: MAX_PACKAGE_BYTES,
-                };
-                error.set(Some(format!(
-                    "Import refused: {e} The open case was not changed."
-                )));
+                })));
                 return;
             }
             accept.emit(ta.value().into_bytes());
@@ -226,5 +214,39 @@ pub fn import_panel(p: &ImportProps) -> Html {
             </div>
             <p class="error" role="alert">{ (*error).clone().unwrap_or_default() }</p>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportChoiceProps {
+    pub imported: Rc<Case>,
+    pub actions: Actions,
+}
+
+/// An imported handoff whose case ID is already in this browser: the analyst chooses, and
+/// the local case is never replaced without being asked.
+#[function_component(ImportChoicePanel)]
+pub fn import_choice_panel(p: &ImportChoiceProps) -> Html {
+    let c = &p.imported;
+    let choose = |choice: ImportChoice| {
+        let a = p.actions.clone();
+        Callback::from(move |_| a.send(Action::SettleImport(choice.clone())))
+    };
+    let keep_both = {
+        let a = p.actions.clone();
+        Callback::from(move |_| a.keep_both())
+    };
+    html! {
+        <div class="notice error conflict" role="alertdialog" aria-labelledby="import-choice-text">
+            <span id="import-choice-text">{ format!(
+                "This browser already has case {} (\"{}\"). The imported handoff is at {}, last changed {}. Replace the local case, keep both, or cancel the import?",
+                c.id, c.report.header.title, c.stage.label(), handoff_core::vocabulary::time::display(&c.updated_at)
+            ) }</span>
+            <span class="actions">
+                <button type="button" onclick={choose(ImportChoice::Replace)}>{ "Replace the local case" }</button>
+                <button type="button" onclick={keep_both}>{ "Keep both" }</button>
+                <button type="button" onclick={choose(ImportChoice::Cancel)}>{ "Cancel import" }</button>
+            </span>
+        </div>
     }
 }

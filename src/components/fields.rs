@@ -192,3 +192,84 @@ pub fn radio_group(p: &RadioProps) -> Html {
         </fieldset>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct UtcTimeProps {
+    pub field: Field,
+    pub value: Option<chrono::DateTime<chrono::Utc>>,
+    pub onchange: Callback<Option<chrono::DateTime<chrono::Utc>>>,
+    #[prop_or_default]
+    pub readonly: bool,
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+}
+
+/// A time in UTC, typed as `2026-03-14 09:14` whatever the browser's locale (a
+/// `datetime-local` input shows the locale's 12- or 24-hour clock and no zone). The text is
+/// kept while it is being typed; the case gets the time once the text reads as one.
+#[function_component(UtcTimeField)]
+pub fn utc_time_field(p: &UtcTimeProps) -> Html {
+    use handoff_core::vocabulary::time::{form_value, parse_form_value};
+    let text = use_state(|| p.value.as_ref().map(form_value).unwrap_or_default());
+    let error = use_state(|| None::<String>);
+    // A new value from elsewhere (an import, another field) replaces the text, unless the
+    // text already says that time.
+    {
+        let (text, error) = (text.clone(), error.clone());
+        use_effect_with(p.value, move |v| {
+            let shown = parse_form_value(&text).ok();
+            if shown != *v && !(v.is_none() && !text.trim().is_empty() && shown.is_none()) {
+                text.set(v.as_ref().map(form_value).unwrap_or_default());
+                error.set(None);
+            }
+        });
+    }
+    let id: AttrValue = p.id.clone().unwrap_or_else(|| p.field.id().into());
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let oninput = {
+        let (text, error, cb) = (text.clone(), error.clone(), p.onchange.clone());
+        Callback::from(move |e: InputEvent| {
+            let v = event_value(&e);
+            if v.trim().is_empty() {
+                error.set(None);
+                cb.emit(None);
+            } else if let Ok(t) = parse_form_value(&v) {
+                error.set(None);
+                cb.emit(Some(t));
+            }
+            text.set(v);
+        })
+    };
+    // Said when the analyst leaves the field, not at every keystroke of a time half typed.
+    let onblur = {
+        let (text, error) = (text.clone(), error.clone());
+        Callback::from(move |_: FocusEvent| {
+            error.set(
+                (!text.trim().is_empty())
+                    .then(|| parse_form_value(&text).err())
+                    .flatten(),
+            );
+        })
+    };
+    let label = p.label.clone().unwrap_or_else(|| p.field.label().into());
+    let described = match &*error {
+        Some(_) => format!("{hint_id} {error_id}"),
+        None => hint_id.clone(),
+    };
+    html! {
+        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ label }</label>
+            <p class="hint" id={hint_id}>{ "In UTC, 24-hour: YYYY-MM-DD HH:MM, for example 2026-03-14 21:05." }</p>
+            if let Some(e) = &*error {
+                <p class="error-message" id={error_id}>{ e.clone() }</p>
+            }
+            <input id={id} type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
+                value={(*text).clone()} {oninput} {onblur} readonly={p.readonly}
+                placeholder="YYYY-MM-DD HH:MM"
+                aria-describedby={described} aria-invalid={error.is_some().then_some("true")} />
+        </div>
+    }
+}

@@ -16,5 +16,6 @@ pub mod notification;
 pub mod report_check;
 pub mod steps;
 pub mod storage_status;
+pub mod top_bar;
 pub mod training;
 pub mod verdict;

@@ -3,24 +3,23 @@
 use std::rc::Rc;
 
 use handoff_core::package::chat_message;
-use handoff_core::{Case, Field};
+use handoff_core::{Case, Edit, Field, Part};
 use yew::prelude::*;
 
 use super::export::CopyButton;
 use super::fields::TextField;
-use crate::state::{notification_input, Dispatch};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub case: Rc<Case>,
-    pub dispatch: Dispatch,
+    pub edit: Callback<Edit>,
 }
 
 #[function_component(NotificationForm)]
 pub fn notification_form(p: &Props) -> Html {
     let n = &p.case.notification;
-    let d = &p.dispatch;
-    let ro = !p.case.stage.notification_editable();
+    let edit = &p.edit;
+    let ro = !p.case.can_edit(Part::Notification);
     let message = chat_message(&p.case);
     html! {
         <section class="card" aria-labelledby="notify-heading" id="step-notify">
@@ -28,19 +27,19 @@ pub fn notification_form(p: &Props) -> Html {
             <div class="grid">
                 <TextField field={Field::TicketId} value={n.ticket_id.clone()} readonly={ro}
                     hint="The ticket L2 should open; usually the alert ID."
-                    onchange={notification_input(d, |n, v| n.ticket_id = v)} />
+                    onchange={edit.reform(Edit::TicketId)} />
                 <TextField field={Field::L2Assignee} value={n.l2_assignee.clone()} readonly={ro}
                     hint="Assigning usually notifies them in the SOC tool."
-                    onchange={notification_input(d, |n, v| n.l2_assignee = v)} />
+                    onchange={edit.reform(Edit::L2Assignee)} />
             </div>
             <TextField field={Field::Summary} multiline=true value={n.summary.clone()} readonly={ro}
                 hint="Two or three sentences: what you found and what you concluded."
                 example="Phishing mail with a macro document opened by jdoe; PowerShell fetched a second stage from a two-day-old domain."
-                onchange={notification_input(d, |n, v| n.summary = v)} />
+                onchange={edit.reform(Edit::Summary)} />
             <TextField field={Field::ImmediateConcerns} multiline=true value={n.immediate_concerns.clone()} readonly={ro}
                 hint="What cannot wait, such as lateral movement in progress; or say that nothing is urgent."
                 example="Host still online; the same sender mailed 14 other users"
-                onchange={notification_input(d, |n, v| n.immediate_concerns = v)} />
+                onchange={edit.reform(Edit::ImmediateConcerns)} />
             <div class="field">
                 <label for="chat-message">{ "Chat message for Slack or Teams" }</label>
                 <textarea id="chat-message" readonly=true rows="6" value={message.clone()} />

@@ -3,34 +3,26 @@
 
 use std::rc::Rc;
 
-use handoff_core::workflow::EscalationTier;
 use handoff_core::{Case, Command, Refusal};
 use yew::prelude::*;
 
 use super::fields::event_value;
 use crate::adapters::dom::focus;
-use crate::state::{Action, Dispatch};
+use crate::hooks::Actions;
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub case: Rc<Case>,
     pub refusal: Option<Refusal>,
-    pub dispatch: Dispatch,
-}
-
-fn step_label(c: &Command) -> String {
-    match c {
-        Command::EscalateFurther(EscalationTier::L3) => "Escalate to L3".to_owned(),
-        Command::EscalateFurther(EscalationTier::IncidentResponseTeam) => {
-            "Escalate to the IR team".to_owned()
-        }
-        other => other.kind().label().to_owned(),
-    }
+    /// The question to L1 or the answer to L2 being written (kept in the app's state, so a
+    /// refused step loses nothing).
+    pub reply: AttrValue,
+    pub actions: Actions,
 }
 
 #[function_component(Steps)]
 pub fn steps(p: &Props) -> Html {
-    let question = use_state(String::new);
     // Focus the first missing field whenever a new refusal arrives.
     {
         let refusal = p.refusal.clone();
@@ -71,8 +63,8 @@ pub fn steps(p: &Props) -> Html {
                 <div class="field">
                     <label for={if text_label == "Answer to L2" { "answer" } else { "question" }}>{ text_label }</label>
                     <textarea id={if text_label == "Answer to L2" { "answer" } else { "question" }} rows="3"
-                        value={(*question).clone()}
-                        oninput={{ let q = question.clone(); Callback::from(move |e: InputEvent| q.set(event_value(&e))) }} />
+                        value={p.reply.clone()}
+                        oninput={{ let a = p.actions.clone(); Callback::from(move |e: InputEvent| a.send(Action::Reply(event_value(&e)))) }} />
                 </div>
             }
             if steps.is_empty() {
@@ -80,20 +72,17 @@ pub fn steps(p: &Props) -> Html {
             }
             <div class="step-buttons">
                 { for steps.into_iter().map(|(cmd, missing)| {
-                    let label = step_label(&cmd);
-                    let d = p.dispatch.clone();
-                    let q = question.clone();
+                    let label = cmd.label();
+                    let step = p.actions.step.clone();
+                    let reply = p.reply.to_string();
                     let ready = missing.is_empty();
                     let onclick = Callback::from(move |_| {
                         let cmd = match &cmd {
-                            Command::RequestClarification { .. } => Command::RequestClarification { question: (*q).clone() },
-                            Command::AnswerClarification { .. } => Command::AnswerClarification { answer: (*q).clone() },
+                            Command::RequestClarification { .. } => Command::RequestClarification { question: reply.clone() },
+                            Command::AnswerClarification { .. } => Command::AnswerClarification { answer: reply.clone() },
                             other => other.clone(),
                         };
-                        if matches!(cmd, Command::RequestClarification { .. } | Command::AnswerClarification { .. }) {
-                            q.set(String::new());
-                        }
-                        d.dispatch(Action::Step(cmd));
+                        step.emit(cmd);
                     });
                     html! {
                         <button type="button" class={if ready { "primary" } else { "" }} {onclick}

@@ -8,39 +8,46 @@ use handoff_core::Case;
 use yew::prelude::*;
 
 use crate::adapters::{download::download, storage};
-use crate::state::{Action, Dispatch, Notice};
+use crate::hooks::Actions;
+use crate::state::{Action, OtherTabVersion};
 
 #[derive(Properties, PartialEq)]
 pub struct ConflictProps {
     pub case: Rc<Case>,
-    /// The other tab's version (None: the other tab deleted the case).
-    pub theirs: Option<AttrValue>,
-    pub dispatch: Dispatch,
+    /// The open case's revision, recorded as saved when this tab's version is kept.
+    pub revision: u64,
+    pub theirs: OtherTabVersion,
+    pub actions: Actions,
 }
 
 #[function_component(ConflictBanner)]
 pub fn conflict_banner(p: &ConflictProps) -> Html {
     let keep_mine = {
-        let (case, d) = (p.case.clone(), p.dispatch.clone());
+        let (case, a, revision) = (p.case.clone(), p.actions.clone(), p.revision);
         Callback::from(move |_| match storage::save(&case) {
-            Ok(()) => d.dispatch(Action::ConflictSettled),
-            Err(e) => d.dispatch(Action::Notify(Notice::error(e))),
+            Ok(()) => {
+                a.send(Action::ConflictSettled);
+                a.send(Action::Saved(revision));
+            }
+            Err(e) => a.send(Action::SaveFailed(e)),
         })
     };
-    let load_theirs = p.theirs.clone().map(|raw| {
-        let d = p.dispatch.clone();
-        Callback::from(move |_| match import(raw.as_bytes()) {
-            Ok(case) => {
-                d.dispatch(Action::ConflictSettled);
-                d.dispatch(Action::Open(case));
-            }
-            Err(e) => d.dispatch(Action::Notify(Notice::error(e.to_string()))),
-        })
-    });
-    let what = if p.theirs.is_some() {
-        "changed"
-    } else {
-        "deleted"
+    let load_theirs = match &p.theirs {
+        OtherTabVersion::Changed(raw) => {
+            let (a, raw) = (p.actions.clone(), raw.clone());
+            Some(Callback::from(move |_| match import(raw.as_bytes()) {
+                Ok(case) => {
+                    a.send(Action::ConflictSettled);
+                    a.send(Action::Open(case));
+                }
+                Err(e) => a.error(e.to_string()),
+            }))
+        }
+        OtherTabVersion::Deleted => None,
+    };
+    let what = match p.theirs {
+        OtherTabVersion::Changed(_) => "changed",
+        OtherTabVersion::Deleted => "deleted",
     };
     html! {
         <div class="notice error conflict" role="alert">
@@ -60,7 +67,7 @@ pub fn conflict_banner(p: &ConflictProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct SetAsideProps {
     pub ids: Vec<String>,
-    pub dispatch: Dispatch,
+    pub actions: Actions,
 }
 
 #[function_component(SetAside)]
@@ -74,11 +81,11 @@ pub fn set_aside(p: &SetAsideProps) -> Html {
             <p class="hint">{ "Saved entries Handoff could not read. They are kept, not deleted: download one to inspect or repair it." }</p>
             <ul>
                 { for p.ids.iter().map(|id| {
-                    let (id2, d) = (id.clone(), p.dispatch.clone());
+                    let (id2, a) = (id.clone(), p.actions.clone());
                     let onclick = Callback::from(move |_| {
                         let Some(raw) = storage::set_aside_entry(&id2) else { return };
                         if let Err(e) = download(&format!("set-aside-{id2}.json"), "application/json", &raw) {
-                            d.dispatch(Action::Notify(Notice::error(e)));
+                            a.error(e);
                         }
                     });
                     html! { <li><button type="button" {onclick}>{ format!("Download set-aside entry {id}") }</button></li> }

@@ -9,12 +9,17 @@ use handoff_core::training::{
 use yew::prelude::*;
 
 use super::fields::take_chosen_file;
+use crate::adapters::file::read_bytes;
 use crate::adapters::{download::download, fetch};
-use crate::state::{Action, Dispatch, Notice, TrainingRun};
+use crate::hooks::Actions;
+use crate::state::{Action, TrainingRun};
+
+/// The largest scenario file Handoff reads.
+const MAX_SCENARIO_BYTES: usize = 1024 * 1024;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
-    pub dispatch: Dispatch,
+    pub actions: Actions,
 }
 
 async fn load_library() -> Result<Vec<Rc<Scenario>>, String> {
@@ -32,7 +37,6 @@ async fn load_library() -> Result<Vec<Rc<Scenario>>, String> {
 pub fn training_library(p: &LibraryProps) -> Html {
     let scenarios = use_state(Vec::<Rc<Scenario>>::new);
     let error = use_state(|| None::<String>);
-    let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let load = {
         let (scenarios, error) = (scenarios.clone(), error.clone());
         Callback::from(move |_| {
@@ -49,21 +53,21 @@ pub fn training_library(p: &LibraryProps) -> Html {
         })
     };
     let on_file = {
-        let (scenarios, error, reader) = (scenarios.clone(), error.clone(), reader.clone());
+        let (scenarios, error) = (scenarios.clone(), error.clone());
         Callback::from(move |e: Event| {
             let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            if file.size() > 1_048_576.0 {
-                error.set(Some("A scenario file is at most 1 MB.".into()));
-                return;
-            }
             let (scenarios, error) = (scenarios.clone(), error.clone());
-            let task =
-                gloo_file::callbacks::read_as_text(&gloo_file::Blob::from(file), move |r| match r
-                    .map_err(|_| "The browser could not read the file.".to_owned())
-                    .and_then(|t| parse_scenario(&t))
-                {
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = read_bytes(file, MAX_SCENARIO_BYTES)
+                    .await
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| "The file is not UTF-8 text.".to_owned())
+                    })
+                    .and_then(|t| parse_scenario(&t));
+                match read {
                     Ok(s) => {
                         let mut list = (*scenarios).clone();
                         list.retain(|x| x.id != s.id);
@@ -72,8 +76,8 @@ pub fn training_library(p: &LibraryProps) -> Html {
                         scenarios.set(list);
                     }
                     Err(e) => error.set(Some(e)),
-                });
-            *reader.borrow_mut() = Some(task);
+                }
+            });
         })
     };
     html! {
@@ -85,12 +89,12 @@ pub fn training_library(p: &LibraryProps) -> Html {
             }
             <ul class="scenarios">
                 { for scenarios.iter().map(|s| {
-                    let (d, s2) = (p.dispatch.clone(), s.clone());
-                    let start = Callback::from(move |_| d.dispatch(Action::StartTraining(s2.clone())));
+                    let (a, s2) = (p.actions.clone(), s.clone());
+                    let start = Callback::from(move |_| a.start_training(s2.clone()));
                     html! {
                         <li>
                             <button type="button" class="link" onclick={start} aria-label={format!("Start scenario: {}", s.title)}>{ s.title.clone() }</button>
-                            <span class="meta">{ " · " }{ s.difficulty.json_name() }</span>
+                            <span class="meta">{ " · " }{ s.difficulty.label() }</span>
                         </li>
                     }
                 }) }
@@ -108,31 +112,31 @@ pub fn training_library(p: &LibraryProps) -> Html {
 pub struct RunProps {
     pub run: TrainingRun,
     pub results: Vec<TrainingResult>,
-    pub dispatch: Dispatch,
+    pub actions: Actions,
 }
 
 /// The scenario being worked: facts on request, submission, debrief, session summary.
 #[function_component(TrainingRunPanel)]
 pub fn training_run_panel(p: &RunProps) -> Html {
     let s = &p.run.scenario;
-    let d = &p.dispatch;
+    let a = &p.actions;
     let reveal = {
-        let d = d.clone();
-        Callback::from(move |_| d.dispatch(Action::RevealFact))
+        let a = a.clone();
+        Callback::from(move |_| a.send(Action::RevealFact))
     };
     let submit = {
-        let d = d.clone();
-        Callback::from(move |_| d.dispatch(Action::SubmitTraining))
+        let a = a.clone();
+        Callback::from(move |_| a.submit_training())
     };
     let end = {
-        let d = d.clone();
-        Callback::from(move |_| d.dispatch(Action::EndTraining))
+        let a = a.clone();
+        Callback::from(move |_| a.send(Action::EndTraining))
     };
     let export = |name: &'static str, mime: &'static str, text: String| {
-        let d = d.clone();
+        let a = a.clone();
         Callback::from(move |_| {
             if let Err(e) = download(name, mime, &text) {
-                d.dispatch(Action::Notify(Notice::error(e)));
+                a.error(e);
             }
         })
     };

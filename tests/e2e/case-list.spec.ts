@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openApp, expectAccessible } from './helpers';
+import { openApp, expectAccessible, expectSaved } from './helpers';
 
 test('cases can be searched, duplicated, archived, deleted and restored', async ({ page }) => {
   await openApp(page);
@@ -35,7 +35,7 @@ test('cases can be searched, duplicated, archived, deleted and restored', async 
   await expectAccessible(page);
 
   // The restored case is saved again: it survives a reload.
-  await page.waitForTimeout(500);
+  await expectSaved(page);
   await page.reload();
   await expect(list.getByRole('listitem')).toHaveCount(2);
   await page.getByLabel('Filter by status').selectOption({ label: 'Closed' });

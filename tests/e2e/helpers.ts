@@ -32,3 +32,17 @@ export async function step(page: Page, name: string) {
 export async function expectStage(page: Page, stage: string) {
   await expect(page.getByRole('heading', { name: `Next step — now: ${stage}` })).toBeVisible();
 }
+
+/** Waits until autosave has written every change of the open case to this browser. */
+export async function expectSaved(page: Page) {
+  await expect(page.getByText('All changes saved in this browser')).toBeVisible();
+}
+
+/** The titles of the cases stored in this browser, as the next page load would read them. */
+export async function storedTitles(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith('handoff.v1.case.'))
+      .map((k) => JSON.parse(localStorage.getItem(k)!).case.report.header.title),
+  );
+}

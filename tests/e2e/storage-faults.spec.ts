@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { openApp, expectSaved, storedTitles } from './helpers';
 
 async function exportStillWorks(page: Page) {
   const [download] = await Promise.all([
@@ -65,24 +65,23 @@ test('a second tab editing the same case is detected and nothing is overwritten 
   await openApp(a);
   await a.getByRole('button', { name: 'New case' }).first().click();
   await a.getByLabel('Alert title', { exact: true }).fill('Shared case');
-  await a.waitForTimeout(600); // autosaved
+  await expectSaved(a);
 
   const b = await context.newPage();
   await openApp(b);
   await expect(b.getByLabel('Alert title', { exact: true })).toHaveValue('Shared case');
   await b.getByLabel('Alert title', { exact: true }).fill('Changed in tab B');
-  await b.waitForTimeout(600);
+  await expectSaved(b);
 
   const conflict = a.getByRole('alert').filter({ hasText: 'Another tab changed this case' });
   await expect(conflict).toBeVisible();
-  // Tab A keeps editing, but does not overwrite B's version until told to.
-  await a.getByLabel('Who', { exact: true }).fill('typed in tab A');
-  await a.waitForTimeout(600);
-  const stored = await a.evaluate(() => {
-    const key = Object.keys(localStorage).find((k) => k.startsWith('handoff.v1.case.'))!;
-    return JSON.parse(localStorage.getItem(key)!).case.report.header.title;
-  });
-  expect(stored).toBe('Changed in tab B');
+  await expect(a.getByText('Not saved: another tab changed this case')).toBeVisible();
+  // Tab A keeps editing, but does not overwrite B's version until told to: not when its
+  // autosave is due, and not when the page is hidden (which flushes a pending save at once).
+  await a.getByLabel('Alert title', { exact: true }).fill('Typed in tab A');
+  await expect(a.getByRole('navigation').getByText('Typed in tab A')).toBeVisible();
+  await a.evaluate(() => window.dispatchEvent(new PageTransitionEvent('pagehide')));
+  expect(await storedTitles(a)).toEqual(['Changed in tab B']);
   await conflict.getByRole('button', { name: "Load the other tab's version" }).click();
   await expect(a.getByLabel('Alert title', { exact: true })).toHaveValue('Changed in tab B');
   await expect(conflict).toHaveCount(0);

@@ -4,7 +4,7 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use handoff_core::fixtures::large_case;
 use handoff_core::package::{import, to_json, to_markdown};
-use handoff_core::report_check::check;
+use handoff_core::rules::report_check::check;
 
 fn bench(c: &mut Criterion) {
     let case = large_case();

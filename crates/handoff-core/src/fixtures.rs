@@ -4,20 +4,22 @@
 
 use chrono::{Duration, TimeZone, Utc};
 
-use crate::case::{Case, Severity, TimelineEntry, Verdict};
-use crate::clock::FixedClock;
-use crate::escalation::{Condition, EscalationChoice};
-use crate::indicators::{Indicator, IndicatorKind};
-use crate::workflow::Command;
+use strum::VariantArray;
+
+use crate::case::Case;
+use crate::data::TimelineEntry;
+use crate::vocabulary::command::Command;
+use crate::vocabulary::escalation::{Condition, EscalationChoice};
+use crate::vocabulary::indicator::{Indicator, IndicatorKind};
+use crate::vocabulary::verdict::{Severity, Verdict};
 
 pub fn large_case() -> Case {
     let t0 = Utc
         .with_ymd_and_hms(2026, 3, 14, 9, 0, 0)
         .single()
         .unwrap_or_default();
-    let clock = FixedClock(t0);
-    let mut c = Case::open("case-bench", "Dana Kim", &clock);
-    let _ = c.edit_report(&clock, |r| {
+    let mut c = Case::open("case-bench", "Dana Kim", t0);
+    let _ = c.edit_report(t0, |r| {
         r.header.title = "Credential phishing campaign across the finance department".into();
         r.header.alert_id = "INC-9000".into();
         r.header.source = "Splunk ES".into();
@@ -31,7 +33,7 @@ pub fn large_case() -> Case {
             "Proxy logs show 41 users reaching the page; the mail headers show spoofing".into();
         r.verdict = Some(Verdict::TruePositive);
         r.verdict_justification = "Credentials were entered on the fake page".into();
-        for k in Condition::ALL {
+        for k in Condition::VARIANTS.iter().copied() {
             r.conditions.get_mut(k).applies = Some(k != Condition::UncertainVerdict);
             r.conditions.get_mut(k).note = format!("{} confirmed by the proxy logs", k.label());
         }
@@ -67,8 +69,8 @@ pub fn large_case() -> Case {
             "Block the domains".into(),
         ];
     });
-    let _ = c.apply(Command::StartReview, &clock);
-    let _ = c.apply(Command::BeginReport, &clock);
+    let _ = c.apply(Command::StartReview, t0);
+    let _ = c.apply(Command::BeginReport, t0);
     c
 }
 
@@ -80,6 +82,6 @@ mod tests {
         assert_eq!(c.report.indicators.len(), 1000);
         assert_eq!(c.report.timeline.len(), 500);
         assert_eq!(c.stage, crate::Stage::Reporting);
-        assert!(crate::workflow::check_invariants(&c).is_ok());
+        assert!(crate::rules::invariants::check_invariants(&c).is_ok());
     }
 }

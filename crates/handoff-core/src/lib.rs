@@ -1,55 +1,49 @@
-//! Handoff's escalation domain, with no web dependency.
+//! Handoff's escalation domain, with no web dependency, in five layers. Each layer uses only
+//! the layers above it in this list, never one below (a test reads the sources and fails on
+//! any import that goes the wrong way):
 //!
-//! Every rule of the escalation guide lives in exactly one module here:
+//! | layer | module | holds |
+//! | --- | --- | --- |
+//! | 0 | [`vocabulary`] | stages and steps, verdicts, severities, conditions, L2 tasks, indicators, technique IDs, TLP, field names; time, text and size limits |
+//! | 1 | [`data`] | the case as plain serde structs: header, Five Ws, conditions, decision, notification, L2 section, audit entries |
+//! | 2 | [`rules`] | the flowchart and who owns what ([`rules::flow`]), when to escalate ([`rules::escalation`]), what a complete report has ([`rules::report_check`]), what each step needs ([`rules::guards`]), the invariants ([`rules::invariants`]) |
+//! | 3 | [`case`] | [`Case`]: the only way a case changes (`open`, `edit`, `apply`), and the audit trail that records it |
+//! | 4 | [`intake`], [`package`], [`training`] | alert text in; the handoff out (JSON, Markdown, chat) and back in (import); scenarios and scoring |
 //!
-//! | rule | module |
-//! | --- | --- |
-//! | which steps follow which, and what each step needs | [`workflow`] |
-//! | when to escalate (the four conditions, "escalate early if in doubt") | [`escalation`] |
-//! | what a complete report has ("document before escalation") | [`report_check`] |
-//! | indicators: extraction, defanging, refanging | [`indicators`] |
-//! | ATT&CK technique IDs, TLP labels | [`attack`], [`tlp`] |
-//! | L2's six tasks | [`l2`] |
-//! | the audit trail | [`audit`] |
-//! | the handoff package (JSON, Markdown, chat, import) | [`package`] |
-//! | how each type reads and writes as JSON | [`json`], declared beside the type |
-//!
-//! Time comes in through a [`Clock`] so that every test is deterministic.
+//! Time is never read here: every change takes `now` from its caller, so every test is
+//! deterministic and the browser app's reducer stays pure.
 
-pub mod attack;
-pub mod audit;
+// Layer 0
+pub mod vocabulary;
+// Layer 1
+pub mod data;
+// Layer 2
+pub mod rules;
+// Layer 3
 pub mod case;
-pub mod clock;
-pub mod escalation;
-pub mod field;
+// Layer 4
+pub mod intake;
+pub mod package;
+pub mod training;
+
 #[doc(hidden)]
 pub mod fixtures;
-pub mod indicators;
-pub mod json;
-pub mod l2;
-pub mod limits;
-pub mod package;
-pub mod report_check;
-pub mod text;
-pub mod time;
-pub mod tlp;
-pub mod training;
-pub mod workflow;
 
-pub use attack::TechniqueId;
-pub use audit::{Actor, AuditEntry, Role};
-pub use case::{
-    AlertHeader, Case, CaseData, EditRefused, FiveWs, Notification, Report, Severity,
-    TimelineEntry, Verdict,
+pub use case::{Case, Edit, EditRefused, Refusal};
+pub use data::{
+    Actor, AlertHeader, AuditEntry, CaseData, Clarification, ClarificationAnswer,
+    ConditionAssessment, EscalationConditions, EscalationDecision, FiveWs, L2Section, L2Tasks,
+    Notification, Report, TaskState, TimelineEntry,
 };
-pub use clock::{Clock, FixedClock};
-pub use escalation::{
-    Condition, ConditionAssessment, EscalationChoice, EscalationConditions, EscalationDecision,
-    Recommendation, RecommendationKind,
-};
-pub use field::Field;
-pub use indicators::{Indicator, IndicatorKind};
-pub use l2::{Clarification, Classification, L2Section, L2Task, L2Tasks, TaskState};
-pub use report_check::{Finding, FindingSeverity};
-pub use tlp::Tlp;
-pub use workflow::{ClosureReason, Command, CommandKind, EscalationTier, Refusal, Stage};
+pub use rules::escalation::{Recommendation, RecommendationKind};
+pub use rules::flow::Part;
+pub use rules::report_check::{Finding, FindingSeverity};
+pub use vocabulary::attack::TechniqueId;
+pub use vocabulary::command::{Command, CommandKind, Role};
+pub use vocabulary::escalation::{Condition, EscalationChoice};
+pub use vocabulary::field::{Field, FiveW};
+pub use vocabulary::indicator::{Indicator, IndicatorKind};
+pub use vocabulary::l2::{Classification, L2Task};
+pub use vocabulary::stage::{ClosureReason, EscalationTier, Stage};
+pub use vocabulary::tlp::Tlp;
+pub use vocabulary::verdict::{Severity, Verdict};

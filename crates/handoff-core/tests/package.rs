@@ -5,13 +5,14 @@ mod common;
 
 use chrono::Duration;
 use common::*;
-use handoff_core::indicators::extract;
-use handoff_core::limits::MAX_PACKAGE_BYTES;
+use handoff_core::intake::extract;
 use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
+use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::{
     Case, Classification, Command, EscalationChoice, Severity, TechniqueId, TimelineEntry, Tlp,
     Verdict,
 };
+use strum::VariantArray;
 
 fn golden(name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -33,12 +34,12 @@ fn golden(name: &str, actual: &str) {
 /// Phishing with a macro document: escalated to L2, which starts incident response.
 fn phishing() -> Case {
     let clock = StepClock::new();
-    let mut c = Case::open("case-phish", "Dana Kim", &clock);
+    let mut c = Case::open("case-phish", "Dana Kim", clock.now());
     let alert = "From: billing@evil-invoices.example <billing@evil-invoices.example>\n\
                  To: jdoe@corp.example\nSubject: Overdue invoice 2291\n\
                  Attachment: Invoice_2291.docm sha256=275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f\n\
                  host=WS-FIN-042 user=CORP\\jdoe url=hxxps://cdn-update[.]example[.]com/stage2.ps1 dst=203.0.113.50";
-    c.edit_report(&clock, |r| {
+    c.edit_report(clock.now(), |r| {
         r.header.title = "Macro document from invoice phishing ran PowerShell".into();
         r.header.alert_id = "INC-2291".into();
         r.header.source = "Splunk ES".into();
@@ -77,19 +78,19 @@ fn phishing() -> Case {
         ];
     })
     .unwrap();
-    c.apply(Command::StartReview, &clock).unwrap();
-    c.apply(Command::BeginReport, &clock).unwrap();
-    c.apply(Command::SetInProgress, &clock).unwrap();
-    c.edit_notification(&clock, |n| {
+    c.apply(Command::StartReview, clock.now()).unwrap();
+    c.apply(Command::BeginReport, clock.now()).unwrap();
+    c.apply(Command::SetInProgress, clock.now()).unwrap();
+    c.edit_notification(clock.now(), |n| {
         n.ticket_id = "INC-2291".into();
         n.l2_assignee = "Sam Lee".into();
         n.summary = "Invoice phishing: macro ran on WS-FIN-042 and fetched a second stage from cdn-update.example.com.".into();
         n.immediate_concerns = "Host still online; 14 more users received the mail.".into();
     })
     .unwrap();
-    c.apply(Command::AssignToL2, &clock).unwrap();
-    c.apply(Command::NotifyL2, &clock).unwrap();
-    c.edit_l2(&clock, |l| {
+    c.apply(Command::AssignToL2, clock.now()).unwrap();
+    c.apply(Command::NotifyL2, clock.now()).unwrap();
+    c.edit_l2(clock.now(), |l| {
         l.analyst = "Sam Lee".into();
         l.tasks.validate_findings.done = true;
         l.tasks.validate_findings.notes = "Confirmed with EDR telemetry".into();
@@ -101,30 +102,31 @@ fn phishing() -> Case {
         l.outcome_note = "Beacon to C2 confirmed; IR engaged.".into();
     })
     .unwrap();
-    c.apply(Command::StartL2Review, &clock).unwrap();
+    c.apply(Command::StartL2Review, clock.now()).unwrap();
     c.apply(
         Command::RequestClarification {
             question: "Did jdoe report the mail before opening it?".into(),
         },
-        &clock,
+        clock.now(),
     )
     .unwrap();
     c.apply(
         Command::AnswerClarification {
             answer: "No, reported at 09:40 UTC after the alert.".into(),
         },
-        &clock,
+        clock.now(),
     )
     .unwrap();
-    c.apply(Command::StartIncidentResponse, &clock).unwrap();
+    c.apply(Command::StartIncidentResponse, clock.now())
+        .unwrap();
     c
 }
 
 /// An administrator's signed inventory script flagged as suspicious PowerShell.
 fn admin_false_positive() -> Case {
     let clock = StepClock::new();
-    let mut c = Case::open("case-admin", "Priya Nair", &clock);
-    c.edit_report(&clock, |r| {
+    let mut c = Case::open("case-admin", "Priya Nair", clock.now());
+    c.edit_report(clock.now(), |r| {
         r.header.title = "Suspicious PowerShell execution by admin account".into();
         r.header.alert_id = "SIEM-88412".into();
         r.header.source = "Microsoft Sentinel".into();
@@ -137,8 +139,8 @@ fn admin_false_positive() -> Case {
         r.tlp = Tlp::Green;
     })
     .unwrap();
-    c.apply(Command::StartReview, &clock).unwrap();
-    c.apply(Command::CloseAsFalsePositive, &clock).unwrap();
+    c.apply(Command::StartReview, clock.now()).unwrap();
+    c.apply(Command::CloseAsFalsePositive, clock.now()).unwrap();
     c
 }
 
@@ -148,8 +150,8 @@ fn ransomware() -> Case {
         step: Duration::minutes(3),
         ..StepClock::new()
     };
-    let mut c = Case::open("case-ransom", "Alex Moreau", &clock);
-    c.edit_report(&clock, |r| {
+    let mut c = Case::open("case-ransom", "Alex Moreau", clock.now());
+    c.edit_report(clock.now(), |r| {
         r.header.title = "Ransom note and mass renames on FS-02".into();
         r.header.alert_id = "INC-3107".into();
         r.header.source = "CrowdStrike Falcon".into();
@@ -163,7 +165,7 @@ fn ransomware() -> Case {
         r.five_ws.why = "EDR telemetry shows vssadmin delete shadows, then thousands of renames per minute; the note names a known group.".into();
         r.verdict = Some(Verdict::TruePositive);
         r.verdict_justification = "Active encryption with shadow copies deleted.".into();
-        for k in handoff_core::Condition::ALL {
+        for k in handoff_core::Condition::VARIANTS.iter().copied() {
             r.conditions.get_mut(k).applies = Some(k != handoff_core::Condition::UncertainVerdict);
         }
         r.conditions.major_attack_indicators.note = "Ransomware encryption in progress".into();
@@ -176,10 +178,10 @@ fn ransomware() -> Case {
         r.recommended_actions = vec!["Isolate FS-02 and 10.20.5.17".into(), "Disable svc_backup".into()];
     })
     .unwrap();
-    c.apply(Command::StartReview, &clock).unwrap();
-    c.apply(Command::BeginReport, &clock).unwrap();
-    c.apply(Command::SetInProgress, &clock).unwrap();
-    c.edit_notification(&clock, |n| {
+    c.apply(Command::StartReview, clock.now()).unwrap();
+    c.apply(Command::BeginReport, clock.now()).unwrap();
+    c.apply(Command::SetInProgress, clock.now()).unwrap();
+    c.edit_notification(clock.now(), |n| {
         n.ticket_id = "INC-3107".into();
         n.l2_assignee = "On-call L2 (Kim Osei)".into();
         n.summary =
@@ -189,9 +191,9 @@ fn ransomware() -> Case {
             "Encryption still running; shadow copies deleted; @here please join the bridge.".into();
     })
     .unwrap();
-    c.apply(Command::AssignToL2, &clock).unwrap();
-    c.apply(Command::NotifyL2, &clock).unwrap();
-    c.edit_l2(&clock, |l| {
+    c.apply(Command::AssignToL2, clock.now()).unwrap();
+    c.apply(Command::NotifyL2, clock.now()).unwrap();
+    c.edit_l2(clock.now(), |l| {
         l.analyst = "Kim Osei".into();
         l.tasks.validate_findings.done = true;
         l.tasks.coordinate_teams.done = true;
@@ -205,10 +207,10 @@ fn ransomware() -> Case {
         l.outcome_note = "Contained on FS-02; scope unknown, handed to the IR team.".into();
     })
     .unwrap();
-    c.apply(Command::StartL2Review, &clock).unwrap();
+    c.apply(Command::StartL2Review, clock.now()).unwrap();
     c.apply(
-        Command::EscalateFurther(handoff_core::workflow::EscalationTier::IncidentResponseTeam),
-        &clock,
+        Command::EscalateFurther(handoff_core::EscalationTier::IncidentResponseTeam),
+        clock.now(),
     )
     .unwrap();
     c
@@ -255,31 +257,60 @@ fn markdown_defangs_indicators_and_prose() {
 #[test]
 fn hostile_strings_cannot_inject_markup() {
     let clock = StepClock::new();
-    let mut c = Case::open("case-x", "x", &clock);
-    let hostile = "<img src=x onerror=alert(1)>\n[x](javascript:alert(1))\n| a | b |\n```\n`code`\n@here\n# Heading\n<script>alert(1)</script>";
-    c.edit_report(&clock, |r| {
+    let mut c = Case::open("case-x", "x", clock.now());
+    let hostile = "<img src=x onerror=alert(1)>\n[x](javascript:alert(1))\n| a | b |\n```\n`code`\n@here\n# Heading\n<script>alert(1)</script>\n![i](https://x.io/i.png) <https://evil.example>\n[ref]: https://evil.example\n[ref]";
+    c.edit_report(clock.now(), |r| {
         r.header.title = hostile.into();
         r.five_ws.who = hostile.into();
         r.recommended_actions = vec![hostile.into()];
+        r.timeline.push(TimelineEntry {
+            at: None,
+            description: hostile.into(),
+        });
     })
     .unwrap();
     let md = to_markdown(&c);
-    for bad in [
-        "<img",
-        "<script",
-        "](javascript",
-        "\n# Heading",
-        "\n| a |",
-        "\n```\n`code`",
-    ] {
-        // Each dangerous sequence appears only in escaped form.
-        for (i, _) in md.match_indices(bad) {
-            let before = &md[..i + bad.find(['<', ']', '#', '|', '`']).unwrap_or(0)];
-            assert!(before.ends_with('\\'), "unescaped {bad:?} in:\n{md}");
+    // Read as a ticket would read it: no link, image or HTML from anything typed.
+    assert_eq!(markdown_injections(&md), Vec::<String>::new(), "{md}");
+    // ... and the text itself survives, as text.
+    let text = markdown_text(&md);
+    assert!(text.contains("<img src=x onerror=alert(1)>"), "{text}");
+    assert!(text.contains("[x](javascript:alert(1))"), "{text}");
+    // The only headings are the export's own: the user's "# Heading" line made none.
+    assert!(!markdown_headings(&md).iter().any(|h| h.trim() == "Heading"));
+    assert!(markdown_headings(&md)[0].starts_with("Handoff: "));
+}
+
+/// The text a CommonMark reader sees in `md` (all text and code, joined).
+fn markdown_text(md: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    Parser::new(md)
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.into_string()),
+            Event::SoftBreak | Event::HardBreak => Some("\n".to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The headings a CommonMark reader finds in `md`.
+fn markdown_headings(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let mut out = Vec::new();
+    let mut current: Option<String> = None;
+    for e in Parser::new(md) {
+        match e {
+            Event::Start(Tag::Heading { .. }) => current = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => out.extend(current.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(h) = current.as_mut() {
+                    h.push_str(&t);
+                }
+            }
+            _ => {}
         }
     }
-    assert!(md.contains("\\<img src=x onerror=alert(1)\\>"));
-    assert!(md.contains("\\@here"));
+    out
 }
 
 #[test]
@@ -287,9 +318,11 @@ fn file_names_come_from_the_ticket_and_are_safe() {
     let c = phishing();
     assert_eq!(file_name(&c, "json"), "INC-2291-handoff.json");
     let clock = StepClock::new();
-    let mut c = Case::open("case-1", "x", &clock);
-    c.edit_report(&clock, |r| r.header.alert_id = "../../etc/passwd ✓".into())
-        .unwrap();
+    let mut c = Case::open("case-1", "x", clock.now());
+    c.edit_report(clock.now(), |r| {
+        r.header.alert_id = "../../etc/passwd ✓".into()
+    })
+    .unwrap();
     assert_eq!(file_name(&c, "md"), "_.._etc_passwd__-handoff.md");
 }
 
@@ -336,27 +369,41 @@ fn every_import_error_is_named_in_one_sentence() {
         "The file is not valid JSON: trailing comma at line 4, column 1."
     );
 
-    let deep = format!(
-        "{{\"format\": \"handoff-package\", \"schema_version\": 1, \"x\": {}{}}}",
-        "[".repeat(10_000),
-        "]".repeat(10_000)
+    // Hostile depth costs neither a stack overflow nor a vague message, wherever it is:
+    // under a member Handoff does not know, under the case, or as the whole document.
+    let deep = |key: &str| {
+        format!(
+            "{{\"format\": \"handoff-package\", \"schema_version\": 1, \"{key}\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        )
+    };
+    let (e, m) = err(deep("x").as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path == "x"),
+        "{e:?}"
     );
-    // Hostile depth costs neither a stack overflow nor a vague message, wherever it is.
-    let (e, m) = err(deep.as_bytes());
+    assert!(m.contains("unknown field `x`"), "{m}");
+    let (e, _) = err(deep("case").as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path.starts_with("case")),
+        "{e:?}"
+    );
+    let deep_array = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let (e, m) = err(deep_array.as_bytes());
     assert!(matches!(e, ImportError::Syntax { line: 1, .. }), "{e:?}");
     assert!(
         m.starts_with("The file is not valid JSON: nested more than 128 levels deep"),
         "{m}"
     );
-    let deep_case = deep.replace("\"x\": ", "\"case\": ");
+    let deep_objects = format!(
+        "{{\"format\": \"handoff-package\", \"schema_version\": 1, \"case\": {{\"report\": {}1{}}}}}",
+        "{\"a\": ".repeat(200),
+        "}".repeat(200)
+    );
     assert!(matches!(
-        err(deep_case.as_bytes()).0,
-        ImportError::Syntax { .. }
-    ));
-    let deep_array = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    assert!(matches!(
-        err(deep_array.as_bytes()).0,
-        ImportError::Syntax { .. }
+        err(deep_objects.as_bytes()).0,
+        ImportError::Field { .. } | ImportError::Syntax { .. }
     ));
 
     let (e, m) = err(b"[1, 2]");
@@ -388,7 +435,12 @@ fn every_import_error_is_named_in_one_sentence() {
         assert_eq!(err(s.as_bytes()).0, ImportError::InvalidVersion, "{bad}");
     }
 
-    let missing = good.replacen("\"who\": ", "\"whom\": ", 1);
+    let mut doc: serde_json::Value = serde_json::from_str(&good).unwrap();
+    doc["case"]["report"]["five_ws"]
+        .as_object_mut()
+        .unwrap()
+        .remove("who");
+    let missing = serde_json::to_string_pretty(&doc).unwrap();
     let (e, m) = err(missing.as_bytes());
     assert!(
         matches!(&e, ImportError::Field { path, .. } if path == "case.report.five_ws"),
@@ -399,13 +451,50 @@ fn every_import_error_is_named_in_one_sentence() {
         "The package's field case.report.five_ws is wrong: missing field `who`."
     );
 
+    // One policy for fields Handoff does not know: refused, with their path, so that nothing
+    // written into a package is silently dropped on the next export.
+    let unknown = good.replacen("\"who\": ", "\"whom\": ", 1);
+    let (e, m) = err(unknown.as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path == "case.report.five_ws.whom"),
+        "{e:?}"
+    );
+    assert!(
+        m.starts_with("The package's field case.report.five_ws.whom is wrong: unknown field `whom`, expected one of `who`, `what`"),
+        "{m}"
+    );
+    let extra_top = good.replacen(
+        "\"schema_version\": 1,",
+        "\"schema_version\": 1,\n  \"comment\": \"hi\",",
+        1,
+    );
+    assert!(
+        matches!(err(extra_top.as_bytes()).0, ImportError::Field { path, .. } if path == "comment")
+    );
+
+    // A member written twice is refused rather than one of the two silently winning.
+    let twice = good.replacen("\"who\": ", "\"who\": \"x\", \"who\": ", 1);
+    let (e, m) = err(twice.as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path.starts_with("case.report.five_ws")),
+        "{e:?}"
+    );
+    assert!(m.contains("duplicate field `who`"), "{m}");
+
     let wrong_type = good.replacen("\"severity\": \"high\"", "\"severity\": 3", 1);
     let (e, m) = err(wrong_type.as_bytes());
     assert!(
         matches!(&e, ImportError::Field { path, .. } if path == "case.report.header.severity"),
         "{e:?}"
     );
-    assert_eq!(m, "The package's field case.report.header.severity is wrong: expected one of \"low\", \"medium\", \"high\", \"critical\", found 3.");
+    assert_eq!(m, "The package's field case.report.header.severity is wrong: invalid type: integer `3`, expected one of \"low\", \"medium\", \"high\", \"critical\".");
+    let wrong_stage = good.replacen("\"to\": \"l1_review\"", "\"to\": 7", 1);
+    let (e, m) = err(wrong_stage.as_bytes());
+    assert!(
+        matches!(&e, ImportError::Field { path, .. } if path == "case.audit[1].to"),
+        "{e:?}"
+    );
+    assert!(m.contains("expected a stage name"), "{m}");
 
     let bad_ioc = good.replacen(
         "\"value\": \"203.0.113.50\"",
@@ -463,21 +552,13 @@ fn a_byte_order_mark_is_accepted() {
 }
 
 mod paths {
-    //! Handoff's own codec against serde's derive of the same types (the derive the JSON Schema
-    //! is generated from), with serde_path_to_error for the paths: on every corruption of a
-    //! real package they must accept the same documents, read the same case, and name the
-    //! same path when they refuse.
+    //! On every corruption of a real package (a value replaced by another of any kind, or a
+    //! member or item removed), the importer either reads a case or refuses it naming the
+    //! corrupted place (or, for a removal, the object it was removed from); never a place
+    //! elsewhere in the file.
     use super::*;
     use proptest::prelude::*;
     use serde_json::Value;
-
-    #[derive(serde::Deserialize)]
-    #[allow(dead_code)]
-    struct Reference {
-        format: String,
-        schema_version: u32,
-        case: handoff_core::CaseData,
-    }
 
     fn leaves(v: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
         out.push(path.clone());
@@ -508,6 +589,22 @@ mod paths {
         })
     }
 
+    /// `["case", "audit", "1", "to"]` → `case.audit[1].to`, as serde_path_to_error writes it.
+    fn dotted(path: &[String]) -> String {
+        let mut out = String::new();
+        for k in path {
+            if k.parse::<usize>().is_ok() {
+                out.push_str(&format!("[{k}]"));
+            } else {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+        }
+        out
+    }
+
     fn replacement() -> impl Strategy<Value = Option<Value>> {
         prop_oneof![
             Just(None), // delete the key (or the array element)
@@ -520,19 +617,21 @@ mod paths {
             Just(Some(serde_json::json!("2026-99-99T00:00:00Z"))),
             Just(Some(serde_json::json!([]))),
             Just(Some(serde_json::json!({}))),
+            Just(Some(serde_json::json!({"unexpected": 1}))),
         ]
     }
 
     proptest! {
         #![proptest_config(ProptestConfig { cases: 1500, ..ProptestConfig::default() })]
         #[test]
-        fn importer_paths_match_the_reference(pick in any::<prop::sample::Index>(), new in replacement(), case in 0..3usize) {
+        fn refusals_name_the_corrupted_place(pick in any::<prop::sample::Index>(), new in replacement(), case in 0..3usize) {
             let case = [phishing, admin_false_positive, ransomware][case]();
             let mut doc: Value = serde_json::from_str(&to_json(&case)).unwrap();
             let mut all = Vec::new();
             leaves(&doc["case"], vec!["case".to_owned()], &mut all);
             let path = pick.get(&all).clone();
             let (parent, last) = path.split_at(path.len() - 1);
+            let removed = new.is_none();
             match new {
                 Some(v) => *at(&mut doc, &path) = v,
                 None => match at(&mut doc, parent) {
@@ -542,17 +641,24 @@ mod paths {
                 },
             }
             let text = serde_json::to_string_pretty(&doc).unwrap();
-            let reference = serde_path_to_error::deserialize::<_, Reference>(&mut serde_json::Deserializer::from_str(&text));
-            match (import(text.as_bytes()), reference) {
-                (Err(ImportError::Field { path, .. }), Err(e)) => {
-                    let want = e.path().to_string();
-                    let want = if want == "." { "(top level)".to_owned() } else { want };
-                    prop_assert_eq!(path, want, "{}", e.inner());
+            match import(text.as_bytes()) {
+                Ok(back) => prop_assert_eq!(to_json(&back), to_json(&import(to_json(&back).as_bytes()).unwrap())),
+                Err(ImportError::Field { path: named, message }) => {
+                    let corrupted = dotted(&path);
+                    let container = match dotted(parent) {
+                        p if p.is_empty() => "(top level)".to_owned(),
+                        p => p,
+                    };
+                    let ok = named == corrupted
+                        || corrupted.starts_with(&format!("{named}."))
+                        || corrupted.starts_with(&format!("{named}["))
+                        || named.starts_with(&format!("{corrupted}."))
+                        || (removed && (named == container || named.starts_with(&format!("{container}["))));
+                    prop_assert!(ok, "corrupted {corrupted}, importer named {named}: {message}");
                 }
-                (Err(ImportError::Field { path, message }), Ok(_)) => prop_assert!(false, "only the importer refused: {path}: {message}"),
-                (_, Err(e)) => prop_assert!(false, "only the reference refused: {e}"),
-                (Ok(ours), Ok(reference)) => prop_assert_eq!(handoff_core::CaseData::from(ours), reference.case),
-                (Err(_), Ok(_)) => {} // the workflow's invariants, which the reference does not check
+                // The workflow's invariants, checked after every field reads.
+                Err(ImportError::Invariant(_)) => {}
+                Err(other) => prop_assert!(false, "unexpected refusal: {other}"),
             }
         }
     }

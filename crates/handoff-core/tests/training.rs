@@ -3,9 +3,11 @@
 mod common;
 
 use std::path::PathBuf;
+use strum::VariantArray;
 
 use common::*;
-use handoff_core::training::{parse_scenario, score, Scenario, W};
+use handoff_core::training::{parse_scenario, score, Scenario};
+use handoff_core::FiveW as W;
 use handoff_core::{Case, Command, Condition, EscalationChoice, Severity, Verdict};
 
 fn scenario_dir() -> PathBuf {
@@ -31,8 +33,8 @@ fn bundled() -> Vec<(String, Scenario)> {
 /// A trainee who answers exactly as the scenario expects.
 fn model_answer(s: &Scenario, verdict: Verdict, escalate: bool, write_facts: bool) -> Case {
     let clock = StepClock::new();
-    let mut c = Case::open("case-t", "Trainee", &clock);
-    c.edit_report(&clock, |r| {
+    let mut c = Case::open("case-t", "Trainee", clock.now());
+    c.edit_report(clock.now(), |r| {
         r.header.title = s.title.clone();
         r.header.alert_id = format!("TRAIN-{}", s.id);
         r.header.severity = Some(Severity::High);
@@ -67,7 +69,7 @@ fn model_answer(s: &Scenario, verdict: Verdict, escalate: bool, write_facts: boo
                 field.push_str(filler);
             }
         }
-        for k in Condition::ALL {
+        for k in Condition::VARIANTS.iter().copied() {
             r.conditions.get_mut(k).applies = Some(s.expected.conditions.get(k));
         }
         r.decision.choice = Some(if escalate {
@@ -78,17 +80,17 @@ fn model_answer(s: &Scenario, verdict: Verdict, escalate: bool, write_facts: boo
         r.decision.override_reason = "Training".into();
     })
     .unwrap();
-    c.apply(Command::StartReview, &clock).unwrap();
+    c.apply(Command::StartReview, clock.now()).unwrap();
     if verdict == Verdict::FalsePositive {
-        c.apply(Command::CloseAsFalsePositive, &clock).unwrap();
+        c.apply(Command::CloseAsFalsePositive, clock.now()).unwrap();
     } else {
-        c.apply(Command::BeginReport, &clock).unwrap();
+        c.apply(Command::BeginReport, clock.now()).unwrap();
         let step = if escalate {
             Command::SetInProgress
         } else {
             Command::CloseWithoutEscalation
         };
-        c.apply(step, &clock).unwrap();
+        c.apply(step, clock.now()).unwrap();
     }
     c
 }
@@ -116,7 +118,7 @@ fn the_library_has_at_least_twelve_consistent_scenarios_listed_in_its_index() {
         );
     }
     // The library covers every kind of outcome.
-    for v in Verdict::ALL {
+    for v in Verdict::VARIANTS.iter().copied() {
         assert!(
             all.iter().any(|(_, s)| s.expected.verdict == v),
             "no {v:?} scenario"
@@ -188,7 +190,7 @@ fn inconsistent_or_foreign_scenarios_are_refused() {
         .find(|(_, s)| s.expected.escalate)
         .unwrap();
     let mut v: serde_json::Value =
-        serde_json::from_str(&handoff_core::json::to_string(&s)).unwrap();
+        serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
     v["expected"]["escalate"] = false.into();
     let e = parse_scenario(&v.to_string()).unwrap_err();
     assert!(e.contains("is inconsistent"), "{e}");
@@ -196,7 +198,7 @@ fn inconsistent_or_foreign_scenarios_are_refused() {
         .unwrap_err()
         .contains("not a valid scenario"));
     let mut v: serde_json::Value =
-        serde_json::from_str(&handoff_core::json::to_string(&s)).unwrap();
+        serde_json::from_str(&serde_json::to_string(&s).unwrap()).unwrap();
     v["format"] = "something".into();
     assert!(parse_scenario(&v.to_string())
         .unwrap_err()

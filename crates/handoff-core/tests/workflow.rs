@@ -3,12 +3,13 @@
 mod common;
 
 use common::*;
-use handoff_core::workflow::{
-    all_commands, check_invariants, target, ClosureReason, EscalationTier, Refusal,
-};
+use handoff_core::rules::flow::target;
+use handoff_core::rules::invariants::check_invariants;
 use handoff_core::{
     Case, Classification, Command, CommandKind, EscalationChoice, Field, Role, Stage, Verdict,
 };
+use handoff_core::{ClosureReason, EscalationTier, Refusal};
+use strum::VariantArray;
 
 fn missing_fields(r: Refusal) -> Vec<Field> {
     r.missing().iter().map(|f| f.field).collect()
@@ -17,7 +18,7 @@ fn missing_fields(r: Refusal) -> Vec<Field> {
 #[test]
 fn a_new_case_starts_at_alert_triggered_with_one_audit_entry() {
     let clock = StepClock::new();
-    let c = Case::open("case-1", "Dana Kim", &clock);
+    let c = Case::open("case-1", "Dana Kim", clock.now());
     assert_eq!(c.stage, Stage::AlertTriggered);
     assert_eq!(c.audit.len(), 1);
     assert_eq!(c.audit[0].event, CommandKind::OpenCase);
@@ -28,8 +29,8 @@ fn a_new_case_starts_at_alert_triggered_with_one_audit_entry() {
 #[test]
 fn start_review_needs_title_id_and_analyst() {
     let clock = StepClock::new();
-    let mut c = Case::open("case-1", "", &clock);
-    let r = c.apply(Command::StartReview, &clock).unwrap_err();
+    let mut c = Case::open("case-1", "", clock.now());
+    let r = c.apply(Command::StartReview, clock.now()).unwrap_err();
     assert_eq!(
         missing_fields(r),
         [Field::AlertTitle, Field::AlertId, Field::Analyst]
@@ -42,21 +43,23 @@ fn start_review_needs_title_id_and_analyst() {
 fn false_positive_closes_only_with_a_justification() {
     let clock = StepClock::new();
     let mut c = reviewed(&clock);
-    c.edit_report(&clock, |r| r.verdict = Some(Verdict::FalsePositive))
+    c.edit_report(clock.now(), |r| r.verdict = Some(Verdict::FalsePositive))
         .unwrap();
-    let r = c.apply(Command::CloseAsFalsePositive, &clock).unwrap_err();
+    let r = c
+        .apply(Command::CloseAsFalsePositive, clock.now())
+        .unwrap_err();
     assert_eq!(missing_fields(r.clone()), [Field::VerdictJustification]);
     assert!(
         r.to_string().contains("Justify the False Positive verdict"),
         "{r}"
     );
 
-    c.edit_report(&clock, |r| {
+    c.edit_report(clock.now(), |r| {
         r.verdict_justification = "Approved change CHG-1182".into()
     })
     .unwrap();
     assert_eq!(
-        c.apply(Command::CloseAsFalsePositive, &clock),
+        c.apply(Command::CloseAsFalsePositive, clock.now()),
         Ok(Stage::Closed(ClosureReason::FalsePositive))
     );
     let last = c.audit.last().unwrap();
@@ -68,7 +71,7 @@ fn false_positive_closes_only_with_a_justification() {
     assert!(c.available_steps().is_empty());
     // Closed means closed: the report is frozen.
     let e = c
-        .edit_report(&clock, |r| r.five_ws.who = "x".into())
+        .edit_report(clock.now(), |r| r.five_ws.who = "x".into())
         .unwrap_err();
     assert!(e.to_string().contains("the case is closed"), "{e}");
 }
@@ -83,8 +86,8 @@ fn true_positive_or_needs_review_goes_to_the_report_and_false_positive_does_not(
         (Some(Verdict::NeedsReview), true),
     ] {
         let mut c = reviewed(&clock);
-        c.edit_report(&clock, |r| r.verdict = verdict).unwrap();
-        let got = c.apply(Command::BeginReport, &clock);
+        c.edit_report(clock.now(), |r| r.verdict = verdict).unwrap();
+        let got = c.apply(Command::BeginReport, clock.now());
         assert_eq!(got.is_ok(), ok, "{verdict:?}");
         if !ok {
             assert_eq!(missing_fields(got.unwrap_err()), [Field::Verdict]);
@@ -96,11 +99,11 @@ fn true_positive_or_needs_review_goes_to_the_report_and_false_positive_does_not(
 fn escalation_is_refused_until_the_report_is_documented() {
     let clock = StepClock::new();
     let mut c = reviewed(&clock);
-    c.edit_report(&clock, |r| r.verdict = Some(Verdict::TruePositive))
+    c.edit_report(clock.now(), |r| r.verdict = Some(Verdict::TruePositive))
         .unwrap();
-    c.apply(Command::BeginReport, &clock).unwrap();
+    c.apply(Command::BeginReport, clock.now()).unwrap();
 
-    let r = c.apply(Command::SetInProgress, &clock).unwrap_err();
+    let r = c.apply(Command::SetInProgress, clock.now()).unwrap_err();
     let text = r.to_string();
     assert!(text.contains("document before escalation"), "{text}");
     let fields = missing_fields(r);
@@ -130,21 +133,23 @@ fn escalation_is_refused_until_the_report_is_documented() {
         [true, false, false, false],
     );
     // A When without a UTC time is not documentation of when.
-    c.edit_report(&clock, |r| {
+    c.edit_report(clock.now(), |r| {
         r.five_ws.when = "this morning around nine".into()
     })
     .unwrap();
-    c.edit_report(&clock, |r| {
+    c.edit_report(clock.now(), |r| {
         r.decision.choice = Some(EscalationChoice::Escalate)
     })
     .unwrap();
-    let r = c.apply(Command::SetInProgress, &clock).unwrap_err();
+    let r = c.apply(Command::SetInProgress, clock.now()).unwrap_err();
     assert_eq!(missing_fields(r), [Field::When]);
 
-    c.edit_report(&clock, |r| r.five_ws.when = "09:12 UTC to 09:19 UTC".into())
-        .unwrap();
+    c.edit_report(clock.now(), |r| {
+        r.five_ws.when = "09:12 UTC to 09:19 UTC".into()
+    })
+    .unwrap();
     assert_eq!(
-        c.apply(Command::SetInProgress, &clock),
+        c.apply(Command::SetInProgress, clock.now()),
         Ok(Stage::InProgress)
     );
     let note = &c.audit.last().unwrap().note;
@@ -161,25 +166,25 @@ fn going_against_the_recommendation_needs_a_recorded_reason() {
     // Needs Review always recommends escalation: closing it is an override.
     let mut c = reviewed(&clock);
     write_report(&mut c, &clock, Verdict::NeedsReview, [false; 4]);
-    c.apply(Command::BeginReport, &clock).unwrap();
-    c.edit_report(&clock, |r| {
+    c.apply(Command::BeginReport, clock.now()).unwrap();
+    c.edit_report(clock.now(), |r| {
         r.decision.choice = Some(EscalationChoice::Close)
     })
     .unwrap();
     let r = c
-        .apply(Command::CloseWithoutEscalation, &clock)
+        .apply(Command::CloseWithoutEscalation, clock.now())
         .unwrap_err();
     assert_eq!(missing_fields(r), [Field::OverrideReason]);
     // Asking to escalate while the decision says close is refused too.
-    let r = c.apply(Command::SetInProgress, &clock).unwrap_err();
+    let r = c.apply(Command::SetInProgress, clock.now()).unwrap_err();
     assert_eq!(missing_fields(r), [Field::EscalationDecision]);
 
-    c.edit_report(&clock, |r| {
+    c.edit_report(clock.now(), |r| {
         r.decision.override_reason = "Confirmed with the asset owner: scheduled pentest".into()
     })
     .unwrap();
     assert_eq!(
-        c.apply(Command::CloseWithoutEscalation, &clock),
+        c.apply(Command::CloseWithoutEscalation, clock.now()),
         Ok(Stage::Closed(ClosureReason::NoEscalationNeeded))
     );
     let note = &c.audit.last().unwrap().note;
@@ -195,28 +200,33 @@ fn a_true_positive_with_no_condition_can_close_at_l1_without_override() {
     let clock = StepClock::new();
     let mut c = reviewed(&clock);
     write_report(&mut c, &clock, Verdict::TruePositive, [false; 4]);
-    c.apply(Command::BeginReport, &clock).unwrap();
-    c.edit_report(&clock, |r| {
+    c.apply(Command::BeginReport, clock.now()).unwrap();
+    c.edit_report(clock.now(), |r| {
         r.decision.choice = Some(EscalationChoice::Close)
     })
     .unwrap();
-    assert!(c.apply(Command::CloseWithoutEscalation, &clock).is_ok());
+    assert!(c
+        .apply(Command::CloseWithoutEscalation, clock.now())
+        .is_ok());
 }
 
 #[test]
 fn the_verdict_can_be_revised_from_the_report() {
     let clock = StepClock::new();
     let mut c = reviewed(&clock);
-    c.edit_report(&clock, |r| r.verdict = Some(Verdict::NeedsReview))
+    c.edit_report(clock.now(), |r| r.verdict = Some(Verdict::NeedsReview))
         .unwrap();
-    c.apply(Command::BeginReport, &clock).unwrap();
-    assert_eq!(c.apply(Command::ReviseVerdict, &clock), Ok(Stage::L1Review));
-    c.edit_report(&clock, |r| {
+    c.apply(Command::BeginReport, clock.now()).unwrap();
+    assert_eq!(
+        c.apply(Command::ReviseVerdict, clock.now()),
+        Ok(Stage::L1Review)
+    );
+    c.edit_report(clock.now(), |r| {
         r.verdict = Some(Verdict::FalsePositive);
         r.verdict_justification = "Known scanner".into();
     })
     .unwrap();
-    assert!(c.apply(Command::CloseAsFalsePositive, &clock).is_ok());
+    assert!(c.apply(Command::CloseAsFalsePositive, clock.now()).is_ok());
 }
 
 #[test]
@@ -224,44 +234,55 @@ fn the_escalation_steps_need_an_assignee_and_a_notification() {
     let clock = StepClock::new();
     let mut c = reviewed(&clock);
     write_report(&mut c, &clock, Verdict::TruePositive, [true; 4]);
-    c.apply(Command::BeginReport, &clock).unwrap();
-    c.edit_report(&clock, |r| {
+    c.apply(Command::BeginReport, clock.now()).unwrap();
+    c.edit_report(clock.now(), |r| {
         r.decision.choice = Some(EscalationChoice::Escalate)
     })
     .unwrap();
-    c.apply(Command::SetInProgress, &clock).unwrap();
+    c.apply(Command::SetInProgress, clock.now()).unwrap();
     // Handed off: the report is frozen from here.
-    assert!(c.edit_report(&clock, |r| r.five_ws.who.clear()).is_err());
+    assert!(c
+        .edit_report(clock.now(), |r| r.five_ws.who.clear())
+        .is_err());
 
     assert_eq!(
-        missing_fields(c.apply(Command::AssignToL2, &clock).unwrap_err()),
+        missing_fields(c.apply(Command::AssignToL2, clock.now()).unwrap_err()),
         [Field::L2Assignee]
     );
-    c.edit_notification(&clock, |n| n.l2_assignee = "Sam Lee".into())
+    c.edit_notification(clock.now(), |n| n.l2_assignee = "Sam Lee".into())
         .unwrap();
     assert_eq!(
-        c.apply(Command::AssignToL2, &clock),
+        c.apply(Command::AssignToL2, clock.now()),
         Ok(Stage::AssignedToL2)
     );
     assert_eq!(
-        missing_fields(c.apply(Command::NotifyL2, &clock).unwrap_err()),
+        missing_fields(c.apply(Command::NotifyL2, clock.now()).unwrap_err()),
         [Field::TicketId, Field::Summary, Field::ImmediateConcerns]
     );
-    c.edit_notification(&clock, |n| {
+    c.edit_notification(clock.now(), |n| {
         n.ticket_id = "INC-2291".into();
         n.summary = "Macro led to PowerShell".into();
         n.immediate_concerns = "None known".into();
     })
     .unwrap();
-    assert_eq!(c.apply(Command::NotifyL2, &clock), Ok(Stage::L2Notified));
-    assert!(c.edit_notification(&clock, |n| n.summary.clear()).is_err());
+    assert_eq!(
+        c.apply(Command::NotifyL2, clock.now()),
+        Ok(Stage::L2Notified)
+    );
+    assert!(c
+        .edit_notification(clock.now(), |n| n.summary.clear())
+        .is_err());
 
     assert_eq!(
-        missing_fields(c.apply(Command::StartL2Review, &clock).unwrap_err()),
+        missing_fields(c.apply(Command::StartL2Review, clock.now()).unwrap_err()),
         [Field::L2Analyst]
     );
-    c.edit_l2(&clock, |l| l.analyst = "Sam Lee".into()).unwrap();
-    assert_eq!(c.apply(Command::StartL2Review, &clock), Ok(Stage::L2Review));
+    c.edit_l2(clock.now(), |l| l.analyst = "Sam Lee".into())
+        .unwrap();
+    assert_eq!(
+        c.apply(Command::StartL2Review, clock.now()),
+        Ok(Stage::L2Review)
+    );
     let last = c.audit.last().unwrap();
     assert_eq!(last.actor.role, Role::L2);
     assert_eq!(last.actor.name, "Sam Lee");
@@ -276,7 +297,7 @@ fn l2_can_ask_l1_and_l1_answers_with_the_report_still_complete() {
             Command::RequestClarification {
                 question: "  ".into(),
             },
-            &clock,
+            clock.now(),
         )
         .unwrap_err();
     assert_eq!(missing_fields(r), [Field::Question]);
@@ -284,24 +305,25 @@ fn l2_can_ask_l1_and_l1_answers_with_the_report_still_complete() {
         Command::RequestClarification {
             question: "Was the macro enabled by the user?".into(),
         },
-        &clock,
+        clock.now(),
     )
     .unwrap();
     assert_eq!(c.stage, Stage::ClarificationRequested);
-    assert_eq!(c.stage.owner(), Role::L1);
+    assert_eq!(handoff_core::rules::flow::next_actor(c.stage), Role::L1);
     // L1 may now edit the report, but must leave it complete to hand it back.
-    c.edit_report(&clock, |r| r.five_ws.why.clear()).unwrap();
+    c.edit_report(clock.now(), |r| r.five_ws.why.clear())
+        .unwrap();
     let r = c
         .apply(
             Command::AnswerClarification {
                 answer: "Yes, at 09:12 UTC".into(),
             },
-            &clock,
+            clock.now(),
         )
         .unwrap_err();
     assert!(r.to_string().contains("document before escalation"));
     assert_eq!(missing_fields(r), [Field::Why]);
-    c.edit_report(&clock, |r| {
+    c.edit_report(clock.now(), |r| {
         r.five_ws.why = "EDR logs show the macro run".into()
     })
     .unwrap();
@@ -309,7 +331,7 @@ fn l2_can_ask_l1_and_l1_answers_with_the_report_still_complete() {
         Command::AnswerClarification {
             answer: "Yes, at 09:12 UTC".into(),
         },
-        &clock,
+        clock.now(),
     )
     .unwrap();
     assert_eq!(c.stage, Stage::L2Review);
@@ -325,7 +347,7 @@ fn l2_outcomes_follow_the_classification() {
     let clock = StepClock::new();
     let ready = |classification| {
         let mut c = in_l2_review(&clock);
-        c.edit_l2(&clock, |l| {
+        c.edit_l2(clock.now(), |l| {
             l.tasks.validate_findings.done = true;
             l.tasks.document_actions.done = true;
             l.classification = classification;
@@ -336,16 +358,16 @@ fn l2_outcomes_follow_the_classification() {
     };
 
     let mut c = in_l2_review(&clock);
-    let fields = missing_fields(c.apply(Command::Resolve, &clock).unwrap_err());
+    let fields = missing_fields(c.apply(Command::Resolve, clock.now()).unwrap_err());
     assert_eq!(fields.len(), 4, "{fields:?}");
 
     let mut c2 = ready(Some(Classification::Major));
     assert_eq!(
-        missing_fields(c2.apply(Command::Resolve, &clock).unwrap_err()),
+        missing_fields(c2.apply(Command::Resolve, clock.now()).unwrap_err()),
         [Field::Classification]
     );
     assert_eq!(
-        c2.apply(Command::StartIncidentResponse, &clock),
+        c2.apply(Command::StartIncidentResponse, clock.now()),
         Ok(Stage::IncidentResponse)
     );
     assert!(c2.l2.tasks.close_or_escalate.done);
@@ -353,33 +375,34 @@ fn l2_outcomes_follow_the_classification() {
     let mut c3 = ready(Some(Classification::Minor));
     assert_eq!(
         missing_fields(
-            c3.apply(Command::StartIncidentResponse, &clock)
+            c3.apply(Command::StartIncidentResponse, clock.now())
                 .unwrap_err()
         ),
         [Field::Classification]
     );
-    assert_eq!(c3.apply(Command::Resolve, &clock), Ok(Stage::Resolved));
+    assert_eq!(c3.apply(Command::Resolve, clock.now()), Ok(Stage::Resolved));
     assert_eq!(
         c3.audit.last().unwrap().note,
         "Classification: Minor. Host isolated and reimaged"
     );
 
-    for tier in EscalationTier::ALL {
+    for tier in EscalationTier::VARIANTS.iter().copied() {
         let mut c4 = ready(Some(Classification::Major));
         assert_eq!(
-            c4.apply(Command::EscalateFurther(tier), &clock),
+            c4.apply(Command::EscalateFurther(tier), clock.now()),
             Ok(Stage::EscalatedFurther(tier))
         );
-        assert!(c4.edit_l2(&clock, |l| l.outcome_note.clear()).is_err());
+        assert!(c4.edit_l2(clock.now(), |l| l.outcome_note.clear()).is_err());
     }
-    c.edit_l2(&clock, |l| l.analyst = "Sam Lee".into()).unwrap();
+    c.edit_l2(clock.now(), |l| l.analyst = "Sam Lee".into())
+        .unwrap();
 }
 
 #[test]
 fn steps_that_do_not_leave_the_stage_are_refused_by_name() {
     let clock = StepClock::new();
-    let mut c = Case::open("case-1", "Dana", &clock);
-    let r = c.apply(Command::NotifyL2, &clock).unwrap_err();
+    let mut c = Case::open("case-1", "Dana", clock.now());
+    let r = c.apply(Command::NotifyL2, clock.now()).unwrap_err();
     assert_eq!(
         r.to_string(),
         "\"Mark L2 as notified\" is not a step that can be taken while the case is Alert triggered."
@@ -407,7 +430,7 @@ fn the_transition_table_is_exactly_the_flowchart() {
     ];
     let mut arrows = Vec::new();
     for from in stages {
-        for cmd in all_commands() {
+        for cmd in Command::all() {
             if let Some(to) = target(from, &cmd) {
                 arrows.push((from, cmd.kind(), to));
             }
@@ -467,9 +490,9 @@ fn the_audit_clock_never_runs_backwards() {
     let mut c = reviewed(&clock);
     // The machine's clock steps back an hour.
     clock.now.set(clock.now.get() - chrono::Duration::hours(1));
-    c.edit_report(&clock, |r| r.verdict = Some(Verdict::NeedsReview))
+    c.edit_report(clock.now(), |r| r.verdict = Some(Verdict::NeedsReview))
         .unwrap();
-    c.apply(Command::BeginReport, &clock).unwrap();
+    c.apply(Command::BeginReport, clock.now()).unwrap();
     let times: Vec<_> = c.audit.iter().map(|e| e.at).collect();
     assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
     assert!(check_invariants(&c).is_ok());

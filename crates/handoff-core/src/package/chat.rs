@@ -1,8 +1,8 @@
 //! The short notification that L1 pastes into Slack or Teams for the L2 on shift.
 
 use crate::case::Case;
-use crate::indicators::{defang_text, is_bidi_control};
-use crate::text::{is_blank, one_line, truncate_chars};
+use crate::vocabulary::indicator::{defang_text, is_bidi_control};
+use crate::vocabulary::text::{is_blank, one_line, truncate_chars};
 
 /// Makes user text safe for a chat line: one line, links defanged, `@` replaced by the
 /// full-width `＠` so that `@here` or `@channel` cannot ping anyone, control and direction

@@ -1,14 +1,24 @@
 //! Reading a package back. Everything is checked before anything is returned, so a refused
 //! import leaves the open case untouched; each refusal is one plain sentence.
+//!
+//! The checks, in order: size (before anything is parsed), UTF-8, emptiness, JSON syntax
+//! (serde_json, nesting bounded at 128 levels), the envelope (`format`, `schema_version`),
+//! then the whole document against the case's types (serde, with the path of the first wrong
+//! value from `serde_path_to_error`), then the workflow's invariants.
+//!
+//! Unknown fields are refused, everywhere, with their path: a package this version of Handoff
+//! does not fully understand would otherwise lose what it does not know on the next export.
+//! Duplicate fields are refused too (serde's derive does so for every struct).
 
 use std::fmt;
 
-use super::{FORMAT, SCHEMA_VERSION};
-use crate::case::{Case, CaseData};
-use crate::json::{self, FromJson, Object, Value};
-use crate::limits::MAX_PACKAGE_BYTES;
-use crate::text::megabytes;
-use crate::workflow::InvariantViolation;
+use serde::Deserialize;
+
+use super::json::{PackageFile, FORMAT, SCHEMA_VERSION};
+use crate::case::Case;
+use crate::rules::invariants::InvariantViolation;
+use crate::vocabulary::limits::MAX_PACKAGE_BYTES;
+use crate::vocabulary::text::megabytes;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
@@ -88,6 +98,14 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// The envelope alone: read first, so that a newer package is told "newer" rather than
+/// refused for the fields it added. Every other member (the case) is skipped unread here.
+#[derive(Deserialize)]
+struct Envelope {
+    format: Option<serde_json::Value>,
+    schema_version: Option<serde_json::Value>,
+}
+
 /// Reads a handoff package from the bytes of a file or a paste.
 pub fn import(bytes: &[u8]) -> Result<Case, ImportError> {
     if bytes.len() > MAX_PACKAGE_BYTES {
@@ -103,39 +121,78 @@ pub fn import(bytes: &[u8]) -> Result<Case, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let doc = json::parse(text).map_err(|e| ImportError::Syntax {
-        line: e.line,
-        column: e.column,
-        message: e.message.to_owned(),
+    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
+        syntax(&e).unwrap_or_else(|| {
+            let message = without_position(&e);
+            if message.contains("expected struct Envelope") {
+                ImportError::NotAPackage
+            } else {
+                // An object, but with a repeated member such as two "format"s.
+                ImportError::Field {
+                    path: "(top level)".to_owned(),
+                    message,
+                }
+            }
+        })
     })?;
-    let mut package = Object::from_json(doc).map_err(|_| ImportError::NotAPackage)?;
-    match package.take::<Option<Value>>("format") {
-        Ok(Some(Value::String(f))) if f == FORMAT => {}
+    match envelope.format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => {}
         _ => return Err(ImportError::NotAPackage),
     }
-    let version = match package.take::<Option<Value>>("schema_version") {
-        Ok(None | Some(Value::Null)) => return Err(ImportError::MissingVersion),
-        Ok(Some(v)) => u64::from_json(v).map_err(|_| ImportError::InvalidVersion)?,
-        Err(_) => return Err(ImportError::InvalidVersion),
+    let version = match envelope.schema_version {
+        None | Some(serde_json::Value::Null) => return Err(ImportError::MissingVersion),
+        Some(v) => v.as_u64().ok_or(ImportError::InvalidVersion)?,
     };
-    let mut package = migrate(package, version)?;
-    let data: CaseData = package.take("case").map_err(|e| ImportError::Field {
-        path: match e.path() {
-            p if p.is_empty() => "(top level)".to_owned(),
+    migrate(version)?;
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let package: PackageFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = match e.path().to_string() {
+            p if p == "." => "(top level)".to_owned(),
             p => p,
-        },
-        message: e.message,
+        };
+        // The whole text was parsed once already, so every error here is a value of the
+        // wrong kind, even the one serde_json files under syntax: a number where a stage
+        // belongs is its bare "expected value".
+        let message = match without_position(&e.into_inner()) {
+            m if m == "expected value" => "expected a stage name such as \"l2_review\", or an \
+                 object such as {\"closed\": \"false_positive\"}"
+                .to_owned(),
+            m => m,
+        };
+        ImportError::Field { path, message }
     })?;
-    Case::try_from(data).map_err(ImportError::Invariant)
+    Case::try_from(package.case).map_err(ImportError::Invariant)
 }
 
-/// Brings a package of an older schema version up to [`SCHEMA_VERSION`], on the parsed tree.
-/// Version 1 is the first published version, so there is nothing to upgrade yet; each future
-/// version adds one step here (`1 => upgrade_1_to_2(package)`, ...), applied in order.
-fn migrate(package: Object, version: u64) -> Result<Object, ImportError> {
+/// A syntax error (or a document cut short) with its position, if `e` is one.
+fn syntax(e: &serde_json::Error) -> Option<ImportError> {
+    use serde_json::error::Category;
+    matches!(e.classify(), Category::Syntax | Category::Eof).then(|| ImportError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message: without_position(e),
+    })
+}
+
+/// serde_json's message without the " at line L column C" it appends.
+fn without_position(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match full.strip_suffix(&suffix).unwrap_or(&full) {
+        "recursion limit exceeded" => "nested more than 128 levels deep".to_owned(),
+        message => message.to_owned(),
+    }
+}
+
+/// Checks that a package of schema version `version` can be read. Version 1 is the first
+/// published version, so there is nothing to upgrade yet; the first change of shape will
+/// read older packages into a `serde_json::Value`, upgrade them step by step
+/// (`upgrade_1_to_2`, ...) and then read the result as today.
+fn migrate(version: u64) -> Result<(), ImportError> {
     match version {
         v if v > u64::from(SCHEMA_VERSION) => Err(ImportError::NewerVersion { found: v }),
         0 => Err(ImportError::InvalidVersion),
-        _ => Ok(package),
+        _ => Ok(()),
     }
 }

@@ -7,12 +7,15 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
+use strum::VariantArray;
+
 use crate::case::Case;
-use crate::escalation::{recommend, Condition, RecommendationKind};
-use crate::indicators::{defang_text, is_bidi_control};
-use crate::l2::L2Task;
-use crate::text::{is_blank, one_line, truncate_chars};
-use crate::workflow::{ClosureReason, Stage};
+use crate::rules::escalation::{recommend, RecommendationKind};
+use crate::vocabulary::escalation::Condition;
+use crate::vocabulary::indicator::{defang_text, is_bidi_control};
+use crate::vocabulary::l2::L2Task;
+use crate::vocabulary::stage::{ClosureReason, Stage};
+use crate::vocabulary::text::{is_blank, one_line, truncate_chars};
 
 /// How much of the raw alert the Markdown carries; the JSON always has all of it.
 const RAW_ALERT_CHARS: usize = 20_000;
@@ -144,7 +147,7 @@ fn code(s: &str) -> String {
 }
 
 fn time(t: &DateTime<Utc>) -> String {
-    crate::time::rfc3339(t)
+    crate::vocabulary::time::rfc3339(t)
 }
 
 fn or_dash(s: String) -> String {
@@ -237,7 +240,7 @@ pub fn to_markdown(case: &Case) -> String {
         for reason in &rec.reasons {
             let _ = writeln!(o, "  - {}", escape_inline(reason));
         }
-        if r.decision.is_override(&rec) {
+        if rec.is_overridden_by(&r.decision) {
             let _ = writeln!(
                 o,
                 "- Override reason: {}",
@@ -245,7 +248,7 @@ pub fn to_markdown(case: &Case) -> String {
             );
         }
         o.push_str("\n| Escalation condition | Applies | Note |\n| --- | --- | --- |\n");
-        for c in Condition::ALL {
+        for c in Condition::VARIANTS.iter().copied() {
             let a = r.conditions.get(c);
             let applies = match a.applies {
                 Some(true) => "Yes",
@@ -369,7 +372,7 @@ fn notification_and_l2(o: &mut String, case: &Case) {
     );
     let _ = writeln!(o, "- Outcome: {}", or_dash(escape_inline(&l2.outcome_note)));
     o.push_str("\n| L2 task | Done | Notes |\n| --- | --- | --- |\n");
-    for t in L2Task::ALL {
+    for t in L2Task::VARIANTS.iter().copied() {
         let s = l2.tasks.get(t);
         let _ = writeln!(
             o,

@@ -2,12 +2,13 @@
 #![allow(dead_code)]
 
 use std::cell::Cell;
+use strum::VariantArray;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use handoff_core::indicators::{Indicator, IndicatorKind};
 use handoff_core::{
-    Case, Clock, Command, Condition, EscalationChoice, Severity, Stage, TechniqueId, Verdict,
+    Case, Command, Condition, EscalationChoice, Severity, Stage, TechniqueId, Verdict,
 };
+use handoff_core::{Indicator, IndicatorKind};
 
 /// A clock that moves on by a chosen step each time it is read.
 pub struct StepClock {
@@ -30,8 +31,9 @@ impl StepClock {
     }
 }
 
-impl Clock for StepClock {
-    fn now(&self) -> DateTime<Utc> {
+impl StepClock {
+    /// The current time; the next call gets a later one.
+    pub fn now(&self) -> DateTime<Utc> {
         let t = self.now.get();
         self.now.set(t + self.step);
         t
@@ -43,9 +45,9 @@ pub fn t(h: u32, m: u32) -> DateTime<Utc> {
 }
 
 /// A new case with the alert header filled in, in L1 review.
-pub fn reviewed(clock: &impl Clock) -> Case {
-    let mut c = Case::open("case-1", "Dana Kim", clock);
-    c.edit_report(clock, |r| {
+pub fn reviewed(clock: &StepClock) -> Case {
+    let mut c = Case::open("case-1", "Dana Kim", clock.now());
+    c.edit_report(clock.now(), |r| {
         r.header.title = "Suspicious PowerShell download".into();
         r.header.alert_id = "INC-2291".into();
         r.header.source = "Splunk ES".into();
@@ -54,13 +56,13 @@ pub fn reviewed(clock: &impl Clock) -> Case {
         r.header.detected_at = Some(t(9, 14));
     })
     .unwrap();
-    c.apply(Command::StartReview, clock).unwrap();
+    c.apply(Command::StartReview, clock.now()).unwrap();
     c
 }
 
 /// Fills the Five Ws, verdict and conditions so the report is complete.
-pub fn write_report(c: &mut Case, clock: &impl Clock, verdict: Verdict, conditions: [bool; 4]) {
-    c.edit_report(clock, |r| {
+pub fn write_report(c: &mut Case, clock: &StepClock, verdict: Verdict, conditions: [bool; 4]) {
+    c.edit_report(clock.now(), |r| {
         r.five_ws.who = "jdoe (CORP\\jdoe), finance".into();
         r.five_ws.what = "Invoice_2291.docm opened; Word started encoded PowerShell".into();
         r.five_ws.when = "2026-03-14 09:12 UTC to 09:19 UTC".into();
@@ -68,7 +70,7 @@ pub fn write_report(c: &mut Case, clock: &impl Clock, verdict: Verdict, conditio
         r.five_ws.why = "EDR process tree and proxy logs show the download of stage2.ps1".into();
         r.verdict = Some(verdict);
         r.verdict_justification = "Payload hash is known malware".into();
-        for (k, applies) in Condition::ALL.into_iter().zip(conditions) {
+        for (k, applies) in Condition::VARIANTS.iter().copied().zip(conditions) {
             r.conditions.get_mut(k).applies = Some(applies);
             r.conditions.get_mut(k).note = format!("{} assessed", k.label());
         }
@@ -81,7 +83,7 @@ pub fn write_report(c: &mut Case, clock: &impl Clock, verdict: Verdict, conditio
 }
 
 /// A case escalated all the way to L2 review.
-pub fn in_l2_review(clock: &impl Clock) -> Case {
+pub fn in_l2_review(clock: &StepClock) -> Case {
     let mut c = reviewed(clock);
     write_report(
         &mut c,
@@ -89,23 +91,67 @@ pub fn in_l2_review(clock: &impl Clock) -> Case {
         Verdict::TruePositive,
         [true, true, false, false],
     );
-    c.apply(Command::BeginReport, clock).unwrap();
-    c.edit_report(clock, |r| {
+    c.apply(Command::BeginReport, clock.now()).unwrap();
+    c.edit_report(clock.now(), |r| {
         r.decision.choice = Some(EscalationChoice::Escalate)
     })
     .unwrap();
-    c.apply(Command::SetInProgress, clock).unwrap();
-    c.edit_notification(clock, |n| {
+    c.apply(Command::SetInProgress, clock.now()).unwrap();
+    c.edit_notification(clock.now(), |n| {
         n.l2_assignee = "Sam Lee".into();
         n.ticket_id = "INC-2291".into();
         n.summary = "Macro document led to PowerShell download".into();
         n.immediate_concerns = "Host still online".into();
     })
     .unwrap();
-    c.apply(Command::AssignToL2, clock).unwrap();
-    c.apply(Command::NotifyL2, clock).unwrap();
-    c.edit_l2(clock, |l| l.analyst = "Sam Lee".into()).unwrap();
-    c.apply(Command::StartL2Review, clock).unwrap();
+    c.apply(Command::AssignToL2, clock.now()).unwrap();
+    c.apply(Command::NotifyL2, clock.now()).unwrap();
+    c.edit_l2(clock.now(), |l| l.analyst = "Sam Lee".into())
+        .unwrap();
+    c.apply(Command::StartL2Review, clock.now()).unwrap();
     assert_eq!(c.stage, Stage::L2Review);
     c
+}
+
+/// The shipped JSON Schema (static/handoff.schema.json), compiled once per test binary.
+pub fn shipped_schema() -> &'static jsonschema::Validator {
+    static VALIDATOR: std::sync::OnceLock<jsonschema::Validator> = std::sync::OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../static/handoff.schema.json");
+        let text = std::fs::read_to_string(&path).expect("the shipped schema");
+        let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+        jsonschema::draft202012::new(&schema).expect("a valid draft 2020-12 schema")
+    })
+}
+
+/// Every way in which `package` (JSON text) breaks the shipped schema, one line each.
+pub fn schema_violations(package: &str) -> Vec<String> {
+    let doc: serde_json::Value = serde_json::from_str(package).expect("package is JSON");
+    shipped_schema()
+        .iter_errors(&doc)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect()
+}
+
+/// Parses `md` as CommonMark (with GFM tables, as tickets render it) and returns every link,
+/// image and piece of raw HTML in it. Handoff's Markdown exports write none themselves, so
+/// anything found came from user text.
+pub fn markdown_injections(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut found = Vec::new();
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => found.push(format!("link to {dest_url}")),
+            Event::Start(Tag::Image { dest_url, .. }) => found.push(format!("image {dest_url}")),
+            Event::Html(h) | Event::InlineHtml(h) => found.push(format!("HTML {h}")),
+            Event::Start(Tag::HtmlBlock) => found.push("HTML block".to_owned()),
+            _ => {}
+        }
+    }
+    found
 }

@@ -1,0 +1,81 @@
+//! Autosave: the open case is saved 300 ms after its last change, at once when another case
+//! is opened before then, and at once when the page is hidden or closed. Held while another
+//! tab's version of the case waits for the analyst's choice, so neither is overwritten.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use handoff_core::Case;
+use yew::prelude::*;
+
+use crate::adapters::{perf, storage};
+use crate::state::{Action, AppState, Dispatch};
+
+const AUTOSAVE_DELAY_MS: u32 = 300;
+
+/// The open case as autosave last saw it, with the revision it is at.
+type Latest = Rc<RefCell<Option<(Rc<Case>, u64)>>>;
+
+fn save_now(case: &Case, revision: u64, dispatch: &Dispatch, hold: &RefCell<bool>) {
+    if *hold.borrow() {
+        return;
+    }
+    match perf::measure("handoff:autosave", || storage::save(case)) {
+        Ok(()) => dispatch.dispatch(Action::Saved(revision)),
+        Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
+    }
+}
+
+#[hook]
+pub fn use_autosave(state: &AppState, dispatch: Dispatch) {
+    let latest: Latest = use_mut_ref(|| None);
+    let previous: Latest = use_mut_ref(|| None);
+    let pending = use_mut_ref(|| None::<Timeout>);
+    let hold = use_mut_ref(|| false);
+    *hold.borrow_mut() = state.conflict.is_some();
+    *latest.borrow_mut() = state.case.clone().map(|c| (c, state.revision));
+
+    {
+        let (latest, pending, dispatch, hold) = (
+            latest.clone(),
+            pending.clone(),
+            dispatch.clone(),
+            hold.clone(),
+        );
+        // A case left because it was deleted must not be written back.
+        let deleted = state.deleted.as_ref().map(|d| d.case.id.clone());
+        use_effect_with(state.revision, move |rev| {
+            let current = latest.borrow().clone();
+            let left = previous.replace(current.clone());
+            if let Some((left, left_rev)) = left {
+                let switched = current.as_ref().map(|(c, _)| &c.id) != Some(&left.id)
+                    && deleted.as_ref() != Some(&left.id);
+                if switched && pending.borrow_mut().take().is_some() {
+                    save_now(&left, left_rev, &dispatch, &hold);
+                }
+            }
+            if *rev > 0 {
+                let (latest, dispatch) = (latest.clone(), dispatch.clone());
+                *pending.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    if let Some((case, rev)) = latest.borrow().as_ref() {
+                        save_now(case, *rev, &dispatch, &hold);
+                    }
+                }));
+            }
+        });
+    }
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            EventListener::new(&w, "pagehide", move |_| {
+                if pending.borrow_mut().take().is_some() {
+                    if let Some((case, rev)) = latest.borrow().as_ref() {
+                        save_now(case, *rev, &dispatch, &hold);
+                    }
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}

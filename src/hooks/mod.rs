@@ -1,0 +1,19 @@
+//! Browser effects as custom hooks, each in its own file: loading the stored cases,
+//! autosave, other tabs, keyboard shortcuts, the theme, the service worker, and the actions
+//! that need the clock. Components never touch these effects themselves.
+
+mod actions;
+mod autosave;
+mod offline;
+mod other_tabs;
+mod shortcuts;
+mod stored_cases;
+mod theme;
+
+pub use actions::{use_actions, Actions};
+pub use autosave::use_autosave;
+pub use offline::use_offline;
+pub use other_tabs::use_other_tabs;
+pub use shortcuts::use_shortcuts;
+pub use stored_cases::use_stored_cases;
+pub use theme::{use_theme, Theme};

@@ -1,0 +1,496 @@
+//! The app's state and every change to it, as a pure reducer: `reduce(state, action)` reads
+//! no clock, no storage and no randomness (times and new IDs arrive inside the actions), so
+//! every action is tested natively (`state/tests.rs`). Browser effects (saving, other tabs,
+//! shortcuts, theme) live in `crate::hooks` and react to the state.
+
+pub mod notices;
+pub mod summary;
+#[cfg(test)]
+mod tests;
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use handoff_core::intake::extract;
+use handoff_core::training::{score, Scenario, Score, TrainingResult};
+use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
+use handoff_core::vocabulary::text::megabytes;
+use handoff_core::{Case, Command, Edit, Refusal};
+use yew::Reducible;
+
+pub use notices::{Notice, NoticeKind, Notices};
+pub use summary::CaseSummary;
+
+/// Whether this version of the app works offline, as its service worker reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum OfflineStatus {
+    /// Not (yet) available offline: first visit still caching, or no service worker support.
+    #[default]
+    Online,
+    /// Every file of this version is cached: the app loads with the network off.
+    Ready,
+    /// A newer version is cached and waits for the analyst to switch.
+    UpdateWaiting,
+}
+
+/// Everything found in this browser's storage at start-up.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoredCases {
+    pub summaries: Vec<CaseSummary>,
+    /// The case that was open when the page was last closed.
+    pub current: Option<Case>,
+    /// IDs of entries set aside because they could not be read.
+    pub set_aside: Vec<String>,
+    /// One sentence per problem met (an entry set aside, storage unavailable).
+    pub problems: Vec<String>,
+}
+
+/// A deleted case, kept in memory so that "Undo" can bring it back as it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DeletedCase {
+    pub case: Case,
+    pub archived: bool,
+}
+
+/// What another tab did to a stored case.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OtherTabChange {
+    /// It saved this package (`case` is `None` when the package could not be read).
+    Saved {
+        raw: String,
+        case: Option<Box<Case>>,
+    },
+    Deleted,
+}
+
+/// Another tab's version of the case open here, while the analyst has not chosen between
+/// the two. Autosave holds off meanwhile, so neither version is overwritten.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OtherTabVersion {
+    Changed(String),
+    Deleted,
+}
+
+/// What to do with an imported package whose case ID is already in this browser.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportChoice {
+    /// Replace the local case with the imported one.
+    Replace,
+    /// Keep the local case and add the imported one under this new ID.
+    KeepBoth { id: String },
+    /// Keep only the local case.
+    Cancel,
+}
+
+/// A trainee working a scenario in an ordinary case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingRun {
+    pub scenario: Rc<Scenario>,
+    pub case_id: String,
+    pub started_at: DateTime<Utc>,
+    /// How many of the scenario's facts the trainee has asked for.
+    pub revealed: usize,
+    pub score: Option<Score>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppState {
+    pub summaries: Vec<CaseSummary>,
+    pub case: Option<Rc<Case>>,
+    /// Bumped on every change to the open case; autosave watches it.
+    pub revision: u64,
+    /// The last revision autosave wrote to storage.
+    pub saved_revision: u64,
+    /// Why the last save failed, until one succeeds again.
+    pub save_failed: Option<String>,
+    /// The last step refused, with everything it still needs.
+    pub refusal: Option<Refusal>,
+    pub notices: Notices,
+    pub deleted: Option<DeletedCase>,
+    pub conflict: Option<OtherTabVersion>,
+    /// An imported package waiting for the analyst to say what to do with the local case of
+    /// the same ID.
+    pub pending_import: Option<Rc<Case>>,
+    /// Stored entries that could not be read and were set aside.
+    pub set_aside: Vec<String>,
+    /// The question to L1 or the answer to L2 being written. Kept here, not in the text box,
+    /// so that a refused step loses nothing.
+    pub reply: String,
+    pub training: Option<TrainingRun>,
+    /// Scenarios finished in this session.
+    pub training_results: Vec<TrainingResult>,
+    pub offline: OfflineStatus,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Loaded(StoredCases),
+    OtherTab {
+        id: String,
+        change: OtherTabChange,
+    },
+    /// The analyst chose which version of a case changed in two tabs to keep.
+    ConflictSettled,
+    NewCase {
+        id: String,
+        analyst: String,
+        at: DateTime<Utc>,
+    },
+    Open(Case),
+    Imported(Case),
+    SettleImport(ImportChoice),
+    Edit {
+        edit: Edit,
+        at: DateTime<Utc>,
+    },
+    /// Keeps the pasted alert and adds the indicators found in it.
+    PasteAlert {
+        text: String,
+        at: DateTime<Utc>,
+    },
+    Step {
+        command: Command,
+        at: DateTime<Utc>,
+    },
+    Reply(String),
+    /// Autosave wrote this revision of the open case.
+    Saved(u64),
+    /// Autosave could not write (the message says why and what to do).
+    SaveFailed(String),
+    Notify(NoticeKind, String),
+    DismissNotice(u64),
+    /// Starts a new case from a copy of this one's report.
+    Duplicate {
+        case: Case,
+        id: String,
+        at: DateTime<Utc>,
+    },
+    SetArchived {
+        id: String,
+        archived: bool,
+    },
+    /// A case was deleted from storage.
+    Deleted(DeletedCase),
+    UndoDelete,
+    StartTraining {
+        scenario: Rc<Scenario>,
+        id: String,
+        at: DateTime<Utc>,
+    },
+    RevealFact,
+    SubmitTraining {
+        at: DateTime<Utc>,
+    },
+    EndTraining,
+    Offline(OfflineStatus),
+}
+
+impl AppState {
+    /// The open case changed: bump the revision and bring its line in the case list up to
+    /// date.
+    fn changed(&mut self) {
+        self.revision += 1;
+        if let Some(case) = self.case.clone() {
+            self.put_summary(&case);
+        }
+    }
+
+    fn put_summary(&mut self, case: &Case) {
+        let archived = self
+            .summaries
+            .iter()
+            .find(|s| s.id == case.id)
+            .is_some_and(|s| s.archived);
+        let summary = CaseSummary::of(case, archived);
+        match self.summaries.iter_mut().find(|s| s.id == case.id) {
+            Some(s) => *s = summary,
+            None => self.summaries.insert(0, summary),
+        }
+    }
+
+    fn open(&mut self, case: Case) {
+        self.case = Some(Rc::new(case));
+        self.refusal = None;
+        self.reply.clear();
+        self.changed();
+    }
+
+    fn has_case(&self, id: &str) -> bool {
+        self.summaries.iter().any(|s| s.id == id) || self.case.as_ref().is_some_and(|c| c.id == id)
+    }
+
+    /// Applies `f` to the open case; a refusal becomes an error notice and changes nothing.
+    fn edit_case(
+        &mut self,
+        f: impl FnOnce(&mut Case) -> Result<(), handoff_core::EditRefused>,
+    ) -> bool {
+        let Some(case) = self.case.as_mut() else {
+            return false;
+        };
+        match f(Rc::make_mut(case)) {
+            Ok(()) => {
+                self.changed();
+                true
+            }
+            Err(e) => {
+                self.notices.push(NoticeKind::Error, e.to_string());
+                false
+            }
+        }
+    }
+}
+
+/// The message for a raw alert paste over the limit.
+pub fn paste_too_large(bytes: usize) -> String {
+    format!(
+        "That paste is {}; Handoff keeps alert text up to {}. Paste the relevant part of the \
+         alert instead.",
+        megabytes(bytes),
+        megabytes(MAX_RAW_ALERT_BYTES)
+    )
+}
+
+/// What the analyst should know about autosave right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Every change is in this browser's storage.
+    Saved,
+    /// A change is waiting for the autosave delay.
+    Saving,
+    /// Held: another tab changed the same case.
+    Held,
+    /// The last save failed.
+    Failed,
+}
+
+impl AppState {
+    pub fn save_status(&self) -> SaveStatus {
+        if self.conflict.is_some() {
+            SaveStatus::Held
+        } else if self.save_failed.is_some() {
+            SaveStatus::Failed
+        } else if self.saved_revision < self.revision {
+            SaveStatus::Saving
+        } else {
+            SaveStatus::Saved
+        }
+    }
+}
+
+/// The one place the app's state changes.
+pub fn reduce(s: &mut AppState, action: Action) {
+    match action {
+        Action::Loaded(stored) => {
+            s.summaries = stored.summaries;
+            s.set_aside = stored.set_aside;
+            for p in stored.problems {
+                s.notices.push(NoticeKind::Error, p);
+            }
+            if let Some(c) = stored.current {
+                s.case = Some(Rc::new(c));
+            }
+        }
+        Action::NewCase { id, analyst, at } => s.open(Case::open(id, analyst, at)),
+        Action::Open(case) => s.open(case),
+        Action::Imported(case) => {
+            if s.has_case(&case.id) {
+                s.pending_import = Some(Rc::new(case));
+            } else {
+                let title = case.report.header.title.clone();
+                s.open(case);
+                s.notices.push(
+                    NoticeKind::Info,
+                    format!("Imported the handoff \"{title}\"."),
+                );
+            }
+        }
+        Action::SettleImport(choice) => {
+            let Some(imported) = s.pending_import.take() else {
+                return;
+            };
+            let imported = Rc::unwrap_or_clone(imported);
+            match choice {
+                ImportChoice::Replace => {
+                    let title = imported.report.header.title.clone();
+                    s.open(imported);
+                    s.notices.push(
+                        NoticeKind::Info,
+                        format!("Replaced the local case with the imported handoff \"{title}\"."),
+                    );
+                }
+                ImportChoice::KeepBoth { id } => {
+                    let title = imported.report.header.title.clone();
+                    s.open(imported.with_id(id));
+                    s.notices.push(
+                        NoticeKind::Info,
+                        format!(
+                            "Imported the handoff \"{title}\" as a separate case; the local \
+                             case is unchanged."
+                        ),
+                    );
+                }
+                ImportChoice::Cancel => s.notices.push(
+                    NoticeKind::Info,
+                    "Import cancelled; the local case is unchanged.".to_owned(),
+                ),
+            }
+        }
+        Action::Edit { edit, at } => {
+            s.edit_case(|c| c.edit(edit, at));
+        }
+        Action::PasteAlert { text, at } => {
+            if text.len() > MAX_RAW_ALERT_BYTES {
+                s.notices
+                    .push(NoticeKind::Error, paste_too_large(text.len()));
+                return;
+            }
+            let before = s.case.as_ref().map_or(0, |c| c.report.indicators.len());
+            let found = extract(&text);
+            let kept = s.edit_case(|c| {
+                c.edit(Edit::RawAlert(text), at)?;
+                c.edit(Edit::AddIndicators(found), at)
+            });
+            if kept {
+                let after = s.case.as_ref().map_or(0, |c| c.report.indicators.len());
+                s.notices.push(
+                    NoticeKind::Info,
+                    format!(
+                        "Kept the alert text and found {} new indicators in it.",
+                        after - before
+                    ),
+                );
+            }
+        }
+        Action::Step { command, at } => {
+            let carries_text = matches!(
+                command,
+                Command::RequestClarification { .. } | Command::AnswerClarification { .. }
+            );
+            let Some(case) = s.case.as_mut() else {
+                return;
+            };
+            match Rc::make_mut(case).apply(command, at) {
+                Ok(_) => {
+                    s.refusal = None;
+                    if carries_text {
+                        s.reply.clear();
+                    }
+                    s.changed();
+                }
+                Err(r) => s.refusal = Some(r),
+            }
+        }
+        Action::Reply(text) => s.reply = text,
+        Action::Saved(revision) => {
+            s.saved_revision = s.saved_revision.max(revision);
+            s.save_failed = None;
+        }
+        Action::SaveFailed(why) => {
+            s.notices.push(NoticeKind::Error, why.clone());
+            s.save_failed = Some(why);
+        }
+        Action::OtherTab { id, change } => {
+            let is_open = s.case.as_ref().is_some_and(|c| c.id == id);
+            if is_open {
+                match change {
+                    OtherTabChange::Saved {
+                        case: Some(theirs), ..
+                    } if s.case.as_deref() == Some(&*theirs) => {}
+                    OtherTabChange::Saved { raw, .. } => {
+                        s.conflict = Some(OtherTabVersion::Changed(raw))
+                    }
+                    OtherTabChange::Deleted => s.conflict = Some(OtherTabVersion::Deleted),
+                }
+            } else {
+                match change {
+                    OtherTabChange::Saved {
+                        case: Some(case), ..
+                    } => s.put_summary(&case),
+                    // An unreadable package from another tab is set aside when this tab next
+                    // loads; the list keeps what it knew.
+                    OtherTabChange::Saved { case: None, .. } => {}
+                    OtherTabChange::Deleted => s.summaries.retain(|x| x.id != id),
+                }
+            }
+        }
+        Action::ConflictSettled => s.conflict = None,
+        Action::Notify(kind, text) => s.notices.push(kind, text),
+        Action::DismissNotice(id) => s.notices.dismiss(id),
+        Action::Duplicate { case, id, at } => s.open(case.duplicate(id, at)),
+        Action::SetArchived { id, archived } => {
+            if let Some(sum) = s.summaries.iter_mut().find(|x| x.id == id) {
+                sum.archived = archived;
+            }
+        }
+        Action::Deleted(deleted) => {
+            s.summaries.retain(|x| x.id != deleted.case.id);
+            if s.case.as_ref().is_some_and(|c| c.id == deleted.case.id) {
+                s.case = None;
+                s.refusal = None;
+            }
+            s.deleted = Some(deleted);
+        }
+        Action::UndoDelete => {
+            if let Some(DeletedCase { case, archived }) = s.deleted.take() {
+                let id = case.id.clone();
+                s.open(case);
+                if let Some(sum) = s.summaries.iter_mut().find(|x| x.id == id) {
+                    sum.archived = archived;
+                }
+            }
+        }
+        Action::StartTraining { scenario, id, at } => {
+            let mut case = Case::open(id, "Trainee", at);
+            let raw = scenario.raw_alert.clone();
+            let _ = case.edit_report(at, |r| {
+                r.header.title = format!("Training: {}", scenario.title);
+                r.header.alert_id = format!("TRAIN-{}", scenario.id);
+                r.indicators = extract(&raw);
+                r.raw_alert = raw;
+            });
+            s.training = Some(TrainingRun {
+                scenario,
+                case_id: case.id.clone(),
+                started_at: at,
+                revealed: 0,
+                score: None,
+            });
+            s.open(case);
+        }
+        Action::RevealFact => {
+            if let Some(t) = s.training.as_mut() {
+                t.revealed = (t.revealed + 1).min(t.scenario.facts.len());
+            }
+        }
+        Action::SubmitTraining { at } => {
+            if let (Some(t), Some(case)) = (s.training.as_mut(), s.case.as_ref()) {
+                if t.case_id == case.id && t.score.is_none() {
+                    let result = score(&t.scenario, case);
+                    s.training_results.push(TrainingResult {
+                        scenario_id: t.scenario.id.clone(),
+                        title: t.scenario.title.clone(),
+                        score: result.total,
+                        max: result.max,
+                        seconds: (at - t.started_at).num_seconds().max(0) as u64,
+                        completed_at: at,
+                    });
+                    t.score = Some(result);
+                }
+            }
+        }
+        Action::EndTraining => s.training = None,
+        Action::Offline(status) => s.offline = status,
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = Rc::unwrap_or_clone(self);
+        reduce(&mut s, action);
+        Rc::new(s)
+    }
+}
+
+pub type Dispatch = yew::UseReducerDispatcher<AppState>;

@@ -1,0 +1,649 @@
+//! The reducer, natively: every action, and each bug it once had.
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use handoff_core::training::parse_scenario;
+use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
+use handoff_core::{
+    Case, Command, Condition, Edit, EscalationChoice, FiveW, Severity, Stage, Verdict,
+};
+use strum::VariantArray;
+
+use super::*;
+
+fn t(minute: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).unwrap() + Duration::minutes(minute)
+}
+
+fn run(s: &mut AppState, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        reduce(s, a);
+    }
+}
+
+fn with_new_case(id: &str) -> AppState {
+    let mut s = AppState::default();
+    reduce(
+        &mut s,
+        Action::NewCase {
+            id: id.into(),
+            analyst: "Dana Kim".into(),
+            at: t(0),
+        },
+    );
+    s
+}
+
+fn open_case(s: &AppState) -> &Case {
+    s.case.as_deref().expect("a case is open")
+}
+
+fn notices(s: &AppState) -> Vec<(NoticeKind, String)> {
+    s.notices.iter().map(|n| (n.kind, n.text.clone())).collect()
+}
+
+fn edit(e: Edit, minute: i64) -> Action {
+    Action::Edit {
+        edit: e,
+        at: t(minute),
+    }
+}
+
+fn step(command: Command, minute: i64) -> Action {
+    Action::Step {
+        command,
+        at: t(minute),
+    }
+}
+
+/// A case in L2 review with a question asked, as two analysts would bring it there.
+fn clarification_requested() -> AppState {
+    let mut s = with_new_case("case-1");
+    let mut actions = vec![
+        edit(Edit::Title("Encoded PowerShell".into()), 1),
+        edit(Edit::AlertId("INC-7".into()), 1),
+        edit(Edit::Severity(Some(Severity::High)), 1),
+        edit(Edit::DetectedAt(Some(t(-5))), 1),
+        step(Command::StartReview, 2),
+        edit(Edit::Verdict(Some(Verdict::TruePositive)), 3),
+        edit(Edit::VerdictJustification("Known-bad hash".into()), 3),
+        step(Command::BeginReport, 4),
+    ];
+    for w in FiveW::VARIANTS {
+        actions.push(edit(Edit::FiveW(*w, format!("{} 09:00 UTC", w.label())), 5));
+    }
+    for c in Condition::VARIANTS {
+        actions.push(edit(Edit::ConditionApplies(*c, Some(true)), 5));
+    }
+    actions.extend([
+        edit(Edit::Decision(Some(EscalationChoice::Escalate)), 6),
+        step(Command::SetInProgress, 7),
+        edit(Edit::L2Assignee("Sam Lee".into()), 8),
+        edit(Edit::TicketId("INC-7".into()), 8),
+        edit(Edit::Summary("Macro ran PowerShell".into()), 8),
+        edit(Edit::ImmediateConcerns("None".into()), 8),
+        step(Command::AssignToL2, 9),
+        step(Command::NotifyL2, 9),
+        edit(Edit::L2Analyst("Sam Lee".into()), 10),
+        step(Command::StartL2Review, 10),
+        step(
+            Command::RequestClarification {
+                question: "Was the host isolated?".into(),
+            },
+            11,
+        ),
+    ]);
+    run(&mut s, actions);
+    assert_eq!(
+        open_case(&s).stage,
+        Stage::ClarificationRequested,
+        "{:?}",
+        s.refusal
+    );
+    s
+}
+
+#[test]
+fn new_case_opens_it_at_the_time_and_under_the_id_given() {
+    let s = with_new_case("case-7");
+    let c = open_case(&s);
+    assert_eq!(c.id, "case-7");
+    assert_eq!(c.created_at, t(0));
+    assert_eq!(c.report.header.analyst, "Dana Kim");
+    assert_eq!(s.summaries.len(), 1);
+    assert_eq!(s.revision, 1);
+}
+
+#[test]
+fn edits_change_the_case_and_its_summary_and_refusals_say_why() {
+    let mut s = with_new_case("case-1");
+    reduce(&mut s, edit(Edit::Title("Beacon".into()), 1));
+    assert_eq!(open_case(&s).report.header.title, "Beacon");
+    assert_eq!(open_case(&s).updated_at, t(1));
+    assert_eq!(s.summaries[0].title, "Beacon");
+    assert_eq!(s.revision, 2);
+
+    // L2's section cannot be written while L1 holds the case: nothing changes, it is said.
+    let before = s.clone();
+    reduce(&mut s, edit(Edit::L2Analyst("Sam".into()), 2));
+    assert_eq!(s.case, before.case);
+    assert_eq!(s.revision, before.revision);
+    assert!(
+        notices(&s)[0].1.contains("L2 section cannot be changed"),
+        "{:?}",
+        notices(&s)
+    );
+}
+
+#[test]
+fn a_refused_step_is_kept_with_everything_it_needs_and_cleared_by_the_next_success() {
+    let mut s = with_new_case("case-1");
+    reduce(&mut s, step(Command::StartReview, 1));
+    let refusal = s.refusal.clone().expect("refused");
+    assert_eq!(refusal.missing().len(), 2, "{refusal}");
+    assert_eq!(open_case(&s).stage, Stage::AlertTriggered);
+    run(
+        &mut s,
+        [
+            edit(Edit::Title("x".into()), 2),
+            edit(Edit::AlertId("INC-1".into()), 2),
+            step(Command::StartReview, 3),
+        ],
+    );
+    assert_eq!(s.refusal, None);
+    assert_eq!(open_case(&s).stage, Stage::L1Review);
+    assert_eq!(open_case(&s).audit.last().unwrap().at, t(3));
+}
+
+#[test]
+fn a_refused_answer_to_l2_is_not_lost() {
+    let mut s = clarification_requested();
+    // The analyst writes an answer, but the step is refused (here: the report lost its Why).
+    run(
+        &mut s,
+        [
+            Action::Reply("Yes, at 09:40 UTC by the EDR.".into()),
+            edit(Edit::FiveW(FiveW::Why, String::new()), 12),
+        ],
+    );
+    let answer = s.reply.clone();
+    reduce(&mut s, step(Command::AnswerClarification { answer }, 12));
+    assert!(s.refusal.is_some());
+    assert_eq!(
+        s.reply, "Yes, at 09:40 UTC by the EDR.",
+        "the answer is still there"
+    );
+    // Fixed and sent again: accepted, and only now the box is emptied.
+    reduce(
+        &mut s,
+        edit(Edit::FiveW(FiveW::Why, "EDR telemetry".into()), 13),
+    );
+    let answer = s.reply.clone();
+    reduce(&mut s, step(Command::AnswerClarification { answer }, 14));
+    assert_eq!(open_case(&s).stage, Stage::L2Review, "{:?}", s.refusal);
+    assert_eq!(s.reply, "");
+    assert_eq!(
+        open_case(&s).clarifications[0]
+            .answer
+            .as_ref()
+            .unwrap()
+            .text,
+        "Yes, at 09:40 UTC by the EDR."
+    );
+}
+
+#[test]
+fn undoing_a_delete_restores_that_case_and_its_archived_mark_only() {
+    let mut s = with_new_case("case-a");
+    reduce(
+        &mut s,
+        Action::SetArchived {
+            id: "case-a".into(),
+            archived: true,
+        },
+    );
+    let deleted_case = open_case(&s).clone();
+    reduce(
+        &mut s,
+        Action::Deleted(DeletedCase {
+            case: deleted_case.clone(),
+            archived: true,
+        }),
+    );
+    assert!(s.summaries.is_empty());
+    // Meanwhile another tab, which still had the case open, saves it again, and a new case
+    // is started here: the restored case is no longer first in the list.
+    run(
+        &mut s,
+        [
+            Action::OtherTab {
+                id: "case-a".into(),
+                change: OtherTabChange::Saved {
+                    raw: "{}".into(),
+                    case: Some(Box::new(deleted_case.clone())),
+                },
+            },
+            Action::NewCase {
+                id: "case-b".into(),
+                analyst: "x".into(),
+                at: t(1),
+            },
+        ],
+    );
+    assert_eq!(s.summaries[0].id, "case-b");
+    reduce(&mut s, Action::UndoDelete);
+    let archived: Vec<(String, bool)> = s
+        .summaries
+        .iter()
+        .map(|x| (x.id.clone(), x.archived))
+        .collect();
+    assert_eq!(
+        archived,
+        vec![("case-b".to_owned(), false), ("case-a".to_owned(), true)]
+    );
+    assert_eq!(open_case(&s), &deleted_case);
+    assert_eq!(s.deleted, None);
+}
+
+#[test]
+fn deleting_the_open_case_closes_it() {
+    let mut s = with_new_case("case-a");
+    let case = open_case(&s).clone();
+    reduce(
+        &mut s,
+        Action::Deleted(DeletedCase {
+            case,
+            archived: false,
+        }),
+    );
+    assert_eq!(s.case, None);
+    assert!(s.summaries.is_empty());
+}
+
+#[test]
+fn a_pasted_alert_is_kept_and_its_new_indicators_counted() {
+    let mut s = with_new_case("case-1");
+    reduce(
+        &mut s,
+        Action::PasteAlert {
+            text: "src=203.0.113.7 dst=198.51.100.9".into(),
+            at: t(1),
+        },
+    );
+    assert_eq!(open_case(&s).report.indicators.len(), 2);
+    assert_eq!(
+        open_case(&s).report.raw_alert,
+        "src=203.0.113.7 dst=198.51.100.9"
+    );
+    reduce(
+        &mut s,
+        Action::PasteAlert {
+            text: "again 203.0.113.7 and 192.0.2.1".into(),
+            at: t(2),
+        },
+    );
+    assert_eq!(open_case(&s).report.indicators.len(), 3);
+    let texts = notices(&s);
+    assert!(
+        texts.iter().any(|(_, t)| t.contains("found 2 new")),
+        "{texts:?}"
+    );
+    assert!(
+        texts.iter().any(|(_, t)| t.contains("found 1 new")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn a_refused_paste_announces_no_indicators() {
+    // Too large: refused before anything is read.
+    let mut s = with_new_case("case-1");
+    reduce(
+        &mut s,
+        Action::PasteAlert {
+            text: "x".repeat(MAX_RAW_ALERT_BYTES + 1),
+            at: t(1),
+        },
+    );
+    assert_eq!(notices(&s).len(), 1);
+    assert_eq!(notices(&s)[0].0, NoticeKind::Error);
+    assert_eq!(open_case(&s).report.raw_alert, "");
+
+    // The report is frozen (handed to L2): the paste is refused, and nothing is "found".
+    let mut s = clarification_requested();
+    run(
+        &mut s,
+        [step(
+            Command::AnswerClarification {
+                answer: "Yes".into(),
+            },
+            12,
+        )],
+    );
+    assert_eq!(open_case(&s).stage, Stage::L2Review);
+    let indicators = open_case(&s).report.indicators.clone();
+    reduce(
+        &mut s,
+        Action::PasteAlert {
+            text: "203.0.113.99".into(),
+            at: t(13),
+        },
+    );
+    assert_eq!(open_case(&s).report.indicators, indicators);
+    let texts = notices(&s);
+    assert!(
+        !texts.iter().any(|(_, t)| t.contains("new indicators")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|(k, t)| *k == NoticeKind::Error && t.contains("report cannot be changed")),
+        "{texts:?}"
+    );
+}
+
+fn package(id: &str, title: &str) -> Case {
+    let mut c = Case::open(id, "Remote", t(30));
+    c.edit(Edit::Title(title.into()), t(31)).unwrap();
+    c
+}
+
+#[test]
+fn importing_a_new_case_opens_it() {
+    let mut s = with_new_case("case-local");
+    reduce(&mut s, Action::Imported(package("case-remote", "Remote")));
+    assert_eq!(open_case(&s).id, "case-remote");
+    assert_eq!(s.pending_import, None);
+    assert_eq!(s.summaries.len(), 2);
+}
+
+#[test]
+fn importing_a_case_already_here_asks_and_loses_nothing() {
+    let mut s = with_new_case("case-1");
+    reduce(&mut s, edit(Edit::Title("Local work".into()), 1));
+    let local = open_case(&s).clone();
+
+    // Asked, not replaced.
+    reduce(&mut s, Action::Imported(package("case-1", "From L1")));
+    assert_eq!(open_case(&s), &local);
+    assert!(s.pending_import.is_some());
+
+    // Cancel: nothing changes.
+    reduce(&mut s, Action::SettleImport(ImportChoice::Cancel));
+    assert_eq!(open_case(&s), &local);
+    assert_eq!(s.pending_import, None);
+
+    // Keep both: the import arrives under the new ID, the local case is untouched.
+    run(
+        &mut s,
+        [
+            Action::Imported(package("case-1", "From L1")),
+            Action::SettleImport(ImportChoice::KeepBoth {
+                id: "case-2".into(),
+            }),
+        ],
+    );
+    assert_eq!(open_case(&s).id, "case-2");
+    assert_eq!(open_case(&s).report.header.title, "From L1");
+    let ids: Vec<&str> = s.summaries.iter().map(|x| x.id.as_str()).collect();
+    assert!(
+        ids.contains(&"case-1") && ids.contains(&"case-2"),
+        "{ids:?}"
+    );
+    assert_eq!(
+        s.summaries.iter().find(|x| x.id == "case-1").unwrap().title,
+        "Local work"
+    );
+
+    // Replace, when chosen.
+    run(
+        &mut s,
+        [
+            Action::Imported(package("case-1", "From L1 again")),
+            Action::SettleImport(ImportChoice::Replace),
+        ],
+    );
+    assert_eq!(open_case(&s).id, "case-1");
+    assert_eq!(open_case(&s).report.header.title, "From L1 again");
+    // A settle with nothing pending does nothing.
+    let before = s.clone();
+    reduce(&mut s, Action::SettleImport(ImportChoice::Replace));
+    assert_eq!(s, before);
+}
+
+#[test]
+fn other_tabs_update_the_list_and_flag_the_open_case() {
+    let mut s = with_new_case("case-open");
+    let other = package("case-other", "Other");
+    reduce(
+        &mut s,
+        Action::OtherTab {
+            id: "case-other".into(),
+            change: OtherTabChange::Saved {
+                raw: "{}".into(),
+                case: Some(Box::new(other)),
+            },
+        },
+    );
+    assert!(s
+        .summaries
+        .iter()
+        .any(|x| x.id == "case-other" && x.title == "Other"));
+    assert_eq!(s.conflict, None);
+
+    // The same version of the open case: no conflict. A different one: held.
+    let mine = open_case(&s).clone();
+    reduce(
+        &mut s,
+        Action::OtherTab {
+            id: "case-open".into(),
+            change: OtherTabChange::Saved {
+                raw: "{}".into(),
+                case: Some(Box::new(mine)),
+            },
+        },
+    );
+    assert_eq!(s.conflict, None);
+    reduce(
+        &mut s,
+        Action::OtherTab {
+            id: "case-open".into(),
+            change: OtherTabChange::Saved {
+                raw: "theirs".into(),
+                case: None,
+            },
+        },
+    );
+    assert_eq!(s.conflict, Some(OtherTabVersion::Changed("theirs".into())));
+    reduce(&mut s, Action::ConflictSettled);
+    assert_eq!(s.conflict, None);
+    reduce(
+        &mut s,
+        Action::OtherTab {
+            id: "case-open".into(),
+            change: OtherTabChange::Deleted,
+        },
+    );
+    assert_eq!(s.conflict, Some(OtherTabVersion::Deleted));
+    reduce(
+        &mut s,
+        Action::OtherTab {
+            id: "case-other".into(),
+            change: OtherTabChange::Deleted,
+        },
+    );
+    assert!(!s.summaries.iter().any(|x| x.id == "case-other"));
+}
+
+#[test]
+fn loading_fills_the_list_reports_problems_and_reopens_the_last_case() {
+    let mut s = AppState::default();
+    let current = package("case-1", "Last");
+    reduce(
+        &mut s,
+        Action::Loaded(StoredCases {
+            summaries: vec![CaseSummary::of(&current, false)],
+            current: Some(current.clone()),
+            set_aside: vec!["case-bad".into()],
+            problems: vec!["A saved case could not be read.".into()],
+        }),
+    );
+    assert_eq!(open_case(&s), &current);
+    assert_eq!(s.set_aside, vec!["case-bad".to_owned()]);
+    assert_eq!(notices(&s)[0].0, NoticeKind::Error);
+    assert_eq!(s.revision, 0, "loading is not a change to save");
+}
+
+#[test]
+fn open_duplicate_and_archive() {
+    let mut s = with_new_case("case-1");
+    reduce(&mut s, edit(Edit::Title("Original".into()), 1));
+    let original = open_case(&s).clone();
+    reduce(
+        &mut s,
+        Action::Duplicate {
+            case: original.clone(),
+            id: "case-2".into(),
+            at: t(2),
+        },
+    );
+    assert_eq!(open_case(&s).id, "case-2");
+    assert_eq!(open_case(&s).report.header.title, "Copy of Original");
+    assert_eq!(open_case(&s).created_at, t(2));
+    reduce(&mut s, Action::Open(original.clone()));
+    assert_eq!(open_case(&s), &original);
+    reduce(
+        &mut s,
+        Action::SetArchived {
+            id: "case-2".into(),
+            archived: true,
+        },
+    );
+    assert!(s.summaries.iter().any(|x| x.id == "case-2" && x.archived));
+}
+
+#[test]
+fn notices_are_shown_once_dismissed_by_id_and_information_does_not_pile_up() {
+    let mut s = AppState::default();
+    for text in ["a", "a", "b", "c"] {
+        reduce(&mut s, Action::Notify(NoticeKind::Info, text.into()));
+    }
+    reduce(&mut s, Action::Notify(NoticeKind::Error, "full".into()));
+    reduce(&mut s, Action::Notify(NoticeKind::Error, "full".into()));
+    let shown = notices(&s);
+    assert_eq!(
+        shown,
+        vec![
+            (NoticeKind::Info, "b".to_owned()),
+            (NoticeKind::Info, "c".to_owned()),
+            (NoticeKind::Error, "full".to_owned()),
+        ]
+    );
+    let id = s.notices.iter().find(|n| n.text == "b").unwrap().id;
+    reduce(&mut s, Action::DismissNotice(id));
+    assert_eq!(notices(&s).len(), 2);
+    reduce(&mut s, Action::DismissNotice(id));
+    assert_eq!(
+        notices(&s).len(),
+        2,
+        "dismissing twice removes nothing else"
+    );
+}
+
+#[test]
+fn training_runs_from_start_to_score() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/static/scenarios/phishing-macro.json"
+    ))
+    .unwrap();
+    let scenario = Rc::new(parse_scenario(&text).unwrap());
+    let mut s = AppState::default();
+    reduce(
+        &mut s,
+        Action::StartTraining {
+            scenario: scenario.clone(),
+            id: "case-train".into(),
+            at: t(0),
+        },
+    );
+    assert_eq!(open_case(&s).id, "case-train");
+    assert!(!open_case(&s).report.indicators.is_empty());
+    let run = s.training.clone().unwrap();
+    assert_eq!((run.revealed, run.started_at), (0, t(0)));
+    for _ in 0..scenario.facts.len() + 3 {
+        reduce(&mut s, Action::RevealFact);
+    }
+    assert_eq!(s.training.as_ref().unwrap().revealed, scenario.facts.len());
+    reduce(&mut s, Action::SubmitTraining { at: t(12) });
+    reduce(&mut s, Action::SubmitTraining { at: t(13) });
+    assert_eq!(s.training_results.len(), 1, "scored once");
+    assert_eq!(s.training_results[0].seconds, 12 * 60);
+    assert!(s.training.as_ref().unwrap().score.is_some());
+    reduce(&mut s, Action::EndTraining);
+    assert_eq!(s.training, None);
+    assert_eq!(s.training_results.len(), 1);
+}
+
+#[test]
+fn the_save_status_follows_revisions_failures_and_conflicts() {
+    let mut s = with_new_case("case-1");
+    assert_eq!(s.save_status(), SaveStatus::Saving);
+    let rev = s.revision;
+    reduce(&mut s, Action::Saved(rev));
+    assert_eq!(s.save_status(), SaveStatus::Saved);
+    reduce(&mut s, edit(Edit::Title("x".into()), 1));
+    assert_eq!(s.save_status(), SaveStatus::Saving);
+    // A late report of an older save does not claim the newer change is saved.
+    let rev = s.revision;
+    reduce(&mut s, Action::Saved(rev - 1));
+    assert_eq!(s.save_status(), SaveStatus::Saving);
+    reduce(&mut s, Action::SaveFailed("Storage is full.".into()));
+    assert_eq!(s.save_status(), SaveStatus::Failed);
+    assert_eq!(
+        notices(&s),
+        vec![(NoticeKind::Error, "Storage is full.".to_owned())]
+    );
+    let rev = s.revision;
+    reduce(&mut s, Action::Saved(rev));
+    assert_eq!(s.save_status(), SaveStatus::Saved);
+    reduce(
+        &mut s,
+        Action::OtherTab {
+            id: "case-1".into(),
+            change: OtherTabChange::Deleted,
+        },
+    );
+    assert_eq!(s.save_status(), SaveStatus::Held);
+}
+
+#[test]
+fn offline_status_and_reply_drafts_are_kept() {
+    let mut s = AppState::default();
+    reduce(&mut s, Action::Offline(OfflineStatus::UpdateWaiting));
+    assert_eq!(s.offline, OfflineStatus::UpdateWaiting);
+    reduce(&mut s, Action::Reply("draft".into()));
+    assert_eq!(s.reply, "draft");
+}
+
+#[test]
+fn actions_without_an_open_case_change_nothing() {
+    let mut s = AppState::default();
+    for a in [
+        edit(Edit::Title("x".into()), 1),
+        step(Command::StartReview, 1),
+        Action::PasteAlert {
+            text: "1.2.3.4".into(),
+            at: t(1),
+        },
+        Action::UndoDelete,
+        Action::RevealFact,
+        Action::SubmitTraining { at: t(1) },
+    ] {
+        let before = s.clone();
+        reduce(&mut s, a.clone());
+        assert_eq!(s, before, "{a:?}");
+    }
+}
