@@ -1,4 +1,5 @@
-//! Timestamps in and out, all through chrono. Three shapes:
+//! Timestamps in and out, through chrono's RFC 3339 functions and its `Display` (which, unlike
+//! its strftime-style `format`, adds no format-string machinery to the wasm). Three shapes:
 //!
 //! - RFC 3339 in UTC on the wire: `2026-03-14T09:14:00Z`, `…:00.120Z` (the fraction only
 //!   when there is one);
@@ -6,7 +7,7 @@
 //!   always UTC and always 24-hour, whatever the browser's locale;
 //! - the display form: `2026-03-14 09:14:00 UTC`.
 
-use chrono::{DateTime, NaiveDateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 
 /// RFC 3339 in UTC with `Z`; the fraction appears only when there is one, in groups of three
 /// digits.
@@ -21,14 +22,19 @@ pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
         .map(|t| t.with_timezone(&Utc))
 }
 
+/// `t` to the second.
+fn whole_seconds(t: &DateTime<Utc>) -> DateTime<Utc> {
+    t.with_nanosecond(0).unwrap_or(*t)
+}
+
 /// `2026-03-14 09:14:00 UTC`
 pub fn display(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+    whole_seconds(t).to_string()
 }
 
 /// `2026-03-14 09:14:05`: the value a UTC time field shows.
 pub fn form_value(t: &DateTime<Utc>) -> String {
-    t.format("%Y-%m-%d %H:%M:%S").to_string()
+    whole_seconds(t).naive_utc().to_string()
 }
 
 /// Reads a UTC time as an analyst types or pastes it: `2026-03-14 09:14`, with seconds or
@@ -39,6 +45,7 @@ pub fn parse_form_value(s: &str) -> Result<DateTime<Utc>, String> {
     if let Some(t) = parse_rfc3339(s) {
         return Ok(t);
     }
+    // Brought to RFC 3339 and read by chrono: a `T` between date and time, seconds, `Z`.
     let bare = s
         .strip_suffix("UTC")
         .or_else(|| s.strip_suffix("utc"))
@@ -46,16 +53,11 @@ pub fn parse_form_value(s: &str) -> Result<DateTime<Utc>, String> {
         .or_else(|| s.strip_suffix('z'))
         .unwrap_or(s)
         .trim_end();
-    for format in [
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M:%S%.f",
-    ] {
-        if let Ok(t) = NaiveDateTime::parse_from_str(bare, format) {
-            return Ok(t.and_utc());
+    if let Some((date, time)) = bare.split_once([' ', 'T', 't']) {
+        let time = time.trim_start();
+        let seconds = if time.matches(':').count() == 1 { ":00" } else { "" };
+        if let Some(t) = parse_rfc3339(&format!("{date}T{time}{seconds}Z")) {
+            return Ok(t);
         }
     }
     Err(format!(

@@ -1,0 +1,343 @@
+//! The guided flow: the steps a person takes through a case, in the guide's order, each with
+//! the fields it shows and the forward step it ends with. Pure: which step is current, what
+//! a step still needs and what the rest of the handoff needs are all read from the case and
+//! the domain's own guards, so the flow can never ask for less (or more) than the workflow
+//! enforces.
+
+use handoff_core::rules::flow::{editable, next_actor, Part};
+use handoff_core::rules::guards::needs;
+use handoff_core::rules::report_check::{decision_gaps, documentation_gaps};
+use handoff_core::{
+    Case, Classification, ClosureReason, Command, Condition, EscalationChoice, EscalationTier,
+    Field, Finding, FiveW, L2Task, Role, Stage, Verdict,
+};
+use strum::VariantArray;
+
+/// A step of the guided flow.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FlowStep {
+    /// L1: what the SIEM raised, and who is working it.
+    Alert,
+    /// L1: true positive, false positive, or needs review, and why.
+    Verdict,
+    /// L1: the Five Ws and the evidence.
+    Report,
+    /// L1: the four escalation conditions and the decision.
+    Decision,
+    /// L1: the L2 analyst on shift.
+    Assign,
+    /// L1: the notification, sent from here.
+    Notify,
+    /// L2: the handoff as a briefing, and taking the case.
+    Briefing,
+    /// L2: the six tasks, the classification and the outcome.
+    Review,
+    /// L2 asks L1 a question and sends it.
+    Ask,
+    /// L1 answers L2's question and sends it back.
+    Answer,
+    /// The case has reached the end of the workflow.
+    Outcome,
+}
+
+impl FlowStep {
+    pub fn title(self) -> &'static str {
+        match self {
+            FlowStep::Alert => "The alert",
+            FlowStep::Verdict => "Triage and verdict",
+            FlowStep::Report => "The report: the Five Ws",
+            FlowStep::Decision => "Escalate to L2?",
+            FlowStep::Assign => "Assign to the L2 analyst on shift",
+            FlowStep::Notify => "Notify L2 and send the handoff",
+            FlowStep::Briefing => "Briefing from L1",
+            FlowStep::Review => "L2 review and outcome",
+            FlowStep::Ask => "Ask L1 a question",
+            FlowStep::Answer => "Answer L2's question",
+            FlowStep::Outcome => "Outcome",
+        }
+    }
+
+    /// The HTML id of the step's section.
+    pub fn id(self) -> &'static str {
+        match self {
+            FlowStep::Alert => "step-alert",
+            FlowStep::Verdict => "step-verdict",
+            FlowStep::Report => "step-report",
+            FlowStep::Decision => "step-decision",
+            FlowStep::Assign => "step-assign",
+            FlowStep::Notify => "step-notify",
+            FlowStep::Briefing => "step-briefing",
+            FlowStep::Review => "step-review",
+            FlowStep::Ask => "step-ask",
+            FlowStep::Answer => "step-answer",
+            FlowStep::Outcome => "step-outcome",
+        }
+    }
+
+    /// Who works this step.
+    pub fn role(self) -> Role {
+        match self {
+            FlowStep::Briefing | FlowStep::Review | FlowStep::Ask => Role::L2,
+            FlowStep::Alert
+            | FlowStep::Verdict
+            | FlowStep::Report
+            | FlowStep::Decision
+            | FlowStep::Assign
+            | FlowStep::Notify
+            | FlowStep::Answer
+            | FlowStep::Outcome => Role::L1,
+        }
+    }
+
+    /// The fields the step shows, in the order it shows them; the first takes focus when the
+    /// step opens.
+    pub fn fields(self) -> Vec<Field> {
+        match self {
+            FlowStep::Alert => vec![
+                Field::RawAlert,
+                Field::AlertTitle,
+                Field::AlertId,
+                Field::Source,
+                Field::Rule,
+                Field::Severity,
+                Field::DetectedAt,
+                Field::Analyst,
+            ],
+            FlowStep::Verdict => vec![Field::Verdict, Field::VerdictJustification],
+            FlowStep::Report => {
+                let mut f: Vec<Field> = FiveW::VARIANTS.iter().map(|w| w.field()).collect();
+                f.extend([
+                    Field::Indicators,
+                    Field::AttackTechniques,
+                    Field::Timeline,
+                    Field::RecommendedActions,
+                    Field::Tlp,
+                ]);
+                f
+            }
+            FlowStep::Decision => {
+                let mut f: Vec<Field> =
+                    Condition::VARIANTS.iter().map(|c| Field::Condition(*c)).collect();
+                f.extend([Field::EscalationDecision, Field::OverrideReason]);
+                f
+            }
+            FlowStep::Assign => vec![Field::L2Assignee],
+            FlowStep::Notify => vec![Field::TicketId, Field::Summary, Field::ImmediateConcerns],
+            FlowStep::Briefing => vec![Field::L2Analyst],
+            FlowStep::Review => {
+                let mut f: Vec<Field> = L2Task::VARIANTS.iter().map(|t| Field::L2Task(*t)).collect();
+                f.extend([Field::ActionsTaken, Field::Classification, Field::OutcomeNote]);
+                f
+            }
+            FlowStep::Ask => vec![Field::Question],
+            FlowStep::Answer => vec![Field::Answer],
+            FlowStep::Outcome => vec![],
+        }
+    }
+
+    /// The step that shows `field` (where a refusal's link takes the analyst).
+    pub fn showing(field: Field) -> Option<FlowStep> {
+        ALL_STEPS.into_iter().find(|s| s.fields().contains(&field))
+    }
+}
+
+/// Every step, in the order of the guide.
+pub const ALL_STEPS: [FlowStep; 11] = [
+    FlowStep::Alert,
+    FlowStep::Verdict,
+    FlowStep::Report,
+    FlowStep::Decision,
+    FlowStep::Assign,
+    FlowStep::Notify,
+    FlowStep::Briefing,
+    FlowStep::Review,
+    FlowStep::Ask,
+    FlowStep::Answer,
+    FlowStep::Outcome,
+];
+
+/// The L1 steps, in order.
+pub const L1_STEPS: [FlowStep; 6] = [
+    FlowStep::Alert,
+    FlowStep::Verdict,
+    FlowStep::Report,
+    FlowStep::Decision,
+    FlowStep::Assign,
+    FlowStep::Notify,
+];
+
+/// Where a step stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepState {
+    /// Finished: shown folded to one line.
+    Done,
+    /// The step the case is at: shown with its fields and its forward action.
+    Current,
+    /// Still to come: shown as its title only.
+    Upcoming,
+}
+
+/// The step the case's stage is at. `report_written` is the one choice the stage does not
+/// record: in "Writing the report", whether the analyst has moved on from the Five Ws to the
+/// decision.
+pub fn current_step(case: &Case, report_written: bool) -> FlowStep {
+    match case.stage {
+        Stage::AlertTriggered => FlowStep::Alert,
+        Stage::L1Review => FlowStep::Verdict,
+        Stage::Reporting if report_written => FlowStep::Decision,
+        Stage::Reporting => FlowStep::Report,
+        Stage::InProgress => FlowStep::Assign,
+        Stage::AssignedToL2 => FlowStep::Notify,
+        Stage::L2Notified => FlowStep::Briefing,
+        Stage::L2Review => FlowStep::Review,
+        Stage::ClarificationRequested => FlowStep::Answer,
+        Stage::Closed(_) | Stage::Resolved | Stage::IncidentResponse | Stage::EscalatedFurther(_) => {
+            FlowStep::Outcome
+        }
+    }
+}
+
+/// The steps a person working as `role` sees for `case`, in order, with where each stands.
+/// L1 sees its own six steps (fewer when the case closed at L1), the answer to L2's question
+/// once one was asked, and the outcome; L2 sees the briefing, the review, its question while
+/// it waits for L1, and the outcome. When it is the other role's turn, no step is current.
+pub fn steps_for(case: &Case, role: Role, report_written: bool) -> Vec<(FlowStep, StepState)> {
+    let current = current_step(case, report_written);
+    let position = |s: FlowStep| ALL_STEPS.iter().position(|x| *x == s).unwrap_or(0);
+    let mut list: Vec<FlowStep> = match role {
+        Role::L1 => {
+            let mut l = L1_STEPS.to_vec();
+            if let Stage::Closed(reason) = case.stage {
+                let last = match reason {
+                    ClosureReason::FalsePositive => FlowStep::Verdict,
+                    ClosureReason::NoEscalationNeeded => FlowStep::Decision,
+                };
+                l.truncate(position(last) + 1);
+            } else if !case.clarifications.is_empty() {
+                l.push(FlowStep::Answer);
+            }
+            l
+        }
+        Role::L2 => {
+            let mut l = vec![FlowStep::Briefing, FlowStep::Review];
+            if case.stage == Stage::ClarificationRequested {
+                l.push(FlowStep::Ask);
+            }
+            l
+        }
+    };
+    if case.stage.is_final() {
+        list.push(FlowStep::Outcome);
+    }
+    let waiting = case.stage == Stage::ClarificationRequested;
+    list.into_iter()
+        .map(|s| {
+            let state = match s {
+                // L2's question is L2's open step while L1 answers it.
+                FlowStep::Ask if waiting => StepState::Current,
+                // An answer given stays done, whatever comes after it.
+                FlowStep::Answer if !waiting => StepState::Done,
+                _ => match position(s).cmp(&position(current)) {
+                    std::cmp::Ordering::Less => StepState::Done,
+                    std::cmp::Ordering::Equal => StepState::Current,
+                    std::cmp::Ordering::Greater => StepState::Upcoming,
+                },
+            };
+            (s, state)
+        })
+        .collect()
+}
+
+/// The forward steps a step ends with, for the case as it is now: the primary one first,
+/// then the alternatives (an escalation beyond L2, asking L1). Empty for steps whose forward
+/// action is not a workflow step (moving on from the report, sending).
+pub fn forward(step: FlowStep, case: &Case, reply: &str) -> Vec<Command> {
+    let r = &case.report;
+    match step {
+        FlowStep::Alert => vec![Command::StartReview],
+        FlowStep::Verdict => match r.verdict {
+            Some(Verdict::FalsePositive) => vec![Command::CloseAsFalsePositive],
+            _ => vec![Command::BeginReport],
+        },
+        FlowStep::Report => vec![],
+        FlowStep::Decision => match r.decision.choice {
+            Some(EscalationChoice::Close) => vec![Command::CloseWithoutEscalation],
+            _ => vec![Command::SetInProgress],
+        },
+        FlowStep::Assign => vec![Command::AssignToL2],
+        FlowStep::Notify => vec![Command::NotifyL2],
+        FlowStep::Briefing => vec![Command::StartL2Review],
+        FlowStep::Review => {
+            let mut v = match case.l2.classification {
+                Some(Classification::Minor) | None => vec![Command::Resolve],
+                Some(Classification::Major) => vec![Command::StartIncidentResponse],
+            };
+            v.extend(EscalationTier::VARIANTS.iter().map(|t| Command::EscalateFurther(*t)));
+            v
+        }
+        FlowStep::Ask => vec![Command::RequestClarification {
+            question: reply.to_owned(),
+        }],
+        FlowStep::Answer => vec![Command::AnswerClarification {
+            answer: reply.to_owned(),
+        }],
+        FlowStep::Outcome => vec![],
+    }
+}
+
+/// What the step's primary forward action still needs, now: the guard of its workflow step
+/// (for the report, the Five Ws and evidence the report check requires).
+pub fn blocking(step: FlowStep, case: &Case, reply: &str) -> Vec<Finding> {
+    match forward(step, case, reply).first() {
+        Some(cmd) => needs(cmd, case),
+        None if step == FlowStep::Report => {
+            let fields = step.fields();
+            documentation_gaps(&case.report)
+                .into_iter()
+                .filter(|f| fields.contains(&f.field))
+                .collect()
+        }
+        None => Vec::new(),
+    }
+}
+
+/// What the rest of the handoff still needs from the fields this step shows, beyond what
+/// its own forward action needs: said before the analyst gets there, never as an error.
+pub fn needed_later(step: FlowStep, case: &Case, reply: &str) -> Vec<Finding> {
+    let fields = step.fields();
+    let now = blocking(step, case, reply);
+    let mut later = documentation_gaps(&case.report);
+    decision_gaps(&case.report, Some(EscalationChoice::Escalate), &mut later);
+    later.extend(needs(&Command::NotifyL2, case));
+    let mut out: Vec<Finding> = Vec::new();
+    for f in later {
+        let here = fields.contains(&f.field);
+        let already = now.iter().chain(out.iter()).any(|n| n.field == f.field);
+        // Only the handoff's path needs these; a case being closed needs none of them.
+        if here && !already && escalating(case) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn escalating(case: &Case) -> bool {
+    case.report.verdict != Some(Verdict::FalsePositive)
+        && case.report.decision.choice != Some(EscalationChoice::Close)
+}
+
+/// Whether what `step` shows can be changed at the case's stage.
+pub fn can_change(step: FlowStep, case: &Case) -> bool {
+    let part = match step {
+        FlowStep::Alert | FlowStep::Verdict | FlowStep::Report | FlowStep::Decision => Part::Report,
+        FlowStep::Assign | FlowStep::Notify => Part::Notification,
+        FlowStep::Briefing | FlowStep::Review => Part::L2,
+        FlowStep::Ask | FlowStep::Answer | FlowStep::Outcome => return false,
+    };
+    editable(case.stage, part)
+}
+
+/// Whether it is the other role's turn: the case waits for them.
+pub fn waiting_for_other(case: &Case, role: Role) -> bool {
+    !case.stage.is_final() && next_actor(case.stage) != role
+}
