@@ -1,7 +1,7 @@
 //! The release build, and the local server for it: `cargo xtask serve`, the end-to-end tests
 //! and the benchmarks all use it. It is tower-http's `ServeDir` under axum, bound to
-//! 127.0.0.1 only, answering with the same headers, compression and caching rules as the
-//! shipped nginx configuration (deploy/nginx.conf), so a local run behaves like a deployment.
+//! 127.0.0.1 only, answering with the same security headers and cache rules as the shipped
+//! nginx configuration (deploy/nginx.conf); `cargo xtask serve` compresses as nginx does.
 
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -56,23 +56,39 @@ pub fn is_hashed(path: &str) -> bool {
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
+/// The cache rule of deploy/nginx.conf: a year for a hashed file that was found (a 404 must
+/// not stick), no-cache for everything else.
 async fn cache_control(request: Request<axum::body::Body>, next: Next) -> Response {
-    let value = if is_hashed(request.uri().path()) {
+    let hashed = is_hashed(request.uri().path());
+    let mut response = next.run(request).await;
+    let found = matches!(response.status().as_u16(), 200 | 206 | 304);
+    let value = if hashed && found {
         CACHE_HASHED
     } else {
         CACHE_OTHER
     };
-    let mut response = next.run(request).await;
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     response
 }
 
+/// Whether the server compresses what it sends.
+#[derive(Clone, Copy)]
+enum Compress {
+    /// gzip or brotli, as the browser accepts: `cargo xtask serve`, which shows the app as a
+    /// deployment sends it.
+    Yes,
+    /// Plain bytes: the end-to-end tests and the benchmarks. Over loopback compression saves
+    /// nothing, and the xtask is a debug build, whose compressor takes about a quarter of a
+    /// second over the wasm: that would be measured as the app's start-up. The deployment
+    /// tests check compression where it matters, in nginx.
+    No,
+}
+
 /// The app that serves `dir`: files (percent-decoded, confined to `dir`, index.html for
-/// folders), gzip or brotli as the browser accepts, and the headers above on every answer,
-/// errors included.
-fn app(dir: PathBuf) -> Router {
+/// folders) with the headers above on every answer, errors included.
+fn app(dir: PathBuf, compress: Compress) -> Router {
     let mut app = Router::new()
         .fallback_service(ServeDir::new(dir))
         .layer(middleware::from_fn(cache_control));
@@ -83,9 +99,12 @@ fn app(dir: PathBuf) -> Router {
             HeaderValue::from_static(value),
         ));
     }
-    // Outermost, so it compresses the finished answer; tower-http's default levels (gzip 6,
-    // brotli 4) are the ones nginx uses for on-the-fly compression.
-    app.layer(CompressionLayer::new())
+    match compress {
+        // Outermost, so it compresses the finished answer, at tower-http's default levels
+        // (gzip 6, brotli 4), meant for compressing on the fly.
+        Compress::Yes => app.layer(CompressionLayer::new()),
+        Compress::No => app,
+    }
 }
 
 fn bind(port: u16) -> Result<TcpListener> {
@@ -97,8 +116,8 @@ fn bind(port: u16) -> Result<TcpListener> {
     Ok(listener)
 }
 
-/// Serves `dir` on `listener` until the process ends.
-fn serve_blocking(listener: TcpListener, dir: PathBuf) -> Result {
+/// Serves `app` on `listener` until the process ends.
+fn serve_blocking(listener: TcpListener, app: Router) -> Result {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -107,10 +126,22 @@ fn serve_blocking(listener: TcpListener, dir: PathBuf) -> Result {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::from_std(listener)
             .map_err(|e| format!("cannot listen: {e}"))?;
-        axum::serve(listener, app(dir))
+        axum::serve(listener, app)
             .await
             .map_err(|e| format!("the server stopped: {e}"))
     })
+}
+
+/// Serves `app` on a free port of 127.0.0.1 from a background thread; returns the port.
+fn spawn(app: Router) -> Result<u16> {
+    let listener = bind(0)?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    std::thread::spawn(move || {
+        if let Err(e) = serve_blocking(listener, app) {
+            eprintln!("xtask: the background server on port {port} failed: {e}");
+        }
+    });
+    Ok(port)
 }
 
 pub fn release_build() -> Result {
@@ -144,7 +175,7 @@ pub fn serve_command(args: &[String]) -> Result {
     say(&format!(
         "Handoff is being served at http://127.0.0.1:{port}/ (Ctrl+C to stop)"
     ));
-    serve_blocking(listener, root().join("dist"))
+    serve_blocking(listener, app(root().join("dist"), Compress::Yes))
 }
 
 pub fn static_server_command(args: &[String]) -> Result {
@@ -155,19 +186,13 @@ pub fn static_server_command(args: &[String]) -> Result {
     };
     let listener = bind(port)?;
     eprintln!("serving {} at http://127.0.0.1:{port}/", dir.display());
-    serve_blocking(listener, dir)
+    serve_blocking(listener, app(dir, Compress::No))
 }
 
-/// Serves `dir` on a free port of 127.0.0.1 from a background thread; returns the port.
+/// Serves `dir` on a free port of 127.0.0.1 from a background thread, uncompressed (the
+/// tests' and benchmarks' server); returns the port.
 pub fn serve_in_background(dir: PathBuf) -> Result<u16> {
-    let listener = bind(0)?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
-    std::thread::spawn(move || {
-        if let Err(e) = serve_blocking(listener, dir) {
-            eprintln!("xtask: the background server on port {port} failed: {e}");
-        }
-    });
-    Ok(port)
+    spawn(app(dir, Compress::No))
 }
 
 #[cfg(test)]
@@ -248,7 +273,7 @@ mod tests {
         std::fs::write(dir.join("sub dir/a.json"), "{}").unwrap();
         std::fs::write(dir.join("secret.txt"), "no").unwrap();
         let port = serve_in_background(dir.join("sub dir")).unwrap();
-        let root_port = serve_in_background(dir.clone()).unwrap();
+        let root_port = spawn(app(dir.clone(), Compress::Yes)).unwrap();
 
         let index = get(root_port, "/", "identity");
         assert!(index.starts_with("HTTP/1.1 200"), "{index}");
@@ -264,10 +289,26 @@ mod tests {
         assert_eq!(header(&w, "cache-control"), Some(CACHE_HASHED));
         let w = get(root_port, "/app-0123456789abcdef_bg.wasm", "br");
         assert_eq!(header(&w, "content-encoding"), Some("br"));
+        // The tests' server sends the bytes as they are.
+        std::fs::copy(
+            dir.join("app-0123456789abcdef_bg.wasm"),
+            dir.join("sub dir/w.wasm"),
+        )
+        .unwrap();
+        let w = get(port, "/w.wasm", "gzip, br");
+        assert_eq!(header(&w, "content-type"), Some("application/wasm"));
+        assert_eq!(header(&w, "content-encoding"), None);
 
         // Percent-encoded names are decoded; nothing outside the served folder is reachable,
         // and a refusal carries the headers too.
         assert!(get(root_port, "/sub%20dir/a.json", "identity").starts_with("HTTP/1.1 200"));
+        let missing = get(root_port, "/app-fedcba9876543210_bg.wasm", "identity");
+        assert!(missing.starts_with("HTTP/1.1 404"), "{missing}");
+        assert_eq!(
+            header(&missing, "cache-control"),
+            Some(CACHE_OTHER),
+            "a 404 must not stick"
+        );
         let out = get(port, "/../secret.txt", "identity");
         assert!(out.starts_with("HTTP/1.1 404"), "{out}");
         let out = get(port, "/%2e%2e/secret.txt", "identity");
