@@ -7,9 +7,9 @@ import type { DeployMeta } from './playwright.config';
 
 export type Answer = { status: number; headers: Record<string, string>; body: Buffer };
 
-export function get(url: string, acceptEncoding = 'identity'): Promise<Answer> {
+export function get(url: string, acceptEncoding = 'identity', headers: Record<string, string> = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+    const req = request(url, { headers: { 'Accept-Encoding': acceptEncoding, ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
