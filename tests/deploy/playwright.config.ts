@@ -16,6 +16,8 @@ export type DeployMeta = { dir: string; brotli: boolean };
 
 export default defineConfig({
   testDir: '.',
+  // Beside the main run's results, in the folder .gitignore already names.
+  outputDir: '../../test-results/deploy',
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,

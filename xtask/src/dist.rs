@@ -10,8 +10,9 @@
 //! ```
 //!
 //! Next to each compressible file in app/ lie a `.gz` (gzip -9) and a `.br` (brotli 11) copy,
-//! for nginx's gzip_static/brotli_static and Caddy's `precompressed`: the best compression,
-//! with no work per request. Servers that do not look for them serve the plain files.
+//! for nginx's gzip_static/brotli_static and Caddy's `precompressed`: no compression work per
+//! request, and brotli at a level too slow to use on the fly. Servers that do not look for
+//! them serve the plain files.
 
 use std::fs::File;
 use std::io::Write;
