@@ -4,6 +4,7 @@
 
 mod bench;
 mod csp;
+mod dist;
 mod fuzz;
 mod offline;
 mod run;
@@ -20,15 +21,17 @@ usage: cargo xtask <command>
 
   serve [--port N]     set up, build the release app, serve it on http://127.0.0.1:8080
   test                 set up, then run every test level (fmt, clippy, native, browser,
-                       release build, size budget, end to end)
+                       release build, size budget, end to end, deployment on nginx)
   bench                build Handoff and a hello-world Yew app, compare sizes and timings
-  setup [--browser]    only install the tools (with --browser: Chromium too)
+  setup [--browser]    only install the tools (with --browser: Chromium and nginx too)
   build                set up and build the release app into dist/
+  dist                 build, then write the release archive handoff-<version>.tar.gz and
+                       its .sha256 into target/dist/ (see deploy/README.md)
   schema               rewrite static/handoff.schema.json from the Rust types
   fuzz [--seconds N]   run each cargo-fuzz target for N seconds (default 60; needs nightly)
   post-build           (Trunk's post-build hook) write the CSP and the service worker
   static-server --dir D --port N
-                       serve a built folder (used by the Playwright config)
+                       serve a built folder on 127.0.0.1 (used by the Playwright config)
 ";
 
 fn main() -> ExitCode {
@@ -42,6 +45,7 @@ fn main() -> ExitCode {
         Some("build") => {
             setup::ensure(setup::Needs { browser: false }).and_then(|()| serve::release_build())
         }
+        Some("dist") => dist::dist_command(),
         Some("schema") => schema::write(),
         Some("post-build") => csp::post_build_command(),
         Some("bench") => bench::bench_command(),

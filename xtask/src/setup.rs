@@ -7,7 +7,8 @@ use crate::run::{output, root, run, say, tool_path, Result};
 use crate::tools;
 
 pub struct Needs {
-    /// Chromium and chromedriver, for the browser and end-to-end tests.
+    /// Chromium and chromedriver, for the browser and end-to-end tests, and nginx, for the
+    /// deployment tests.
     pub browser: bool,
 }
 
@@ -156,25 +157,43 @@ fn same_packages(lock: &[u8], installed: &[u8]) -> bool {
     })
 }
 
-fn browser() -> Result {
+/// What the browser and deployment tests need from the system that is not there yet.
+fn missing_system_tools() -> Vec<String> {
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into());
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| tools::CHROMEDRIVER.into());
-    if Path::new(&chromium).exists() && Path::new(&driver).exists() {
+    let nginx = std::env::var("NGINX_PATH").unwrap_or_else(|_| tools::NGINX.into());
+    [
+        chromium.as_str(),
+        driver.as_str(),
+        nginx.as_str(),
+        tools::NGINX_MIME_TYPES,
+    ]
+    .into_iter()
+    .chain(tools::NGINX_BROTLI_MODULES.iter().copied())
+    .filter(|p| !Path::new(p).exists())
+    .map(str::to_owned)
+    .collect()
+}
+
+fn browser() -> Result {
+    let missing = missing_system_tools();
+    if missing.is_empty() {
         return Ok(());
     }
     let root_user = output("id", &["-u"]).as_deref() == Some("0");
     let has_apt = output("apt-get", &["--version"]).is_some();
     if !(root_user && has_apt) {
         return Err(format!(
-            "Chromium and chromedriver are needed for the browser tests and were not found at \
-             {chromium} and {driver}. Install them (on Debian/Ubuntu: `sudo apt-get install {}`), \
-             or point CHROMIUM_PATH and CHROMEDRIVER at existing binaries, then run this command \
-             again.",
+            "The browser and deployment tests need Chromium, chromedriver and nginx with its \
+             brotli modules; not found: {}. Install them (on Debian/Ubuntu: `sudo apt-get \
+             install {}`), or point CHROMIUM_PATH, CHROMEDRIVER and NGINX_PATH at existing \
+             binaries, then run this command again.",
+            missing.join(", "),
             tools::APT_PACKAGES.join(" ")
         ));
     }
     say(&format!(
-        "installing {} with apt-get (about 20 s)",
+        "installing {} with apt-get (about 30 s)",
         tools::APT_PACKAGES.join(" ")
     ));
     run(Command::new("apt-get").arg("update").arg("-qq"))?;
