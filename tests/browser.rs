@@ -223,23 +223,51 @@ async fn app_creates_a_case_and_refuses_an_incomplete_step() {
     let doc = web_sys::window().unwrap().document().unwrap();
     app.click("New case").await;
     wait_for("the new case", || {
-        app.text().contains("now: Alert triggered")
+        app.text().contains("Now: Alert triggered")
+    })
+    .await;
+    // The new case opens on its first step, the cursor in its first field.
+    wait_for("focus in the paste box", || {
+        doc.active_element().map(|e| e.id()).unwrap_or_default() == "raw-alert"
     })
     .await;
 
     app.click("Start L1 review").await;
-    wait_for("the refusal", || {
-        app.root.query_selector(".refusal").unwrap().is_some()
+    wait_for("the error summary", || {
+        app.root
+            .query_selector("#step-alert-errors")
+            .unwrap()
+            .is_some()
     })
     .await;
-    let alert = app.root.query_selector(".refusal").unwrap().unwrap();
-    let text = alert.text_content().unwrap();
+    let summary = app
+        .root
+        .query_selector("#step-alert-errors")
+        .unwrap()
+        .unwrap();
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    let text = summary.text_content().unwrap();
+    assert!(text.contains("There is a problem"), "{text}");
     assert!(text.contains("Give the alert a title."), "{text}");
-    // Focus moved to the first missing field.
+    // The summary takes focus; its first link takes the cursor to the field.
+    wait_for("focus on the error summary", || {
+        doc.active_element().is_some_and(|e| e.id() == summary.id())
+    })
+    .await;
+    summary
+        .query_selector("a")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
     wait_for("focus on the first missing field", || {
         doc.active_element().map(|e| e.id()).unwrap_or_default() == "alert-title"
     })
     .await;
+    // The field says what is wrong, only now that the analyst tried to move on.
+    let title = doc.get_element_by_id("alert-title").unwrap();
+    assert_eq!(title.get_attribute("aria-invalid").as_deref(), Some("true"));
 
     // Autosave wrote the new case.
     wait_for("the autosave", || storage::load().summaries.len() == 1).await;

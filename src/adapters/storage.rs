@@ -155,3 +155,35 @@ pub fn set_aside_entry(id: &str) -> Option<String> {
         .ok()
         .flatten()
 }
+
+const ROLE: &str = "handoff.v1.role";
+const NAME: &str = "handoff.v1.name";
+
+/// Who uses this browser, as remembered in it (L1 and no name when nothing is remembered or
+/// storage is unavailable).
+pub fn load_profile() -> crate::state::Profile {
+    let mut p = crate::state::Profile::default();
+    if let Ok(s) = storage() {
+        if let Some(role) = s
+            .get_item(ROLE)
+            .ok()
+            .flatten()
+            .and_then(|r| handoff_core::vocabulary::names::from_wire_name(&r))
+        {
+            p.role = role;
+        }
+        if let Some(name) = s.get_item(NAME).ok().flatten() {
+            p.name = name;
+        }
+    }
+    p
+}
+
+/// Remembers who uses this browser. Failing to is not worth a message: the profile is a
+/// convenience, and a full storage is reported by the next autosave.
+pub fn save_profile(p: &crate::state::Profile) {
+    if let Ok(s) = storage() {
+        let _ = s.set_item(ROLE, &handoff_core::vocabulary::names::wire_name(&p.role));
+        let _ = s.set_item(NAME, &p.name);
+    }
+}

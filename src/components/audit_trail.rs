@@ -6,12 +6,11 @@ use handoff_core::vocabulary::time;
 use handoff_core::Case;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub case: Rc<Case>,
 }
 
-#[function_component(AuditTrail)]
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn audit_trail(p: &Props) -> Html {
     html! {
         <section class="card" aria-labelledby="audit-heading">

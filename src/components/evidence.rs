@@ -94,12 +94,18 @@ pub fn evidence_form(p: &Props) -> Html {
         .collect();
     let total = r.indicators.len();
 
+    let summary = format!(
+        "Evidence: {total} indicators, {} ATT&CK techniques, {} timeline events, {}",
+        r.attack_techniques.len(),
+        r.timeline.len(),
+        r.tlp.label()
+    );
     html! {
-        <section class="card" aria-labelledby="evidence-heading" id="step-evidence">
-            <h2 id="evidence-heading">{ "5. Evidence" }</h2>
-            <h3 id="indicators">{ format!("Indicators ({total})") }</h3>
+        <details class="evidence">
+            <summary>{ summary }</summary>
+            <h3 id="indicators" tabindex="-1">{ format!("Indicators ({total})") }</h3>
             if total == 0 {
-                <p>{ "No indicators yet: paste the alert above, or add them one by one." }</p>
+                <p>{ "No indicators yet: paste the alert in step 1, or add them one by one." }</p>
             } else {
                 <table class="indicators">
                     <caption class="visually-hidden">{ "Indicators of this case" }</caption>
@@ -154,7 +160,7 @@ pub fn evidence_form(p: &Props) -> Html {
                 </form>
             }
 
-            <h3 id="attack-techniques">{ "MITRE ATT&CK techniques" }</h3>
+            <h3 id="attack-techniques" tabindex="-1">{ "MITRE ATT&CK techniques" }</h3>
             <ul class="chips">
                 { for r.attack_techniques.iter().enumerate().map(|(i, t)| {
                     let on_remove = edit.reform(move |_| Edit::RemoveTechnique(i));
@@ -179,7 +185,7 @@ pub fn evidence_form(p: &Props) -> Html {
                 hint="Who may see this handoff, by the Traffic Light Protocol 2.0."
                 onchange={edit.reform(|v: String| Edit::Tlp(from_wire_name(&v).unwrap_or_default()))} />
 
-            <h3 id="timeline">{ "Timeline (UTC)" }</h3>
+            <h3 id="timeline" tabindex="-1">{ "Timeline (UTC)" }</h3>
             <ol class="timeline-edit">
                 { for r.timeline.iter().take(*shown_timeline).enumerate().map(|(i, e)| html! {
                     <li class="grid two">
@@ -213,8 +219,8 @@ pub fn evidence_form(p: &Props) -> Html {
             <TextField field={Field::RecommendedActions} multiline=true rows={4} readonly={ro}
                 value={r.recommended_actions.join("\n")}
                 hint="One action per line: what L2 or IT should do next."
-                example="Isolate WS-FIN-042; reset jdoe's password; block cdn-update.example.com at the proxy"
+                example="Disable svc-backup02; block the storage bucket's domain at the proxy"
                 onchange={edit.reform(|v: String| Edit::RecommendedActions(v.split('\n').map(str::to_owned).collect()))} />
-        </section>
+        </details>
     }
 }

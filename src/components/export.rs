@@ -13,7 +13,7 @@ use crate::adapters::file::{read_bytes, ReadError};
 use crate::adapters::perf::measure;
 use crate::adapters::{clipboard, download::download};
 use crate::hooks::Actions;
-use crate::state::{Action, ImportChoice};
+use crate::state::{Action, ImportChoice, PendingImport};
 
 #[derive(Properties, PartialEq)]
 pub struct CopyProps {
@@ -74,8 +74,8 @@ impl Format {
 #[function_component(ExportPanel)]
 pub fn export_panel(p: &ExportProps) -> Html {
     let case = &p.case;
-    // The preview is built only while it is open: exports cost milliseconds on a large case,
-    // which must not be paid on every keystroke.
+    // Exports are built when asked for (download, copy, preview open), never on every
+    // keystroke: on a large case each costs milliseconds.
     let preview_open = use_state(|| false);
     let producer = |f: Format| {
         let case = case.clone();
@@ -102,8 +102,8 @@ pub fn export_panel(p: &ExportProps) -> Html {
         })
     };
     html! {
-        <section class="card" aria-labelledby="export-heading" id="step-export">
-            <h2 id="export-heading">{ "Export the handoff" }</h2>
+        <details class="card export" id="export" open={case.stage.is_final()}>
+            <summary><h2 id="export-heading">{ "Export the case" }</h2></summary>
             <p class="lead">{ "Markdown for the ticket, the chat message for Slack or Teams, JSON for L2 to open in Handoff and for tools. Indicators are defanged in Markdown and chat." }</p>
             <div class="export-row">
                 <button type="button" onclick={save(Format::Markdown, "md", "text/markdown")}>{ "Download Markdown" }</button>
@@ -123,7 +123,7 @@ pub fn export_panel(p: &ExportProps) -> Html {
                     <pre class="preview" tabindex="0" aria-label="Markdown preview">{ Format::Markdown.render(case) }</pre>
                 }
             </details>
-        </section>
+        </details>
     }
 }
 
@@ -147,7 +147,7 @@ pub fn import_panel(p: &ImportProps) -> Html {
         Callback::from(move |bytes: Vec<u8>| match import(&bytes) {
             Ok(case) => {
                 error.set(None);
-                a.send(Action::Imported(case));
+                a.imported(case);
             }
             Err(e) => error.set(Some(refused(e))),
         })
@@ -217,17 +217,19 @@ pub fn import_panel(p: &ImportProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct ImportChoiceProps {
-    pub imported: Rc<Case>,
+    pub pending: PendingImport,
     pub actions: Actions,
 }
 
 /// An imported handoff whose case ID is already in this browser: the analyst chooses, and
-/// the local case is never replaced without being asked.
-#[function_component(ImportChoicePanel)]
+/// the local case is never replaced without being asked. When the import carries on from
+/// the local case, updating is the usual choice: a package that came back from the other
+/// tier.
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn import_choice_panel(p: &ImportChoiceProps) -> Html {
-    let c = &p.imported;
+    let c = &p.pending.imported;
+    let continues = p.pending.continues;
     let choose = |choice: ImportChoice| {
         let a = p.actions.clone();
         Callback::from(move |_| a.send(Action::SettleImport(choice.clone())))
@@ -236,14 +238,26 @@ pub fn import_choice_panel(p: &ImportChoiceProps) -> Html {
         let a = p.actions.clone();
         Callback::from(move |_| a.keep_both())
     };
+    let text = if continues {
+        format!(
+            "This handoff continues case {} (\"{}\") from this browser; it is now at {}. Update the case with it?",
+            c.id, c.report.header.title, c.stage.label()
+        )
+    } else {
+        format!(
+            "This browser already has case {} (\"{}\"). The imported handoff is at {}, last changed {}. Replace the local case, keep both, or cancel the import?",
+            c.id, c.report.header.title, c.stage.label(), handoff_core::vocabulary::time::display(&c.updated_at)
+        )
+    };
     html! {
         <div class="notice error conflict" role="alertdialog" aria-labelledby="import-choice-text">
-            <span id="import-choice-text">{ format!(
-                "This browser already has case {} (\"{}\"). The imported handoff is at {}, last changed {}. Replace the local case, keep both, or cancel the import?",
-                c.id, c.report.header.title, c.stage.label(), handoff_core::vocabulary::time::display(&c.updated_at)
-            ) }</span>
+            <span id="import-choice-text">{ text }</span>
             <span class="actions">
-                <button type="button" onclick={choose(ImportChoice::Replace)}>{ "Replace the local case" }</button>
+                if continues {
+                    <button type="button" class="primary" onclick={choose(ImportChoice::Replace)}>{ "Update the case" }</button>
+                } else {
+                    <button type="button" onclick={choose(ImportChoice::Replace)}>{ "Replace the local case" }</button>
+                }
                 <button type="button" onclick={keep_both}>{ "Keep both" }</button>
                 <button type="button" onclick={choose(ImportChoice::Cancel)}>{ "Cancel import" }</button>
             </span>

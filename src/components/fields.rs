@@ -46,6 +46,31 @@ pub fn event_checked(e: &Event) -> bool {
         .is_some_and(|i| i.checked())
 }
 
+/// The inline error under a field's label, GOV.UK style: the message, prefixed for screen
+/// readers, with an id the control points at.
+fn error_message(id: &str, error: &Option<AttrValue>) -> Html {
+    match error {
+        Some(e) => html! {
+            <p class="error-message" id={format!("{id}-error")}>
+                <span class="visually-hidden">{ "Error: " }</span>{ e.clone() }
+            </p>
+        },
+        None => html! {},
+    }
+}
+
+/// The ids a control is described by: its hint and its error, when it has them.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let mut parts = Vec::new();
+    if hint {
+        parts.push(format!("{id}-hint"));
+    }
+    if error {
+        parts.push(format!("{id}-error"));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TextProps {
     pub field: Field,
@@ -61,56 +86,59 @@ pub struct TextProps {
     pub rows: u32,
     #[prop_or_default]
     pub readonly: bool,
+    /// Set only after the analyst tried to move on and this field stopped them.
     #[prop_or_default]
-    pub input_type: Option<AttrValue>,
-    #[prop_or_default]
-    pub invalid: bool,
+    pub error: Option<AttrValue>,
     /// A label other than the field's own (for repeated controls).
     #[prop_or_default]
     pub label: Option<AttrValue>,
     #[prop_or_default]
     pub id: Option<AttrValue>,
+    #[prop_or_default]
+    pub autocomplete: Option<AttrValue>,
 }
 
 #[function_component(TextField)]
 pub fn text_field(p: &TextProps) -> Html {
     let id: AttrValue = p.id.clone().unwrap_or_else(|| p.field.id().into());
-    let hint_id = format!("{id}-hint");
     let label = p.label.clone().unwrap_or_else(|| p.field.label().into());
     let oninput = {
         let cb = p.onchange.clone();
         Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
     };
-    let described = (p.hint.is_some() || p.example.is_some()).then(|| hint_id.clone());
-    let hint = if p.hint.is_some() || p.example.is_some() {
+    let has_hint = p.hint.is_some() || p.example.is_some();
+    let described = described_by(&id, has_hint, p.error.is_some());
+    let hint = if has_hint {
         html! {
-            <p class="hint" id={hint_id}>
+            <p class="hint" id={format!("{id}-hint")}>
                 { p.hint.clone().unwrap_or_default() }
                 if let Some(ex) = &p.example {
-                    <span class="example">{ " Example: " }{ ex.clone() }</span>
+                    <span class="example">{ " For example: " }{ ex.clone() }</span>
                 }
             </p>
         }
     } else {
         html! {}
     };
+    let invalid = p.error.is_some().then_some("true");
     let control = if p.multiline {
         html! {
             <textarea id={id.clone()} rows={p.rows.to_string()} value={p.value.clone()}
                 {oninput} readonly={p.readonly} aria-describedby={described}
-                aria-invalid={p.invalid.then_some("true")} />
+                aria-invalid={invalid} />
         }
     } else {
         html! {
-            <input id={id.clone()} type={p.input_type.clone().unwrap_or("text".into())}
+            <input id={id.clone()} type="text" autocomplete={p.autocomplete.clone()}
                 value={p.value.clone()} {oninput} readonly={p.readonly}
-                aria-describedby={described} aria-invalid={p.invalid.then_some("true")} />
+                aria-describedby={described} aria-invalid={invalid} />
         }
     };
     html! {
-        <div class={classes!("field", p.invalid.then_some("invalid"))}>
-            <label for={id}>{ label }</label>
+        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ label }</label>
             { hint }
+            { error_message(&id, &p.error) }
             { control }
         </div>
     }
@@ -126,7 +154,7 @@ pub struct SelectProps {
     #[prop_or_default]
     pub disabled: bool,
     #[prop_or_default]
-    pub invalid: bool,
+    pub error: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
 }
@@ -138,14 +166,14 @@ pub fn select_field(p: &SelectProps) -> Html {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(event_value(&e)))
     };
-    let hint_id = format!("{id}-hint");
     html! {
-        <div class={classes!("field", p.invalid.then_some("invalid"))}>
+        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
             <label for={id}>{ p.field.label() }</label>
-            if let Some(h) = &p.hint { <p class="hint" id={hint_id.clone()}>{ h.clone() }</p> }
+            if let Some(h) = &p.hint { <p class="hint" id={format!("{id}-hint")}>{ h.clone() }</p> }
+            { error_message(id, &p.error) }
             <select id={id} {onchange} disabled={p.disabled}
-                aria-describedby={p.hint.as_ref().map(|_| hint_id.clone())}
-                aria-invalid={p.invalid.then_some("true")}>
+                aria-describedby={described_by(id, p.hint.is_some(), p.error.is_some())}
+                aria-invalid={p.error.is_some().then_some("true")}>
                 { for p.options.iter().map(|(v, l)| html! {
                     <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
                 }) }
@@ -158,6 +186,7 @@ pub fn select_field(p: &SelectProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct RadioProps {
     pub field: Field,
+    /// (value, label, optional hint) for each choice.
     pub options: Vec<(AttrValue, AttrValue)>,
     pub value: AttrValue,
     pub onchange: Callback<String>,
@@ -167,15 +196,22 @@ pub struct RadioProps {
     pub hint: Option<AttrValue>,
     #[prop_or_default]
     pub legend: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Choices side by side (yes / no) rather than one per line.
+    #[prop_or_default]
+    pub inline: bool,
 }
 
 #[function_component(RadioGroup)]
 pub fn radio_group(p: &RadioProps) -> Html {
     let id = p.field.id();
     html! {
-        <fieldset class="radio-group" id={id}>
+        <fieldset class={classes!("radio-group", p.inline.then_some("inline"), p.error.is_some().then_some("invalid"))} id={id}
+            aria-describedby={described_by(id, p.hint.is_some(), p.error.is_some())}>
             <legend>{ p.legend.clone().unwrap_or_else(|| p.field.label().into()) }</legend>
-            if let Some(h) = &p.hint { <p class="hint">{ h.clone() }</p> }
+            if let Some(h) = &p.hint { <p class="hint" id={format!("{id}-hint")}>{ h.clone() }</p> }
+            { error_message(id, &p.error) }
             { for p.options.iter().enumerate().map(|(i, (v, l))| {
                 let opt_id = format!("{id}-{i}");
                 let value = v.to_string();
@@ -204,6 +240,9 @@ pub struct UtcTimeProps {
     pub label: Option<AttrValue>,
     #[prop_or_default]
     pub id: Option<AttrValue>,
+    /// Set only after the analyst tried to move on and this field stopped them.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
 }
 
 /// A time in UTC, typed as `2026-03-14 09:14` whatever the browser's locale (a
@@ -255,21 +294,26 @@ pub fn utc_time_field(p: &UtcTimeProps) -> Html {
         })
     };
     let label = p.label.clone().unwrap_or_else(|| p.field.label().into());
-    let described = match &*error {
+    // The analyst's unreadable text first; otherwise the step's own refusal.
+    let shown_error: Option<AttrValue> = (*error)
+        .clone()
+        .map(AttrValue::from)
+        .or_else(|| p.error.clone());
+    let described = match &shown_error {
         Some(_) => format!("{hint_id} {error_id}"),
         None => hint_id.clone(),
     };
     html! {
-        <div class={classes!("field", error.is_some().then_some("invalid"))}>
+        <div class={classes!("field", shown_error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ label }</label>
             <p class="hint" id={hint_id}>{ "In UTC, 24-hour: YYYY-MM-DD HH:MM, for example 2026-03-14 21:05." }</p>
-            if let Some(e) = &*error {
-                <p class="error-message" id={error_id}>{ e.clone() }</p>
+            if let Some(e) = &shown_error {
+                <p class="error-message" id={error_id}><span class="visually-hidden">{ "Error: " }</span>{ e.clone() }</p>
             }
             <input id={id} type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
                 value={(*text).clone()} {oninput} {onblur} readonly={p.readonly}
                 placeholder="YYYY-MM-DD HH:MM"
-                aria-describedby={described} aria-invalid={error.is_some().then_some("true")} />
+                aria-describedby={described} aria-invalid={shown_error.is_some().then_some("true")} />
         </div>
     }
 }

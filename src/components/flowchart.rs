@@ -8,7 +8,6 @@ use handoff_core::{Case, Stage};
 use handoff_core::{ClosureReason, EscalationTier};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub case: Rc<Case>,
 }
@@ -72,7 +71,7 @@ const EDGES: [(usize, usize); 15] = [
     (3, 1),
 ];
 
-#[function_component(Flowchart)]
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn flowchart(p: &Props) -> Html {
     let visited: HashSet<Stage> = p.case.audit.iter().map(|e| e.to).collect();
     let taken: HashSet<(Stage, Stage)> = p

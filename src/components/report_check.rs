@@ -2,17 +2,16 @@
 
 use std::rc::Rc;
 
-use handoff_core::{Finding, FindingSeverity};
+use handoff_core::{Field, Finding, FindingSeverity};
 use yew::prelude::*;
 
-use crate::adapters::dom::focus;
-
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub findings: Rc<Vec<Finding>>,
+    /// Takes the analyst to a finding's field (opening its step if it is folded).
+    pub on_go: Callback<Field>,
 }
 
-#[function_component(ReportCheck)]
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn report_check(p: &Props) -> Html {
     let blocking = p
         .findings
@@ -28,7 +27,7 @@ pub fn report_check(p: &Props) -> Html {
                 <p>{ format!("{blocking} missing before escalation, {} suggestions.", p.findings.len() - blocking) }</p>
                 <ul>
                     { for p.findings.iter().map(|f| {
-                        let id = f.field.id();
+                        let (go, field) = (p.on_go.clone(), f.field);
                         let class = match f.severity {
                             FindingSeverity::Blocking => "finding blocking",
                             FindingSeverity::Warning => "finding warning",
@@ -37,7 +36,7 @@ pub fn report_check(p: &Props) -> Html {
                         html! {
                             <li class={class}>
                                 <span class="badge">{ f.severity.label() }</span>
-                                <button type="button" class="link" onclick={Callback::from(move |_| focus(id))}>
+                                <button type="button" class="link" onclick={Callback::from(move |_| go.emit(field))}>
                                     { f.message.clone() }
                                 </button>
                             </li>

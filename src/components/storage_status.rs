@@ -11,7 +11,6 @@ use crate::adapters::{download::download, storage};
 use crate::hooks::Actions;
 use crate::state::{Action, OtherTabVersion};
 
-#[derive(Properties, PartialEq)]
 pub struct ConflictProps {
     pub case: Rc<Case>,
     /// The open case's revision, recorded as saved when this tab's version is kept.
@@ -20,7 +19,7 @@ pub struct ConflictProps {
     pub actions: Actions,
 }
 
-#[function_component(ConflictBanner)]
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn conflict_banner(p: &ConflictProps) -> Html {
     let keep_mine = {
         let (case, a, revision) = (p.case.clone(), p.actions.clone(), p.revision);
@@ -64,13 +63,12 @@ pub fn conflict_banner(p: &ConflictProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct SetAsideProps {
     pub ids: Vec<String>,
     pub actions: Actions,
 }
 
-#[function_component(SetAside)]
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn set_aside(p: &SetAsideProps) -> Html {
     if p.ids.is_empty() {
         return html! {};

@@ -2,19 +2,26 @@
 
 use yew::prelude::*;
 
+use handoff_core::vocabulary::names::{from_wire_name, wire_name};
+use handoff_core::Role;
+use strum::VariantArray;
+
+use super::fields::event_value;
 use crate::hooks::Theme;
 use crate::state::{OfflineStatus, SaveStatus};
 
-#[derive(Properties, PartialEq)]
 pub struct Props {
     pub offline: OfflineStatus,
     /// `None` while no case is open.
     pub save: Option<SaveStatus>,
     pub on_new_case: Callback<()>,
     pub theme: Theme,
+    /// The tier this browser's analyst works in (remembered).
+    pub role: Role,
+    pub on_role: Callback<Role>,
 }
 
-#[function_component(TopBar)]
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn top_bar(p: &Props) -> Html {
     let toggle = p.theme.toggle.reform(|_| ());
     html! {
@@ -41,6 +48,25 @@ pub fn top_bar(p: &Props) -> Html {
                         </span>
                     },
                 } }
+                <fieldset class="role">
+                    <legend>{ "Working as" }</legend>
+                    { for Role::VARIANTS.iter().map(|r| {
+                        let id = format!("role-{}", wire_name(r));
+                        let on_role = p.on_role.clone();
+                        let onchange = Callback::from(move |e: Event| {
+                            if let Some(role) = from_wire_name(&event_value(&e)) {
+                                on_role.emit(role);
+                            }
+                        });
+                        html! {
+                            <span class="radio">
+                                <input type="radio" name="role" id={id.clone()} value={wire_name(r)}
+                                    checked={*r == p.role} {onchange} />
+                                <label for={id}>{ r.label() }</label>
+                            </span>
+                        }
+                    }) }
+                </fieldset>
                 <button type="button" onclick={p.on_new_case.reform(|_| ())}>{ "New case" }</button>
                 <span class="shortcuts"><kbd>{ "Alt+Shift+N" }</kbd>{ " / " }<kbd>{ "P" }</kbd>{ " next / previous section, " }<kbd>{ "Alt+Shift+E" }</kbd>{ " export" }</span>
                 <button type="button" onclick={toggle} aria-pressed={p.theme.chosen_dark.map(|d| d.to_string())}>{ "Light/dark theme" }</button>

@@ -108,7 +108,6 @@ pub fn training_library(p: &LibraryProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct RunProps {
     pub run: TrainingRun,
     pub results: Vec<TrainingResult>,
@@ -116,7 +115,7 @@ pub struct RunProps {
 }
 
 /// The scenario being worked: facts on request, submission, debrief, session summary.
-#[function_component(TrainingRunPanel)]
+/// Rendered as part of its parent: it holds no state of its own.
 pub fn training_run_panel(p: &RunProps) -> Html {
     let s = &p.run.scenario;
     let a = &p.actions;

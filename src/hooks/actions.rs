@@ -54,6 +54,18 @@ impl Actions {
         });
     }
 
+    /// A package was read: the stored case of the same ID comes with it, so the reducer can
+    /// tell an update of a local case from a stranger.
+    pub fn imported(&self, case: Case) {
+        let stored = crate::adapters::storage::load_case(&case.id)
+            .ok()
+            .map(Box::new);
+        self.send(Action::Imported {
+            case: Box::new(case),
+            stored,
+        });
+    }
+
     pub fn keep_both(&self) {
         self.send(Action::SettleImport(ImportChoice::KeepBoth {
             id: new_case_id(),

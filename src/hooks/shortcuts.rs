@@ -21,7 +21,7 @@ pub fn use_shortcuts() {
                 match k.code().as_str() {
                     "KeyN" => dom::focus_adjacent_section(true),
                     "KeyP" => dom::focus_adjacent_section(false),
-                    "KeyE" => dom::focus("step-export"),
+                    "KeyE" => dom::open_and_focus("export"),
                     _ => return,
                 }
                 k.prevent_default();

@@ -7,9 +7,10 @@
 use handoff_core::rules::flow::{editable, next_actor, Part};
 use handoff_core::rules::guards::needs;
 use handoff_core::rules::report_check::{decision_gaps, documentation_gaps};
+use handoff_core::vocabulary::text::is_blank;
 use handoff_core::{
-    Case, Classification, ClosureReason, Command, Condition, EscalationChoice, EscalationTier,
-    Field, Finding, FiveW, L2Task, Role, Stage, Verdict,
+    Case, Classification, ClosureReason, Command, CommandKind, Condition, Edit, EscalationChoice,
+    EscalationTier, Field, Finding, FiveW, L2Task, Role, Stage, Verdict,
 };
 use strum::VariantArray;
 
@@ -116,8 +117,10 @@ impl FlowStep {
                 f
             }
             FlowStep::Decision => {
-                let mut f: Vec<Field> =
-                    Condition::VARIANTS.iter().map(|c| Field::Condition(*c)).collect();
+                let mut f: Vec<Field> = Condition::VARIANTS
+                    .iter()
+                    .map(|c| Field::Condition(*c))
+                    .collect();
                 f.extend([Field::EscalationDecision, Field::OverrideReason]);
                 f
             }
@@ -125,13 +128,37 @@ impl FlowStep {
             FlowStep::Notify => vec![Field::TicketId, Field::Summary, Field::ImmediateConcerns],
             FlowStep::Briefing => vec![Field::L2Analyst],
             FlowStep::Review => {
-                let mut f: Vec<Field> = L2Task::VARIANTS.iter().map(|t| Field::L2Task(*t)).collect();
-                f.extend([Field::ActionsTaken, Field::Classification, Field::OutcomeNote]);
+                let mut f: Vec<Field> =
+                    L2Task::VARIANTS.iter().map(|t| Field::L2Task(*t)).collect();
+                f.extend([
+                    Field::ActionsTaken,
+                    Field::Classification,
+                    Field::OutcomeNote,
+                ]);
                 f
             }
             FlowStep::Ask => vec![Field::Question],
             FlowStep::Answer => vec![Field::Answer],
             FlowStep::Outcome => vec![],
+        }
+    }
+
+    /// The step whose forward action a workflow step of this kind is.
+    pub fn taking(kind: CommandKind) -> FlowStep {
+        match kind {
+            CommandKind::OpenCase | CommandKind::StartReview => FlowStep::Alert,
+            CommandKind::CloseAsFalsePositive
+            | CommandKind::BeginReport
+            | CommandKind::ReviseVerdict => FlowStep::Verdict,
+            CommandKind::SetInProgress | CommandKind::CloseWithoutEscalation => FlowStep::Decision,
+            CommandKind::AssignToL2 => FlowStep::Assign,
+            CommandKind::NotifyL2 => FlowStep::Notify,
+            CommandKind::StartL2Review => FlowStep::Briefing,
+            CommandKind::Resolve
+            | CommandKind::StartIncidentResponse
+            | CommandKind::EscalateFurther => FlowStep::Review,
+            CommandKind::RequestClarification => FlowStep::Ask,
+            CommandKind::AnswerClarification => FlowStep::Answer,
         }
     }
 
@@ -191,9 +218,10 @@ pub fn current_step(case: &Case, report_written: bool) -> FlowStep {
         Stage::L2Notified => FlowStep::Briefing,
         Stage::L2Review => FlowStep::Review,
         Stage::ClarificationRequested => FlowStep::Answer,
-        Stage::Closed(_) | Stage::Resolved | Stage::IncidentResponse | Stage::EscalatedFurther(_) => {
-            FlowStep::Outcome
-        }
+        Stage::Closed(_)
+        | Stage::Resolved
+        | Stage::IncidentResponse
+        | Stage::EscalatedFurther(_) => FlowStep::Outcome,
     }
 }
 
@@ -272,7 +300,11 @@ pub fn forward(step: FlowStep, case: &Case, reply: &str) -> Vec<Command> {
                 Some(Classification::Minor) | None => vec![Command::Resolve],
                 Some(Classification::Major) => vec![Command::StartIncidentResponse],
             };
-            v.extend(EscalationTier::VARIANTS.iter().map(|t| Command::EscalateFurther(*t)));
+            v.extend(
+                EscalationTier::VARIANTS
+                    .iter()
+                    .map(|t| Command::EscalateFurther(*t)),
+            );
             v
         }
         FlowStep::Ask => vec![Command::RequestClarification {
@@ -285,11 +317,24 @@ pub fn forward(step: FlowStep, case: &Case, reply: &str) -> Vec<Command> {
     }
 }
 
+/// What `cmd` needs in `case` once the values the form shows as filled in are taken.
+fn needs_after_prefills(cmd: &Command, case: &Case, own_name: &str) -> Vec<Finding> {
+    let edits = prefills(cmd, case, own_name);
+    if edits.is_empty() {
+        return needs(cmd, case);
+    }
+    let mut filled = case.clone();
+    for e in edits {
+        let _ = filled.edit(e, case.updated_at);
+    }
+    needs(cmd, &filled)
+}
+
 /// What the step's primary forward action still needs, now: the guard of its workflow step
 /// (for the report, the Five Ws and evidence the report check requires).
-pub fn blocking(step: FlowStep, case: &Case, reply: &str) -> Vec<Finding> {
+pub fn blocking(step: FlowStep, case: &Case, reply: &str, own_name: &str) -> Vec<Finding> {
     match forward(step, case, reply).first() {
-        Some(cmd) => needs(cmd, case),
+        Some(cmd) => needs_after_prefills(cmd, case, own_name),
         None if step == FlowStep::Report => {
             let fields = step.fields();
             documentation_gaps(&case.report)
@@ -303,12 +348,12 @@ pub fn blocking(step: FlowStep, case: &Case, reply: &str) -> Vec<Finding> {
 
 /// What the rest of the handoff still needs from the fields this step shows, beyond what
 /// its own forward action needs: said before the analyst gets there, never as an error.
-pub fn needed_later(step: FlowStep, case: &Case, reply: &str) -> Vec<Finding> {
+pub fn needed_later(step: FlowStep, case: &Case, reply: &str, own_name: &str) -> Vec<Finding> {
     let fields = step.fields();
-    let now = blocking(step, case, reply);
+    let now = blocking(step, case, reply, own_name);
     let mut later = documentation_gaps(&case.report);
     decision_gaps(&case.report, Some(EscalationChoice::Escalate), &mut later);
-    later.extend(needs(&Command::NotifyL2, case));
+    later.extend(needs_after_prefills(&Command::NotifyL2, case, own_name));
     let mut out: Vec<Finding> = Vec::new();
     for f in later {
         let here = fields.contains(&f.field);
@@ -340,4 +385,287 @@ pub fn can_change(step: FlowStep, case: &Case) -> bool {
 /// Whether it is the other role's turn: the case waits for them.
 pub fn waiting_for_other(case: &Case, role: Role) -> bool {
     !case.stage.is_final() && next_actor(case.stage) != role
+}
+
+/// The ticket to give L2: the one written, or else the alert's ID, which is what most SOCs
+/// use as the ticket.
+pub fn ticket_shown(case: &Case) -> String {
+    if is_blank(&case.notification.ticket_id) {
+        case.report.header.alert_id.trim().to_owned()
+    } else {
+        case.notification.ticket_id.clone()
+    }
+}
+
+/// The L2 analyst taking the case: the name written, or else this browser's own analyst,
+/// or else whoever L1 assigned it to.
+pub fn l2_analyst_shown(case: &Case, own_name: &str) -> String {
+    if !is_blank(&case.l2.analyst) {
+        case.l2.analyst.clone()
+    } else if !is_blank(own_name) {
+        own_name.trim().to_owned()
+    } else {
+        case.notification.l2_assignee.trim().to_owned()
+    }
+}
+
+/// The values a form shows as filled in for the analyst, which become the case's when the
+/// step they belong to goes ahead.
+pub fn prefills(command: &Command, case: &Case, own_name: &str) -> Vec<Edit> {
+    let mut out = Vec::new();
+    match command {
+        Command::NotifyL2 if is_blank(&case.notification.ticket_id) => {
+            let ticket = ticket_shown(case);
+            if !ticket.is_empty() {
+                out.push(Edit::TicketId(ticket));
+            }
+        }
+        Command::StartL2Review if is_blank(&case.l2.analyst) => {
+            let name = l2_analyst_shown(case, own_name);
+            if !name.is_empty() {
+                out.push(Edit::L2Analyst(name));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{TimeZone, Utc};
+    use handoff_core::fixtures::large_case;
+    use handoff_core::Edit;
+
+    fn t() -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 5, 2, 4, 0, 0).unwrap()
+    }
+
+    fn states(case: &Case, role: Role, written: bool) -> Vec<(FlowStep, StepState)> {
+        steps_for(case, role, written)
+    }
+
+    fn current(list: &[(FlowStep, StepState)]) -> Vec<FlowStep> {
+        list.iter()
+            .filter(|(_, s)| *s == StepState::Current)
+            .map(|(s, _)| *s)
+            .collect()
+    }
+
+    #[test]
+    fn every_field_a_guard_can_name_is_shown_by_exactly_one_step() {
+        let mut fields = vec![
+            Field::AlertTitle,
+            Field::AlertId,
+            Field::Severity,
+            Field::DetectedAt,
+            Field::Analyst,
+            Field::Verdict,
+            Field::VerdictJustification,
+            Field::EscalationDecision,
+            Field::OverrideReason,
+            Field::TicketId,
+            Field::Summary,
+            Field::ImmediateConcerns,
+            Field::L2Assignee,
+            Field::L2Analyst,
+            Field::Classification,
+            Field::OutcomeNote,
+            Field::Question,
+            Field::Answer,
+        ];
+        fields.extend(FiveW::VARIANTS.iter().map(|w| w.field()));
+        fields.extend(Condition::VARIANTS.iter().map(|c| Field::Condition(*c)));
+        fields.extend(L2Task::VARIANTS.iter().map(|t| Field::L2Task(*t)));
+        for f in fields {
+            let showing: Vec<FlowStep> = ALL_STEPS
+                .into_iter()
+                .filter(|s| s.fields().contains(&f))
+                .collect();
+            assert_eq!(showing.len(), 1, "{f:?} is shown by {showing:?}");
+        }
+    }
+
+    /// The order of the steps is the order the guards need: no step's forward action needs a
+    /// field that only a later step shows.
+    #[test]
+    fn no_step_needs_a_field_a_later_step_shows() {
+        let empty = Case::open("c", "", t());
+        for (i, step) in L1_STEPS.iter().enumerate() {
+            for cmd in forward(*step, &empty, "") {
+                for f in needs(&cmd, &empty) {
+                    let at = FlowStep::showing(f.field).unwrap();
+                    let at = L1_STEPS.iter().position(|s| *s == at).unwrap_or(usize::MAX);
+                    assert!(at <= i, "{step:?} needs {:?}, shown later", f.field);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn each_stage_has_its_step_for_the_role_whose_turn_it_is() {
+        let mut c = Case::open("c", "Dana", t());
+        let list = states(&c, Role::L1, false);
+        assert_eq!(list.len(), 6);
+        assert_eq!(current(&list), vec![FlowStep::Alert]);
+        // L2 sees nothing to do on a case still with L1.
+        assert!(current(&states(&c, Role::L2, false)).is_empty());
+
+        c.edit(Edit::Title("x".into()), t()).unwrap();
+        c.edit(Edit::AlertId("A-1".into()), t()).unwrap();
+        c.apply(Command::StartReview, t()).unwrap();
+        assert_eq!(
+            current(&states(&c, Role::L1, false)),
+            vec![FlowStep::Verdict]
+        );
+        let big = large_case();
+        assert_eq!(big.stage, Stage::Reporting);
+        assert_eq!(
+            current(&states(&big, Role::L1, false)),
+            vec![FlowStep::Report]
+        );
+        assert_eq!(
+            current(&states(&big, Role::L1, true)),
+            vec![FlowStep::Decision]
+        );
+        let done: Vec<FlowStep> = states(&big, Role::L1, true)
+            .into_iter()
+            .filter(|(_, s)| *s == StepState::Done)
+            .map(|(s, _)| s)
+            .collect();
+        assert_eq!(
+            done,
+            vec![FlowStep::Alert, FlowStep::Verdict, FlowStep::Report]
+        );
+    }
+
+    #[test]
+    fn a_false_positive_ends_after_the_verdict() {
+        let mut c = Case::open("c", "Dana", t());
+        c.edit(Edit::Title("x".into()), t()).unwrap();
+        c.edit(Edit::AlertId("A-1".into()), t()).unwrap();
+        c.apply(Command::StartReview, t()).unwrap();
+        c.edit(Edit::Verdict(Some(Verdict::FalsePositive)), t())
+            .unwrap();
+        assert_eq!(
+            forward(FlowStep::Verdict, &c, ""),
+            vec![Command::CloseAsFalsePositive]
+        );
+        assert!(!blocking(FlowStep::Verdict, &c, "", "").is_empty());
+        assert!(
+            needed_later(FlowStep::Verdict, &c, "", "").is_empty(),
+            "nothing is asked for a handoff that will not happen"
+        );
+        c.edit(Edit::VerdictJustification("benign".into()), t())
+            .unwrap();
+        assert!(blocking(FlowStep::Verdict, &c, "", "").is_empty());
+        c.apply(Command::CloseAsFalsePositive, t()).unwrap();
+        let list = states(&c, Role::L1, false);
+        let steps: Vec<FlowStep> = list.iter().map(|(s, _)| *s).collect();
+        assert_eq!(
+            steps,
+            vec![FlowStep::Alert, FlowStep::Verdict, FlowStep::Outcome]
+        );
+        assert_eq!(current(&list), vec![FlowStep::Outcome]);
+    }
+
+    #[test]
+    fn the_report_moves_on_only_when_its_five_ws_are_written() {
+        let mut c = large_case();
+        assert!(blocking(FlowStep::Report, &c, "", "").is_empty());
+        c.edit(Edit::FiveW(FiveW::Why, " ".into()), t()).unwrap();
+        let b = blocking(FlowStep::Report, &c, "", "");
+        assert_eq!(
+            b.iter().map(|f| f.field).collect::<Vec<_>>(),
+            vec![Field::Why]
+        );
+    }
+
+    #[test]
+    fn shown_values_are_filled_in_only_where_empty_and_only_for_their_step() {
+        let mut c = large_case();
+        c.apply(Command::SetInProgress, t()).unwrap();
+        assert_eq!(ticket_shown(&c), "INC-9000");
+        assert_eq!(
+            prefills(&Command::NotifyL2, &c, ""),
+            vec![Edit::TicketId("INC-9000".into())]
+        );
+        assert!(prefills(&Command::AssignToL2, &c, "").is_empty());
+        c.edit(Edit::TicketId("T-1".into()), t()).unwrap();
+        assert!(prefills(&Command::NotifyL2, &c, "").is_empty());
+        assert_eq!(ticket_shown(&c), "T-1");
+        // The L2 analyst: one's own name first, else the one L1 assigned.
+        c.edit(Edit::L2Assignee("Sam Lee".into()), t()).unwrap();
+        assert_eq!(l2_analyst_shown(&c, ""), "Sam Lee");
+        assert_eq!(l2_analyst_shown(&c, " Kim Osei "), "Kim Osei");
+        assert_eq!(
+            prefills(&Command::StartL2Review, &c, "Kim Osei"),
+            vec![Edit::L2Analyst("Kim Osei".into())]
+        );
+        // The notify step does not ask for a ticket it will fill in itself.
+        c.edit(Edit::TicketId(String::new()), t()).unwrap();
+        c.edit(Edit::Summary("s".into()), t()).unwrap();
+        c.edit(Edit::ImmediateConcerns("none".into()), t()).unwrap();
+        c.apply(Command::AssignToL2, t()).unwrap();
+        assert!(blocking(FlowStep::Notify, &c, "", "").is_empty());
+    }
+
+    #[test]
+    fn the_clarification_loop_has_a_step_on_each_side() {
+        let mut c = large_case();
+        c.edit(Edit::Summary("s".into()), t()).unwrap();
+        c.edit(Edit::ImmediateConcerns("none".into()), t()).unwrap();
+        c.edit(Edit::L2Assignee("Sam".into()), t()).unwrap();
+        c.edit(Edit::TicketId("T".into()), t()).unwrap();
+        for cmd in [
+            Command::SetInProgress,
+            Command::AssignToL2,
+            Command::NotifyL2,
+        ] {
+            c.apply(cmd, t()).unwrap();
+        }
+        assert!(current(&states(&c, Role::L1, false)).is_empty(), "L1 waits");
+        assert_eq!(
+            current(&states(&c, Role::L2, false)),
+            vec![FlowStep::Briefing]
+        );
+        c.edit(Edit::L2Analyst("Sam".into()), t()).unwrap();
+        c.apply(Command::StartL2Review, t()).unwrap();
+        assert_eq!(
+            current(&states(&c, Role::L2, false)),
+            vec![FlowStep::Review]
+        );
+        c.apply(
+            Command::RequestClarification {
+                question: "q".into(),
+            },
+            t(),
+        )
+        .unwrap();
+        assert_eq!(
+            current(&states(&c, Role::L1, false)),
+            vec![FlowStep::Answer]
+        );
+        assert_eq!(current(&states(&c, Role::L2, false)), vec![FlowStep::Ask]);
+        assert!(waiting_for_other(&c, Role::L2));
+        assert!(
+            can_change(FlowStep::Report, &c),
+            "L1 may change the report while L2 waits"
+        );
+        assert_eq!(
+            blocking(FlowStep::Answer, &c, "", "")[0].field,
+            Field::Answer
+        );
+        c.apply(Command::AnswerClarification { answer: "a".into() }, t())
+            .unwrap();
+        let l1 = states(&c, Role::L1, false);
+        assert!(l1.contains(&(FlowStep::Answer, StepState::Done)));
+        assert!(current(&l1).is_empty());
+        assert_eq!(
+            current(&states(&c, Role::L2, false)),
+            vec![FlowStep::Review]
+        );
+        assert!(!can_change(FlowStep::Report, &c));
+    }
 }

@@ -3,6 +3,7 @@
 //! every action is tested natively (`state/tests.rs`). Browser effects (saving, other tabs,
 //! shortcuts, theme) live in `crate::hooks` and react to the state.
 
+pub mod flow;
 pub mod notices;
 pub mod summary;
 #[cfg(test)]
@@ -15,9 +16,10 @@ use handoff_core::intake::extract;
 use handoff_core::training::{score, Scenario, Score, TrainingResult};
 use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
 use handoff_core::vocabulary::text::megabytes;
-use handoff_core::{Case, Command, Edit, Refusal};
+use handoff_core::{Case, Command, Edit, Field, Refusal, Role};
 use yew::Reducible;
 
+pub use flow::FlowStep;
 pub use notices::{Notice, NoticeKind, Notices};
 pub use summary::CaseSummary;
 
@@ -82,6 +84,22 @@ pub enum ImportChoice {
     Cancel,
 }
 
+/// An imported case whose ID is already in this browser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    pub imported: Rc<Case>,
+    /// The import carries on from the local case: its audit trail starts with the local
+    /// one's (a package that came back from the other tier).
+    pub continues: bool,
+}
+
+/// Whether `newer` carries on from `older`: the same case, with every step `older` took.
+pub fn continues_from(newer: &Case, older: &Case) -> bool {
+    newer.id == older.id
+        && newer.audit.len() >= older.audit.len()
+        && newer.audit[..older.audit.len()] == older.audit[..]
+}
+
 /// A trainee working a scenario in an ordinary case.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainingRun {
@@ -93,8 +111,43 @@ pub struct TrainingRun {
     pub score: Option<Score>,
 }
 
+/// Who is using this browser, remembered in it: the tier they work in and their name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Profile {
+    pub role: Role,
+    pub name: String,
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile {
+            role: Role::L1,
+            name: String::new(),
+        }
+    }
+}
+
+/// Where the analyst is in the guided flow of the open case, beyond what its stage says.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FlowUi {
+    /// In "Writing the report": the analyst has moved on from the Five Ws to the decision.
+    pub report_written: bool,
+    /// A finished step opened again to change it.
+    pub changing: Option<FlowStep>,
+    /// The step whose forward action was refused: its missing fields are shown as errors
+    /// (never before the analyst tried to move on).
+    pub tried: Option<FlowStep>,
+    /// Counts refusals, so that each one moves focus to the error summary again.
+    pub attempt: u64,
+    /// A field to bring into view and focus (from an error link or the report check), with a
+    /// number that makes each request new.
+    pub focus: Option<(Field, u64)>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
+    pub profile: Profile,
+    pub flow: FlowUi,
     pub summaries: Vec<CaseSummary>,
     pub case: Option<Rc<Case>>,
     /// Bumped on every change to the open case; autosave watches it.
@@ -110,7 +163,7 @@ pub struct AppState {
     pub conflict: Option<OtherTabVersion>,
     /// An imported package waiting for the analyst to say what to do with the local case of
     /// the same ID.
-    pub pending_import: Option<Rc<Case>>,
+    pub pending_import: Option<PendingImport>,
     /// Stored entries that could not be read and were set aside.
     pub set_aside: Vec<String>,
     /// The question to L1 or the answer to L2 being written. Kept here, not in the text box,
@@ -137,7 +190,11 @@ pub enum Action {
         at: DateTime<Utc>,
     },
     Open(Case),
-    Imported(Case),
+    /// A package was read. `stored` is this browser's stored case of the same ID, if any.
+    Imported {
+        case: Box<Case>,
+        stored: Option<Box<Case>>,
+    },
     SettleImport(ImportChoice),
     Edit {
         edit: Edit,
@@ -153,6 +210,17 @@ pub enum Action {
         at: DateTime<Utc>,
     },
     Reply(String),
+    /// The remembered profile, read at start-up.
+    ProfileLoaded(Profile),
+    SetRole(Role),
+    /// Moves on from a step whose forward action is not a workflow step (the report).
+    Continue(FlowStep),
+    /// Opens a finished step again to change it.
+    Change(FlowStep),
+    /// Closes the step opened for a change.
+    DoneChanging,
+    /// Brings a field into view and focuses it, opening the finished step that shows it.
+    GoTo(Field),
     /// Autosave wrote this revision of the open case.
     Saved(u64),
     /// Autosave could not write (the message says why and what to do).
@@ -212,6 +280,7 @@ impl AppState {
         self.case = Some(Rc::new(case));
         self.refusal = None;
         self.reply.clear();
+        self.flow = FlowUi::default();
         self.changed();
     }
 
@@ -292,9 +361,23 @@ pub fn reduce(s: &mut AppState, action: Action) {
         }
         Action::NewCase { id, analyst, at } => s.open(Case::open(id, analyst, at)),
         Action::Open(case) => s.open(case),
-        Action::Imported(case) => {
-            if s.has_case(&case.id) {
-                s.pending_import = Some(Rc::new(case));
+        Action::Imported { case, stored } => {
+            let case = *case;
+            let local = match &s.case {
+                Some(open) if open.id == case.id => Some(open.as_ref().clone()),
+                _ => stored.map(|c| *c),
+            };
+            if local.as_ref() == Some(&case) {
+                s.open(case);
+                s.notices.push(
+                    NoticeKind::Info,
+                    "This handoff is already here, unchanged; it is open.".to_owned(),
+                );
+            } else if s.has_case(&case.id) || local.is_some() {
+                s.pending_import = Some(PendingImport {
+                    continues: local.as_ref().is_some_and(|l| continues_from(&case, l)),
+                    imported: Rc::new(case),
+                });
             } else {
                 let title = case.report.header.title.clone();
                 s.open(case);
@@ -305,10 +388,10 @@ pub fn reduce(s: &mut AppState, action: Action) {
             }
         }
         Action::SettleImport(choice) => {
-            let Some(imported) = s.pending_import.take() else {
+            let Some(pending) = s.pending_import.take() else {
                 return;
             };
-            let imported = Rc::unwrap_or_clone(imported);
+            let imported = Rc::unwrap_or_clone(pending.imported);
             match choice {
                 ImportChoice::Replace => {
                     let title = imported.report.header.title.clone();
@@ -336,7 +419,18 @@ pub fn reduce(s: &mut AppState, action: Action) {
             }
         }
         Action::Edit { edit, at } => {
-            s.edit_case(|c| c.edit(edit, at));
+            // The analyst's own name is remembered for the next case.
+            let own_name = match (&edit, s.profile.role) {
+                (Edit::Analyst(name), Role::L1) | (Edit::L2Analyst(name), Role::L2) => {
+                    Some(name.trim().to_owned())
+                }
+                _ => None,
+            };
+            if s.edit_case(|c| c.edit(edit, at)) {
+                if let Some(name) = own_name {
+                    s.profile.name = name;
+                }
+            }
         }
         Action::PasteAlert { text, at } => {
             if text.len() > MAX_RAW_ALERT_BYTES {
@@ -366,19 +460,80 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 command,
                 Command::RequestClarification { .. } | Command::AnswerClarification { .. }
             );
+            let step = FlowStep::taking(command.kind());
+            let name = s.profile.name.clone();
             let Some(case) = s.case.as_mut() else {
                 return;
             };
-            match Rc::make_mut(case).apply(command, at) {
+            let case = Rc::make_mut(case);
+            // The values the form showed as already filled in become the case's, if the
+            // step goes ahead.
+            let mut attempt = case.clone();
+            for edit in flow::prefills(&command, &attempt, &name) {
+                let _ = attempt.edit(edit, at);
+            }
+            match attempt.apply(command, at) {
                 Ok(_) => {
+                    *case = attempt;
                     s.refusal = None;
+                    s.flow = FlowUi::default();
                     if carries_text {
                         s.reply.clear();
                     }
                     s.changed();
                 }
-                Err(r) => s.refusal = Some(r),
+                Err(r) => {
+                    s.refusal = Some(r);
+                    s.flow.tried = Some(step);
+                    s.flow.attempt += 1;
+                }
             }
+        }
+        Action::Continue(step) => {
+            let Some(case) = s.case.as_ref() else {
+                return;
+            };
+            if flow::blocking(step, case, &s.reply, &s.profile.name).is_empty() {
+                if step == FlowStep::Report {
+                    s.flow.report_written = true;
+                }
+                s.flow.tried = None;
+                s.flow.changing = None;
+                s.refusal = None;
+            } else {
+                s.flow.tried = Some(step);
+                s.flow.attempt += 1;
+            }
+        }
+        Action::GoTo(field) => {
+            let Some(case) = s.case.as_ref() else {
+                return;
+            };
+            if let Some(step) = FlowStep::showing(field) {
+                let open = flow::steps_for(case, s.profile.role, s.flow.report_written)
+                    .into_iter()
+                    .any(|(st, state)| st == step && state == flow::StepState::Current);
+                if !open && s.flow.changing != Some(step) && flow::can_change(step, case) {
+                    s.flow.changing = Some(step);
+                    s.flow.tried = None;
+                }
+            }
+            let seq = s.flow.focus.map_or(1, |(_, n)| n + 1);
+            s.flow.focus = Some((field, seq));
+        }
+        Action::Change(step) => {
+            s.flow.changing = Some(step);
+            s.flow.tried = None;
+        }
+        Action::DoneChanging => {
+            s.flow.changing = None;
+            s.flow.tried = None;
+        }
+        Action::ProfileLoaded(profile) => s.profile = profile,
+        Action::SetRole(role) => {
+            s.profile.role = role;
+            s.flow.changing = None;
+            s.flow.tried = None;
         }
         Action::Reply(text) => s.reply = text,
         Action::Saved(revision) => {

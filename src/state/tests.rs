@@ -353,7 +353,13 @@ fn package(id: &str, title: &str) -> Case {
 #[test]
 fn importing_a_new_case_opens_it() {
     let mut s = with_new_case("case-local");
-    reduce(&mut s, Action::Imported(package("case-remote", "Remote")));
+    reduce(
+        &mut s,
+        Action::Imported {
+            case: Box::new(package("case-remote", "Remote")),
+            stored: None,
+        },
+    );
     assert_eq!(open_case(&s).id, "case-remote");
     assert_eq!(s.pending_import, None);
     assert_eq!(s.summaries.len(), 2);
@@ -366,7 +372,13 @@ fn importing_a_case_already_here_asks_and_loses_nothing() {
     let local = open_case(&s).clone();
 
     // Asked, not replaced.
-    reduce(&mut s, Action::Imported(package("case-1", "From L1")));
+    reduce(
+        &mut s,
+        Action::Imported {
+            case: Box::new(package("case-1", "From L1")),
+            stored: None,
+        },
+    );
     assert_eq!(open_case(&s), &local);
     assert!(s.pending_import.is_some());
 
@@ -379,7 +391,10 @@ fn importing_a_case_already_here_asks_and_loses_nothing() {
     run(
         &mut s,
         [
-            Action::Imported(package("case-1", "From L1")),
+            Action::Imported {
+                case: Box::new(package("case-1", "From L1")),
+                stored: None,
+            },
             Action::SettleImport(ImportChoice::KeepBoth {
                 id: "case-2".into(),
             }),
@@ -401,7 +416,10 @@ fn importing_a_case_already_here_asks_and_loses_nothing() {
     run(
         &mut s,
         [
-            Action::Imported(package("case-1", "From L1 again")),
+            Action::Imported {
+                case: Box::new(package("case-1", "From L1 again")),
+                stored: None,
+            },
             Action::SettleImport(ImportChoice::Replace),
         ],
     );
@@ -646,4 +664,120 @@ fn actions_without_an_open_case_change_nothing() {
         reduce(&mut s, a.clone());
         assert_eq!(s, before, "{a:?}");
     }
+}
+
+#[test]
+fn the_guided_flow_moves_on_refuses_and_reopens_steps() {
+    let mut s = with_new_case("case-1");
+    // A refused step is the step shown in error, and each refusal is a new attempt.
+    reduce(&mut s, step(Command::StartReview, 1));
+    assert_eq!(s.flow.tried, Some(FlowStep::Alert));
+    reduce(&mut s, step(Command::StartReview, 1));
+    assert_eq!(s.flow.attempt, 2);
+    run(
+        &mut s,
+        [
+            edit(Edit::Title("x".into()), 2),
+            edit(Edit::AlertId("A".into()), 2),
+            step(Command::StartReview, 3),
+            edit(Edit::Verdict(Some(Verdict::TruePositive)), 4),
+            step(Command::BeginReport, 5),
+        ],
+    );
+    assert_eq!(
+        s.flow,
+        FlowUi::default(),
+        "a step taken starts the next one afresh"
+    );
+    // Moving on from the report is refused until its Five Ws are written.
+    reduce(&mut s, Action::Continue(FlowStep::Report));
+    assert_eq!(s.flow.tried, Some(FlowStep::Report));
+    assert!(!s.flow.report_written);
+    for w in FiveW::VARIANTS {
+        reduce(&mut s, edit(Edit::FiveW(*w, "09:00 UTC".into()), 6));
+    }
+    reduce(&mut s, Action::Continue(FlowStep::Report));
+    assert!(s.flow.report_written);
+    assert_eq!(s.flow.tried, None);
+    // A finished step opens again to change it, and closes.
+    reduce(&mut s, Action::Change(FlowStep::Alert));
+    assert_eq!(s.flow.changing, Some(FlowStep::Alert));
+    reduce(&mut s, Action::DoneChanging);
+    assert_eq!(s.flow.changing, None);
+    // Going to a field opens the finished step that shows it, and asks for focus each time.
+    reduce(&mut s, Action::GoTo(handoff_core::Field::Severity));
+    assert_eq!(s.flow.changing, Some(FlowStep::Alert));
+    let first = s.flow.focus;
+    reduce(&mut s, Action::GoTo(handoff_core::Field::Severity));
+    assert_ne!(s.flow.focus, first);
+    assert_eq!(
+        s.flow.focus.map(|f| f.0),
+        Some(handoff_core::Field::Severity)
+    );
+    // A field of the current step opens nothing else.
+    reduce(&mut s, Action::DoneChanging);
+    reduce(
+        &mut s,
+        Action::GoTo(handoff_core::Field::EscalationDecision),
+    );
+    assert_eq!(s.flow.changing, None);
+}
+
+#[test]
+fn the_profile_remembers_the_role_and_the_analysts_own_name() {
+    let mut s = AppState::default();
+    assert_eq!(s.profile.role, handoff_core::Role::L1);
+    reduce(
+        &mut s,
+        Action::ProfileLoaded(Profile {
+            role: handoff_core::Role::L1,
+            name: "Dana Kim".into(),
+        }),
+    );
+    let analyst = s.profile.name.clone();
+    reduce(
+        &mut s,
+        Action::NewCase {
+            id: "case-1".into(),
+            analyst,
+            at: t(0),
+        },
+    );
+    assert_eq!(open_case(&s).report.header.analyst, "Dana Kim");
+    reduce(&mut s, edit(Edit::Analyst(" Dana K. ".into()), 1));
+    assert_eq!(s.profile.name, "Dana K.");
+    // Working as L2, the L2 name is one's own; L1's name typed then is not.
+    reduce(&mut s, Action::SetRole(handoff_core::Role::L2));
+    reduce(&mut s, edit(Edit::Analyst("Someone else".into()), 2));
+    assert_eq!(s.profile.name, "Dana K.");
+    // A refused edit teaches nothing.
+    reduce(&mut s, edit(Edit::L2Analyst("Refused".into()), 3));
+    assert_eq!(s.profile.name, "Dana K.");
+}
+
+#[test]
+fn a_step_takes_the_values_the_form_showed_as_filled_in() {
+    let mut s = clarification_requested();
+    // (The notification's ticket was typed in this walk; a fresh one shows the alert's ID.)
+    let mut c = handoff_core::fixtures::large_case();
+    c.apply(Command::SetInProgress, t(1)).unwrap();
+    c.edit(Edit::L2Assignee("Sam Lee".into()), t(1)).unwrap();
+    c.edit(Edit::Summary("s".into()), t(1)).unwrap();
+    c.edit(Edit::ImmediateConcerns("none".into()), t(1))
+        .unwrap();
+    c.apply(Command::AssignToL2, t(1)).unwrap();
+    reduce(&mut s, Action::Open(c));
+    reduce(&mut s, step(Command::NotifyL2, 2));
+    assert_eq!(open_case(&s).stage, Stage::L2Notified, "{:?}", s.refusal);
+    assert_eq!(open_case(&s).notification.ticket_id, "INC-9000");
+    // L2 takes the case under the name shown: whom L1 assigned it to.
+    reduce(&mut s, Action::SetRole(handoff_core::Role::L2));
+    reduce(&mut s, step(Command::StartL2Review, 3));
+    assert_eq!(open_case(&s).stage, Stage::L2Review);
+    assert_eq!(open_case(&s).l2.analyst, "Sam Lee");
+    // A refused step leaves the case as it was, filled-in values and all.
+    let before = open_case(&s).clone();
+    reduce(&mut s, step(Command::Resolve, 4));
+    assert!(s.refusal.is_some());
+    assert_eq!(open_case(&s), &before);
 }

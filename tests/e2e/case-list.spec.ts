@@ -45,19 +45,25 @@ test('cases can be searched, duplicated, archived, deleted and restored', async 
 test('keyboard shortcuts move between the sections and to export', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'New case' }).first().click();
+  // A new case opens on its first step, with the cursor in its first field.
+  await expect(page.getByLabel('Paste the alert', { exact: true })).toBeFocused();
   await page.keyboard.press('Alt+Shift+N');
-  await expect(page.getByLabel('Alert title', { exact: true })).toBeFocused();
-  await page.keyboard.press('Alt+Shift+N');
-  await expect(page.getByLabel('Who', { exact: true })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'Triage and verdict' })).toBeFocused();
   await page.keyboard.press('Alt+Shift+P');
-  await expect(page.getByLabel('Alert title', { exact: true })).toBeFocused();
+  await expect(page.getByRole('heading', { name: /The alert$/ })).toBeFocused();
   await page.keyboard.press('Alt+Shift+E');
-  await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeFocused();
-  // Keyboard only: type, then Tab back to the step button and press it.
+  await expect(page.locator(':focus')).toContainText('Export the case');
+  await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeVisible();
+  // Keyboard only: type, Tab on to the step's action and press it; the refusal is read out
+  // from the error summary, whose link takes the cursor to the field.
   await page.getByLabel('Alert title', { exact: true }).focus();
   await page.keyboard.type('Keyboard-only case');
   await page.getByRole('button', { name: 'Start L1 review' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'was refused' })).toContainText('Enter the alert or ticket ID.');
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText('Enter the alert or ticket ID.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
   await expect(page.getByLabel('Alert ID', { exact: true })).toBeFocused();
 });

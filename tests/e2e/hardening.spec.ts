@@ -30,7 +30,7 @@ test('a strict Content-Security-Policy is in force and the app runs under it', a
   // The app works, with no violation...
   await page.getByRole('button', { name: 'New case' }).first().click();
   await page.getByLabel('Alert title', { exact: true }).fill('CSP check');
-  await expect(page.getByRole('heading', { name: 'Next step — now: Alert triggered' })).toBeVisible();
+  await expect(page.getByText('Now: Alert triggered')).toBeVisible();
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
 
   // ... while injected inline script is refused.
@@ -60,14 +60,15 @@ test('nothing leaves the origin during a whole workflow and export', async ({ pa
   await page.getByLabel('L1 analyst', { exact: true }).fill('Dana');
   // A pasted alert full of live URLs must not make the browser fetch anything.
   await page
-    .getByLabel('Paste the raw alert', { exact: true })
+    .getByLabel('Paste the alert', { exact: true })
     .fill('url=https://evil.example/payload.png img=http://198.51.100.7/x.gif mail=a@evil.example');
-  await step(page, 'Keep alert text and extract indicators');
+  await step(page, 'Keep the alert and read its indicators');
   await step(page, 'Start L1 review');
-  await page.getByRole('radio', { name: 'False Positive' }).check();
+  await page.getByRole('radio', { name: /^False Positive/ }).check();
   await page.getByLabel('Verdict justification', { exact: true }).fill('Test traffic from the red team');
   await step(page, 'Close as false positive');
   await page.getByText('Markdown preview (as it will be pasted)').click();
+  await expect(page.getByLabel('Markdown preview')).toContainText('hxxps://evil[.]example');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download Markdown' }).click(),
@@ -93,7 +94,7 @@ test('hostile pastes are bounded: 50 MB of alert text or JSON gets a message and
       return (el as HTMLTextAreaElement).value.length;
     });
   const started = Date.now();
-  expect(await paste('Paste the raw alert')).toBe(0);
+  expect(await paste('Paste the alert')).toBe(0);
   await expect(page.getByRole('alert').filter({ hasText: 'That paste is 50.0 MB' })).toBeVisible();
   expect(await paste('Or paste the package JSON')).toBe(0);
   await expect(page.getByRole('alert').filter({ hasText: 'Import refused: The file is 50.0 MB' })).toBeVisible();
@@ -101,10 +102,10 @@ test('hostile pastes are bounded: 50 MB of alert text or JSON gets a message and
   await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Keep me');
 
   // Just over the limit, typed in rather than pasted: refused when read, not before.
-  await page.getByLabel('Paste the raw alert', { exact: true }).evaluate((el) => {
+  await page.getByLabel('Paste the alert', { exact: true }).evaluate((el) => {
     (el as HTMLTextAreaElement).value = 'B'.repeat(1024 * 1024 + 1);
   });
-  await page.getByRole('button', { name: 'Keep alert text and extract indicators' }).click();
+  await page.getByRole('button', { name: 'Keep the alert and read its indicators' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'That paste is 1.0 MB' })).toBeVisible();
 });
 
@@ -113,18 +114,27 @@ test('10,000 indicators and direction-override characters are handled calmly', a
   await page.getByRole('button', { name: 'New case' }).first().click();
   const lines = Array.from({ length: 12000 }, (_, i) => `src=10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
   lines.push('file=invoice\u202Efdp.exe user=evil\u202Eadmin');
-  await page.getByLabel('Paste the raw alert', { exact: true }).evaluate((el, v) => {
+  await page.getByLabel('Paste the alert', { exact: true }).evaluate((el, v) => {
     (el as HTMLTextAreaElement).value = v;
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, lines.join('\n'));
   const started = Date.now();
-  await page.getByRole('button', { name: 'Keep alert text and extract indicators' }).click();
-  await expect(page.getByRole('heading', { name: 'Indicators (10000)' })).toBeVisible();
+  await page.getByRole('button', { name: 'Keep the alert and read its indicators' }).click();
+  await expect(page.getByText('10000 indicators in the case.')).toBeVisible();
   expect(Date.now() - started).toBeLessThan(5000);
+  // The report step shows the evidence folded; opened, only the first page of rows is drawn.
+  await page.getByLabel('Alert title', { exact: true }).fill('Many');
+  await page.getByLabel('Alert ID', { exact: true }).fill('INC-10');
+  await page.getByLabel('L1 analyst', { exact: true }).fill('Dana');
+  await step(page, 'Start L1 review');
+  await page.getByRole('radio', { name: /^True Positive/ }).check();
+  await step(page, 'Continue to the report');
+  await page.getByText(/^Evidence: 10000 indicators/).click();
   // Only the first page of rows is rendered.
   await expect(page.getByRole('table', { name: 'Indicators of this case' }).getByRole('row')).toHaveCount(101);
   // A right-to-left override is shown, never obeyed, in the Markdown.
   await page.getByLabel('Who', { exact: true }).fill('evil\u202Eadmin');
+  await page.getByText('Export the case', { exact: true }).click();
   await page.getByText('Markdown preview (as it will be pasted)').click();
   await expect(page.getByLabel('Markdown preview')).toContainText('evil[U+202E]admin');
 });

@@ -22,12 +22,14 @@ test('after one visit it works offline: a whole training scenario to its debrief
 
   await page.getByLabel('L1 analyst', { exact: true }).fill('Trainee');
   await step(page, 'Start L1 review');
-  await page.getByRole('radio', { name: 'True Positive' }).check();
+  await page.getByRole('radio', { name: /^True Positive/ }).check();
+  await step(page, 'Continue to the report');
   await page.getByLabel('Who', { exact: true }).fill('jdoe in finance');
   await page.getByLabel('What', { exact: true }).fill('The macro started PowerShell, which fetched stage2.ps1');
   await page.getByLabel('When', { exact: true }).fill('09:12 UTC to 09:14 UTC');
   await page.getByLabel('Where', { exact: true }).fill('WS-FIN-042');
   await page.getByLabel('Why', { exact: true }).fill('The hash is known malware and the domain is two days old');
+  await step(page, 'Continue to the escalation decision');
   for (const [c, y] of [
     ['Major attack indicators', false],
     ['Remediation required', true],
@@ -54,7 +56,8 @@ test('a wrong call is scored lower and explained with the guide\'s rule', async 
   await openApp(page);
   await page.getByRole('button', { name: 'Show the scenario library' }).click();
   await page.getByRole('button', { name: 'Start scenario: An unsigned binary calling out at regular intervals' }).click();
-  await page.getByRole('radio', { name: 'False Positive' }).check();
+  await step(page, 'Start L1 review');
+  await page.getByRole('radio', { name: /^False Positive/ }).check();
   await step(page, 'Submit for scoring');
   const debrief = page.getByRole('region', { name: /Debrief/ });
   await expect(page.getByRole('heading', { name: /^Debrief: \d+ of 100 points$/ })).toBeVisible();

@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { openApp, expectSaved, storedTitles } from './helpers';
 
 async function exportStillWorks(page: Page) {
+  await page.getByText('Export the case', { exact: true }).click();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download JSON' }).click(),

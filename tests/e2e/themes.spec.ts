@@ -1,4 +1,4 @@
-import { test } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { openApp, expectAccessible, step } from './helpers';
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -9,11 +9,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Show the scenario library' }).click();
     await page.getByRole('button', { name: 'Start scenario: Invoice phishing with a macro document' }).click();
     await step(page, 'Start L1 review');
-    await page.getByRole('radio', { name: 'Needs Review' }).check();
-    await step(page, 'Write the report');
-    await step(page, 'Set status: In Progress');
+    await page.getByRole('radio', { name: /^Needs Review/ }).check();
+    await step(page, 'Continue to the report');
+    // Refused: the report is empty. The error summary and the field errors are on screen.
+    await step(page, 'Continue to the escalation decision');
+    await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     await expectAccessible(page);
     await step(page, 'Submit for scoring');
+    await page.getByText('Export the case', { exact: true }).click();
     await page.getByText('Markdown preview (as it will be pasted)').click();
     await expectAccessible(page);
     // The toggle flips to the other theme.

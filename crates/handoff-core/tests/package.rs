@@ -663,3 +663,45 @@ mod paths {
         }
     }
 }
+
+#[test]
+fn the_clarification_message_carries_the_question_then_the_answer_safely() {
+    use handoff_core::package::clarification_message;
+    let clock = StepClock::new();
+    let mut c = in_l2_review(&clock);
+    assert_eq!(clarification_message(&c), "", "nothing asked yet");
+    c.apply(
+        Command::RequestClarification {
+            question: "@here was https://evil.example/x reached\nby anyone else?".into(),
+        },
+        clock.now(),
+    )
+    .unwrap();
+    let asked = clarification_message(&c);
+    assert!(
+        asked
+            .starts_with("Question from L2 Sam Lee on INC-2291 — Suspicious PowerShell download\n"),
+        "{asked}"
+    );
+    assert!(
+        asked.contains("Question: ＠here was hxxps://evil[.]example/x reached by anyone else?\n"),
+        "{asked}"
+    );
+    assert!(!asked.contains("@here"));
+    c.apply(
+        Command::AnswerClarification {
+            answer: "No: only WS-FIN-042.".into(),
+        },
+        clock.now(),
+    )
+    .unwrap();
+    let answered = clarification_message(&c);
+    assert!(
+        answered.starts_with("Answer from L1 Dana Kim on INC-2291"),
+        "{answered}"
+    );
+    assert!(
+        answered.contains("Answer: No: only WS-FIN-042.\n"),
+        "{answered}"
+    );
+}

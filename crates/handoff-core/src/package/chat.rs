@@ -57,6 +57,43 @@ pub fn chat_message(case: &Case) -> String {
     )
 }
 
+/// The message that goes with the package when L2 asks L1 a question, or L1 answers it: who
+/// asks or answers, the ticket, the question and (once given) the answer.
+pub fn clarification_message(case: &Case) -> String {
+    let r = &case.report;
+    let ticket = if is_blank(&case.notification.ticket_id) {
+        &r.header.alert_id
+    } else {
+        &case.notification.ticket_id
+    };
+    let Some(q) = case.clarifications.last() else {
+        return String::new();
+    };
+    let head = format!(
+        "{ticket} — {title}",
+        ticket = or_none(chat_safe(ticket, 80)),
+        title = or_none(chat_safe(&r.header.title, 120)),
+    );
+    match &q.answer {
+        None => format!(
+            "Question from {who} on {head}\n\
+             Question: {question}\n\
+             The handoff package with the question is attached: open it in Handoff to answer.\n",
+            who = chat_safe(&q.asked_by.display(), 80),
+            question = or_none(chat_safe(&q.question, 600)),
+        ),
+        Some(a) => format!(
+            "Answer from {who} on {head}\n\
+             Question: {question}\n\
+             Answer: {answer}\n\
+             The updated handoff package is attached: open it in Handoff to continue.\n",
+            who = chat_safe(&a.answered_by.display(), 80),
+            question = or_none(chat_safe(&q.question, 300)),
+            answer = or_none(chat_safe(&a.text, 600)),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ mod markdown;
 #[cfg(feature = "schema")]
 mod schema;
 
-pub use chat::chat_message;
+pub use chat::{chat_message, clarification_message};
 pub use file_name::file_name;
 pub use import::{import, ImportError};
 pub use json::{to_json, HandoffPackage, PackageFile, FORMAT, SCHEMA_VERSION};

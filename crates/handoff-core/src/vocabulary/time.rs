@@ -55,7 +55,11 @@ pub fn parse_form_value(s: &str) -> Result<DateTime<Utc>, String> {
         .trim_end();
     if let Some((date, time)) = bare.split_once([' ', 'T', 't']) {
         let time = time.trim_start();
-        let seconds = if time.matches(':').count() == 1 { ":00" } else { "" };
+        let seconds = if time.matches(':').count() == 1 {
+            ":00"
+        } else {
+            ""
+        };
         if let Some(t) = parse_rfc3339(&format!("{date}T{time}{seconds}Z")) {
             return Ok(t);
         }

@@ -1,0 +1,104 @@
+//! Step 1: the alert as the SIEM raised it. Paste it first: Handoff keeps it as evidence and
+//! reads its indicators; then the header, which says what the alert is and who works it.
+
+use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
+use handoff_core::vocabulary::names::{from_wire_name, wire_name};
+use handoff_core::{Command, Edit, Field, Severity};
+use strum::VariantArray;
+use yew::prelude::*;
+
+use super::{primary, StepProps};
+use crate::components::fields::{oversized_paste, SelectField, TextField, UtcTimeField};
+use crate::state::{paste_too_large, FlowStep};
+
+#[function_component(AlertStep)]
+pub fn alert_step(p: &StepProps) -> Html {
+    let ctx = &p.ctx;
+    let case = &ctx.case;
+    let h = &case.report.header;
+    let a = &ctx.actions;
+    let edit = &a.edit;
+    // Uncontrolled: a 50 MB paste must not be copied into the app (and back into the page) on
+    // every keystroke; its size is checked before it is read at all.
+    let raw_ref = use_node_ref();
+    let on_read = {
+        let (raw_ref, a) = (raw_ref.clone(), a.clone());
+        Callback::from(move |_| {
+            let Some(ta) = raw_ref.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            // UTF-16 units never outnumber UTF-8 bytes, so this refuses only what is too big.
+            let units = ta.text_length() as usize;
+            if units > MAX_RAW_ALERT_BYTES {
+                a.error(paste_too_large(units));
+                return;
+            }
+            let text = ta.value();
+            if !text.trim().is_empty() {
+                a.paste_alert(text);
+                ta.set_value("");
+            }
+        })
+    };
+    let on_paste = {
+        let a = a.clone();
+        Callback::from(move |e: Event| {
+            if let Some(bytes) = oversized_paste(&e, MAX_RAW_ALERT_BYTES) {
+                e.prevent_default();
+                a.error(paste_too_large(bytes));
+            }
+        })
+    };
+    let severities: Vec<(AttrValue, AttrValue)> = std::iter::once(("".into(), "Choose…".into()))
+        .chain(
+            Severity::VARIANTS
+                .iter()
+                .map(|s| (wire_name(s).into(), s.label().into())),
+        )
+        .collect();
+    let kept = &case.report.raw_alert;
+    let body = html! {
+        <>
+            <div class="field paste">
+                <label for={Field::RawAlert.id()}>{ "Paste the alert" }</label>
+                <p class="hint" id="raw-alert-hint">{ "As the SIEM or EDR shows it. Handoff keeps it as evidence and picks out the IPs, domains, URLs, email addresses, hashes, files, users and hosts in it; defanged text such as hxxp or [.] is understood." }</p>
+                <textarea id={Field::RawAlert.id()} rows="4" ref={raw_ref} onpaste={on_paste}
+                    aria-describedby="raw-alert-hint" />
+                <button type="button" class="secondary" onclick={on_read}>{ "Keep the alert and read its indicators" }</button>
+                if !kept.is_empty() {
+                    <p class="kept" role="status">{ format!(
+                        "Alert text kept: {} characters; {} indicators in the case.",
+                        kept.chars().count(),
+                        case.report.indicators.len()
+                    ) }</p>
+                }
+            </div>
+            <div class="grid">
+                <TextField field={Field::AlertTitle} value={h.title.clone()} error={ctx.error(Field::AlertTitle)}
+                    hint="What the alert is about, in a line." example="Outbound connections to a newly registered domain"
+                    onchange={edit.reform(Edit::Title)} />
+                <TextField field={Field::AlertId} value={h.alert_id.clone()} error={ctx.error(Field::AlertId)}
+                    hint="The alert's or ticket's ID in your SOC tool." example="SOC-40711"
+                    onchange={edit.reform(Edit::AlertId)} />
+                <TextField field={Field::Source} value={h.source.clone()} error={ctx.error(Field::Source)}
+                    example="Microsoft Sentinel" onchange={edit.reform(Edit::Source)} />
+                <TextField field={Field::Rule} value={h.rule.clone()} error={ctx.error(Field::Rule)}
+                    example="Rare process making network connections" onchange={edit.reform(Edit::Rule)} />
+                <SelectField field={Field::Severity} options={severities} error={ctx.error(Field::Severity)}
+                    value={h.severity.map(|s| wire_name(&s)).unwrap_or_default()}
+                    onchange={edit.reform(|v: String| Edit::Severity(from_wire_name(&v)))} />
+                <UtcTimeField field={Field::DetectedAt} value={h.detected_at} error={ctx.error(Field::DetectedAt)}
+                    onchange={edit.reform(Edit::DetectedAt)} />
+                <TextField field={Field::Analyst} value={h.analyst.clone()} error={ctx.error(Field::Analyst)}
+                    autocomplete="name" hint="Your name, as L2 should know it."
+                    onchange={edit.reform(Edit::Analyst)} />
+            </div>
+        </>
+    };
+    let footer = if ctx.changing {
+        ctx.done_changing()
+    } else {
+        primary("Start L1 review", ctx.take(Command::StartReview))
+    };
+    ctx.frame(FlowStep::Alert, None, body, footer)
+}

@@ -1,0 +1,72 @@
+//! Steps 5 and 6: assign the case to the L2 analyst on shift, then notify them: the ticket,
+//! the summary and the immediate concerns, and the handoff sent from right here.
+
+use handoff_core::package::chat_message;
+use handoff_core::{Command, Edit, Field};
+use yew::prelude::*;
+
+use super::{primary, send_actions, SendKind, StepContext};
+use crate::components::fields::TextField;
+use crate::state::flow::ticket_shown;
+use crate::state::FlowStep;
+
+pub fn assign_step(ctx: &StepContext) -> Html {
+    let n = &ctx.case.notification;
+    let body = html! {
+        <TextField field={Field::L2Assignee} value={n.l2_assignee.clone()} error={ctx.error(Field::L2Assignee)}
+            hint="Reassign the alert or ticket to them in your SOC tool too: that usually notifies them."
+            autocomplete="off" onchange={ctx.actions.edit.reform(Edit::L2Assignee)} />
+    };
+    let who = n.l2_assignee.trim();
+    let label = if who.is_empty() {
+        "Assign to L2".to_owned()
+    } else {
+        format!("Assign to {who}")
+    };
+    let footer = if ctx.changing {
+        ctx.done_changing()
+    } else {
+        primary(label, ctx.take(Command::AssignToL2))
+    };
+    ctx.frame(FlowStep::Assign, None, body, footer)
+}
+
+pub fn notify_step(ctx: &StepContext) -> Html {
+    let case = &ctx.case;
+    let n = &case.notification;
+    let edit = &ctx.actions.edit;
+    let body = html! {
+        <>
+            <TextField field={Field::TicketId} value={ticket_shown(case)} error={ctx.error(Field::TicketId)}
+                hint="The ticket L2 should open; filled in from the alert ID."
+                onchange={edit.reform(Edit::TicketId)} />
+            <TextField field={Field::Summary} multiline=true value={n.summary.clone()} error={ctx.error(Field::Summary)}
+                hint="Two or three sentences: what you found and what you concluded."
+                example="A service account uploaded 40 GB to cloud storage overnight from a task nobody scheduled; the upload is confirmed in the proxy logs."
+                onchange={edit.reform(Edit::Summary)} />
+            <TextField field={Field::ImmediateConcerns} multiline=true value={n.immediate_concerns.clone()} error={ctx.error(Field::ImmediateConcerns)}
+                hint="What cannot wait (for example lateral movement in progress), or say that nothing is urgent."
+                example="The task runs again tonight at 01:00 UTC"
+                onchange={edit.reform(Edit::ImmediateConcerns)} />
+            <div class="field">
+                <label for="chat-message">{ "The chat message, as it will be sent" }</label>
+                <textarea id="chat-message" readonly=true rows="6" value={chat_message(case)} />
+            </div>
+            { send_actions(case, SendKind::Handoff, &ctx.actions) }
+        </>
+    };
+    let footer = if ctx.changing {
+        ctx.done_changing()
+    } else {
+        primary(
+            "I have sent it: mark L2 as notified",
+            ctx.take(Command::NotifyL2),
+        )
+    };
+    ctx.frame(
+        FlowStep::Notify,
+        Some("Write what L2 needs to know first, send it from here, then mark L2 as notified."),
+        body,
+        footer,
+    )
+}
