@@ -45,13 +45,31 @@ pub fn app() -> Html {
         let a = actions.clone();
         Callback::from(move |role: Role| a.send(Action::SetRole(role)))
     };
+    // A finding's link takes the analyst to its field, closing the status panel over it.
     let on_go = {
-        let a = actions.clone();
-        Callback::from(move |f| a.send(Action::GoTo(f)))
+        let (a, open) = (actions.clone(), status_open.clone());
+        Callback::from(move |f| {
+            open.set(false);
+            a.send(Action::GoTo(f))
+        })
     };
     let toggle_status = {
         let open = status_open.clone();
         Callback::from(move |()| open.set(!*open))
+    };
+    // Opened, the panel takes focus; Escape closes it.
+    use_effect_with(*status_open, |open| {
+        if *open {
+            crate::adapters::dom::focus_element("close-status");
+        }
+    });
+    let on_status_key = {
+        let open = status_open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" && *open {
+                open.set(false);
+            }
+        })
     };
 
     let main = match &state.case {
@@ -107,8 +125,9 @@ pub fn app() -> Html {
                 if let Some(case) = &state.case {
                     // Beside the steps on a wide screen; on a narrow one, a panel that the
                     // progress line's "Case status" opens over the page.
-                    <aside class={classes!("side", "right", status_open.then_some("open"))} id="case-status" aria-label="Case status">
-                        <button type="button" class="secondary close-status" onclick={toggle_status.reform(|_| ())}>{ "Close case status" }</button>
+                    <aside class={classes!("side", "right", status_open.then_some("open"))} id="case-status" aria-label="Case status"
+                        onkeydown={on_status_key}>
+                        <button type="button" class="secondary close-status" id="close-status" onclick={toggle_status.reform(|_| ())}>{ "Close case status" }</button>
                         { report_check::report_check(&report_check::Props { findings: findings.clone(), on_go: on_go.clone() }) }
                         { flowchart::flowchart(&flowchart::Props { case: case.clone() }) }
                         { audit_trail::audit_trail(&audit_trail::Props { case: case.clone() }) }

@@ -24,13 +24,10 @@ pub fn outcome_step(ctx: &StepContext) -> Html {
         }
         other => format!("The case is at {}.", other.label()),
     };
-    let handed_on = case.stage.is_escalated();
     let body = html! {
         <>
             <p class="outcome">{ said }</p>
-            if handed_on {
-                { send_actions(case, SendKind::Handoff, &ctx.actions) }
-            }
+            { send_actions(case, SendKind::Record, &ctx.actions) }
             <p class="hint">{ "Every format of the case is under “Export the case”, below." }</p>
         </>
     };

@@ -55,9 +55,12 @@ pub fn review_step(ctx: &StepContext) -> Html {
                             if let Some(e) = ctx.error(Field::L2Task(t)) {
                                 <p class="error-message"><span class="visually-hidden">{ "Error: " }</span>{ e }</p>
                             }
-                            <TextField field={Field::L2Task(t)} id={format!("{}-notes", t.id())}
-                                label={format!("Notes: {}", t.label())} value={s.notes.clone()}
-                                onchange={edit.reform(move |v| Edit::L2TaskNotes(t, v))} />
+                            // Revealed once the task is ticked (or has notes): what was done.
+                            if s.done || !s.notes.trim().is_empty() {
+                                <TextField field={Field::L2Task(t)} id={format!("{}-notes", t.id())}
+                                    label={format!("Notes: {}", t.label())} value={s.notes.clone()}
+                                    onchange={edit.reform(move |v| Edit::L2TaskNotes(t, v))} />
+                            }
                         </li>
                     }
                 }) }

@@ -19,6 +19,8 @@ pub enum SendKind {
     Handoff,
     /// A question or an answer between L2 and L1.
     Clarification,
+    /// The closed case, for the ticket's record.
+    Record,
 }
 
 /// What to send where, with the copy and download actions beside the words.
@@ -33,7 +35,7 @@ pub fn send_actions(case: &Rc<Case>, kind: SendKind, actions: &Actions) -> Html 
     let message = {
         let case = case.clone();
         Callback::from(move |()| match kind {
-            SendKind::Handoff => chat_message(&case),
+            SendKind::Handoff | SendKind::Record => chat_message(&case),
             SendKind::Clarification => clarification_message(&case),
         })
     };
@@ -62,6 +64,7 @@ pub fn send_actions(case: &Rc<Case>, kind: SendKind, actions: &Actions) -> Html 
                 "the chat message",
             )
         }
+        SendKind::Record => (String::new(), ""),
         SendKind::Clarification => match case.clarifications.last() {
             Some(q) if q.answer.is_some() => (q.asked_by.display(), "the answer"),
             Some(_) => {
@@ -81,11 +84,13 @@ pub fn send_actions(case: &Rc<Case>, kind: SendKind, actions: &Actions) -> Html 
     html! {
         <div class="send">
             <ol class="send-list">
-                <li>
-                    { format!("Paste {chat_what} to {to_whom} in Slack or Teams. ") }
-                    <CopyButton text={message} what={AttrValue::from(match kind { SendKind::Handoff => "chat message", SendKind::Clarification => "message" })} />
-                </li>
-                if kind == SendKind::Handoff {
+                if kind != SendKind::Record {
+                    <li>
+                        { format!("Paste {chat_what} to {to_whom} in Slack or Teams. ") }
+                        <CopyButton text={message} what={AttrValue::from(match kind { SendKind::Clarification => "message", _ => "chat message" })} />
+                    </li>
+                }
+                if kind != SendKind::Clarification {
                     <li>
                         { format!("Paste the report into {ticket}. ") }
                         <CopyButton text={markdown} what="report for the ticket" />
