@@ -18,7 +18,7 @@ pub struct Props {
 }
 
 /// The case list's status filter, by who holds the case.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, strum::VariantArray)]
 enum StatusFilter {
     All,
     WithL1,
@@ -27,13 +27,6 @@ enum StatusFilter {
 }
 
 impl StatusFilter {
-    const ALL: [StatusFilter; 4] = [
-        StatusFilter::All,
-        StatusFilter::WithL1,
-        StatusFilter::WithL2,
-        StatusFilter::Closed,
-    ];
-
     fn key(self) -> &'static str {
         match self {
             StatusFilter::All => "all",
@@ -108,9 +101,9 @@ pub fn case_list(p: &Props) -> Html {
                 <label for="case-status">{ "Filter by status" }</label>
                 <select id="case-status" onchange={{ let st = status.clone(); Callback::from(move |e: Event| {
                     let v = event_value(&e);
-                    if let Some(f) = StatusFilter::ALL.into_iter().find(|f| f.key() == v) { st.set(f) }
+                    if let Some(f) = <StatusFilter as strum::VariantArray>::VARIANTS.iter().copied().find(|f| f.key() == v) { st.set(f) }
                 }) }}>
-                    { for StatusFilter::ALL.iter().map(|f| html! { <option value={f.key()} selected={*f == *status}>{ f.label() }</option> }) }
+                    { for <StatusFilter as strum::VariantArray>::VARIANTS.iter().map(|f| html! { <option value={f.key()} selected={*f == *status}>{ f.label() }</option> }) }
                 </select>
             </div>
             <span class="check">

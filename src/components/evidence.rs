@@ -107,6 +107,7 @@ pub fn evidence_form(p: &Props) -> Html {
             if total == 0 {
                 <p>{ "No indicators yet: paste the alert in step 1, or add them one by one." }</p>
             } else {
+                <div class="long-list">
                 <table class="indicators">
                     <caption class="visually-hidden">{ "Indicators of this case" }</caption>
                     <thead><tr><th scope="col">{ "Type" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Note" }</th><th scope="col">{ "Remove" }</th></tr></thead>
@@ -131,6 +132,7 @@ pub fn evidence_form(p: &Props) -> Html {
                     }) }
                     </tbody>
                 </table>
+                </div>
                 if total > *shown {
                     <button type="button" onclick={{ let s = shown.clone(); Callback::from(move |_| s.set(*s + PAGE * 5)) }}>
                         { format!("Show more ({} of {total} shown)", *shown) }
@@ -186,7 +188,7 @@ pub fn evidence_form(p: &Props) -> Html {
                 onchange={edit.reform(|v: String| Edit::Tlp(from_wire_name(&v).unwrap_or_default()))} />
 
             <h3 id="timeline" tabindex="-1">{ "Timeline (UTC)" }</h3>
-            <ol class="timeline-edit">
+            <ol class="timeline-edit long-list">
                 { for r.timeline.iter().take(*shown_timeline).enumerate().map(|(i, e)| html! {
                     <li class="grid two">
                         <UtcTimeField field={Field::Timeline} id={format!("timeline-at-{i}")} label={format!("Time of event {}", i + 1)}

@@ -14,8 +14,8 @@ use handoff_core::{
 };
 use strum::VariantArray;
 
-/// A step of the guided flow.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A step of the guided flow, in the guide's order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, VariantArray)]
 pub enum FlowStep {
     /// L1: what the SIEM raised, and who is working it.
     Alert,
@@ -164,24 +164,15 @@ impl FlowStep {
 
     /// The step that shows `field` (where a refusal's link takes the analyst).
     pub fn showing(field: Field) -> Option<FlowStep> {
-        ALL_STEPS.into_iter().find(|s| s.fields().contains(&field))
+        ALL_STEPS
+            .iter()
+            .copied()
+            .find(|s| s.fields().contains(&field))
     }
 }
 
-/// Every step, in the order of the guide.
-pub const ALL_STEPS: [FlowStep; 11] = [
-    FlowStep::Alert,
-    FlowStep::Verdict,
-    FlowStep::Report,
-    FlowStep::Decision,
-    FlowStep::Assign,
-    FlowStep::Notify,
-    FlowStep::Briefing,
-    FlowStep::Review,
-    FlowStep::Ask,
-    FlowStep::Answer,
-    FlowStep::Outcome,
-];
+/// Every step, in the order of the guide (the enum's own order).
+pub const ALL_STEPS: &[FlowStep] = FlowStep::VARIANTS;
 
 /// The L1 steps, in order.
 pub const L1_STEPS: [FlowStep; 6] = [
@@ -480,7 +471,8 @@ mod tests {
         fields.extend(L2Task::VARIANTS.iter().map(|t| Field::L2Task(*t)));
         for f in fields {
             let showing: Vec<FlowStep> = ALL_STEPS
-                .into_iter()
+                .iter()
+                .copied()
                 .filter(|s| s.fields().contains(&f))
                 .collect();
             assert_eq!(showing.len(), 1, "{f:?} is shown by {showing:?}");
