@@ -184,7 +184,6 @@ pub fn evidence_form(p: &Props) -> Html {
             }
 
             <SelectField field={Field::Tlp} options={tlps} value={wire_name(&r.tlp)} disabled={ro}
-                hint="Who may see this handoff, by the Traffic Light Protocol 2.0."
                 onchange={edit.reform(|v: String| Edit::Tlp(from_wire_name(&v).unwrap_or_default()))} />
 
             <h3 id="timeline" tabindex="-1">{ "Timeline (UTC)" }</h3>
@@ -220,8 +219,6 @@ pub fn evidence_form(p: &Props) -> Html {
 
             <TextField field={Field::RecommendedActions} multiline=true rows={4} readonly={ro}
                 value={r.recommended_actions.join("\n")}
-                hint="One action per line: what L2 or IT should do next."
-                example="Disable svc-backup02; block the storage bucket's domain at the proxy"
                 onchange={edit.reform(|v: String| Edit::RecommendedActions(v.split('\n').map(str::to_owned).collect()))} />
         </details>
     }

@@ -76,10 +76,9 @@ pub struct TextProps {
     pub field: Field,
     pub value: AttrValue,
     pub onchange: Callback<String>,
+    /// Replaces the field's own hint (`Field::hint`).
     #[prop_or_default]
     pub hint: Option<AttrValue>,
-    #[prop_or_default]
-    pub example: Option<AttrValue>,
     #[prop_or_default]
     pub multiline: bool,
     #[prop_or(3)]
@@ -106,14 +105,21 @@ pub fn text_field(p: &TextProps) -> Html {
         let cb = p.onchange.clone();
         Callback::from(move |e: InputEvent| cb.emit(event_value(&e)))
     };
-    let has_hint = p.hint.is_some() || p.example.is_some();
+    // A repeated control (a note per condition, per task, per event) takes no hint of its own.
+    let own = p.id.is_none();
+    let hint_text: Option<AttrValue> = p
+        .hint
+        .clone()
+        .or_else(|| own.then(|| p.field.hint()).flatten().map(AttrValue::from));
+    let example = own.then(|| p.field.example()).flatten();
+    let has_hint = hint_text.is_some() || example.is_some();
     let described = described_by(&id, has_hint, p.error.is_some());
     let hint = if has_hint {
         html! {
             <p class="hint" id={format!("{id}-hint")}>
-                { p.hint.clone().unwrap_or_default() }
-                if let Some(ex) = &p.example {
-                    <span class="example">{ " For example: " }{ ex.clone() }</span>
+                { hint_text.unwrap_or_default() }
+                if let Some(ex) = example {
+                    <span class="example">{ " For example: " }{ ex }</span>
                 }
             </p>
         }
@@ -155,8 +161,6 @@ pub struct SelectProps {
     pub disabled: bool,
     #[prop_or_default]
     pub error: Option<AttrValue>,
-    #[prop_or_default]
-    pub hint: Option<AttrValue>,
 }
 
 #[function_component(SelectField)]
@@ -166,13 +170,14 @@ pub fn select_field(p: &SelectProps) -> Html {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(event_value(&e)))
     };
+    let hint = p.field.hint();
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
             <label for={id}>{ p.field.label() }</label>
-            if let Some(h) = &p.hint { <p class="hint" id={format!("{id}-hint")}>{ h.clone() }</p> }
+            if let Some(h) = hint { <p class="hint" id={format!("{id}-hint")}>{ h }</p> }
             { error_message(id, &p.error) }
             <select id={id} {onchange} disabled={p.disabled}
-                aria-describedby={described_by(id, p.hint.is_some(), p.error.is_some())}
+                aria-describedby={described_by(id, hint.is_some(), p.error.is_some())}
                 aria-invalid={p.error.is_some().then_some("true")}>
                 { for p.options.iter().map(|(v, l)| html! {
                     <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>

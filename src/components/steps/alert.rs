@@ -75,22 +75,18 @@ pub fn alert_step(p: &StepProps) -> Html {
             </div>
             <div class="grid">
                 <TextField field={Field::AlertTitle} value={h.title.clone()} error={ctx.error(Field::AlertTitle)}
-                    hint="What the alert is about, in a line." example="Outbound connections to a newly registered domain"
                     onchange={edit.reform(Edit::Title)} />
                 <TextField field={Field::AlertId} value={h.alert_id.clone()} error={ctx.error(Field::AlertId)}
-                    hint="The alert's or ticket's ID in your SOC tool." example="SOC-40711"
                     onchange={edit.reform(Edit::AlertId)} />
-                <TextField field={Field::Source} value={h.source.clone()} error={ctx.error(Field::Source)}
-                    example="Microsoft Sentinel" onchange={edit.reform(Edit::Source)} />
-                <TextField field={Field::Rule} value={h.rule.clone()} error={ctx.error(Field::Rule)}
-                    example="Rare process making network connections" onchange={edit.reform(Edit::Rule)} />
+                <TextField field={Field::Source} value={h.source.clone()} error={ctx.error(Field::Source)}  onchange={edit.reform(Edit::Source)} />
+                <TextField field={Field::Rule} value={h.rule.clone()} error={ctx.error(Field::Rule)}  onchange={edit.reform(Edit::Rule)} />
                 <SelectField field={Field::Severity} options={severities} error={ctx.error(Field::Severity)}
                     value={h.severity.map(|s| wire_name(&s)).unwrap_or_default()}
                     onchange={edit.reform(|v: String| Edit::Severity(from_wire_name(&v)))} />
                 <UtcTimeField field={Field::DetectedAt} value={h.detected_at} error={ctx.error(Field::DetectedAt)}
                     onchange={edit.reform(Edit::DetectedAt)} />
                 <TextField field={Field::Analyst} value={h.analyst.clone()} error={ctx.error(Field::Analyst)}
-                    autocomplete="name" hint="Your name, as L2 should know it."
+                    autocomplete="name"
                     onchange={edit.reform(Edit::Analyst)} />
             </div>
         </>

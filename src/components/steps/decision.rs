@@ -63,7 +63,7 @@ pub fn decision_step(ctx: &StepContext) -> Html {
             <RadioGroup field={Field::EscalationDecision} options={choices}
                 legend="Your decision" error={ctx.error(Field::EscalationDecision)}
                 value={r.decision.choice.map(|c| wire_name(&c)).unwrap_or_default()}
-                hint="You decide. If you go against the recommendation, say why: it goes into the audit trail."
+                hint={Field::EscalationDecision.hint()}
                 onchange={edit.reform(|v: String| Edit::Decision(from_wire_name(&v)))} />
             if rec.is_overridden_by(&r.decision) {
                 <TextField field={Field::OverrideReason} multiline=true error={ctx.error(Field::OverrideReason)}

@@ -14,7 +14,6 @@ pub fn assign_step(ctx: &StepContext) -> Html {
     let n = &ctx.case.notification;
     let body = html! {
         <TextField field={Field::L2Assignee} value={n.l2_assignee.clone()} error={ctx.error(Field::L2Assignee)}
-            hint="Reassign the alert or ticket to them in your SOC tool too: that usually notifies them."
             autocomplete="off" onchange={ctx.actions.edit.reform(Edit::L2Assignee)} />
     };
     let who = n.l2_assignee.trim();
@@ -38,15 +37,10 @@ pub fn notify_step(ctx: &StepContext) -> Html {
     let body = html! {
         <>
             <TextField field={Field::TicketId} value={ticket_shown(case)} error={ctx.error(Field::TicketId)}
-                hint="The ticket L2 should open; filled in from the alert ID."
                 onchange={edit.reform(Edit::TicketId)} />
             <TextField field={Field::Summary} multiline=true value={n.summary.clone()} error={ctx.error(Field::Summary)}
-                hint="Two or three sentences: what you found and what you concluded."
-                example="A service account uploaded 40 GB to cloud storage overnight from a task nobody scheduled; the upload is confirmed in the proxy logs."
                 onchange={edit.reform(Edit::Summary)} />
             <TextField field={Field::ImmediateConcerns} multiline=true value={n.immediate_concerns.clone()} error={ctx.error(Field::ImmediateConcerns)}
-                hint="What cannot wait (for example lateral movement in progress), or say that nothing is urgent."
-                example="The task runs again tonight at 01:00 UTC"
                 onchange={edit.reform(Edit::ImmediateConcerns)} />
             <div class="field">
                 <label for="chat-message">{ "The chat message, as it will be sent" }</label>

@@ -66,14 +66,12 @@ pub fn review_step(ctx: &StepContext) -> Html {
                 }) }
             </ul>
             <TextField field={Field::ActionsTaken} multiline=true rows={3}
-                value={l2.actions_taken.join("\n")} hint="One action per line, as done, with the time in UTC."
-                example="Disabled svc-backup02 in the directory at 04:20 UTC"
+                value={l2.actions_taken.join("\n")}
                 onchange={edit.reform(|v: String| Edit::ActionsTaken(v.split('\n').map(str::to_owned).collect()))} />
             <RadioGroup field={Field::Classification} options={classes} error={ctx.error(Field::Classification)}
                 value={l2.classification.map(|c| wire_name(&c)).unwrap_or_default()}
                 onchange={edit.reform(|v: String| Edit::Classification(from_wire_name(&v)))} />
             <TextField field={Field::OutcomeNote} multiline=true value={l2.outcome_note.clone()} error={ctx.error(Field::OutcomeNote)}
-                hint="What was contained and how, or why it goes further."
                 onchange={edit.reform(Edit::OutcomeNote)} />
             if !ctx.changing {
                 <details class="ask-l1">

@@ -29,8 +29,6 @@ pub fn verdict_step(ctx: &StepContext) -> Html {
                 onchange={edit.reform(|v: String| Edit::Verdict(from_wire_name(&v)))} />
             <TextField field={Field::VerdictJustification} multiline=true
                 value={r.verdict_justification.clone()} error={ctx.error(Field::VerdictJustification)}
-                hint="The facts that settle it: what you checked and what it showed."
-                example="The binary is signed by the vendor and the change calendar lists this deployment"
                 onchange={edit.reform(Edit::VerdictJustification)} />
         </>
     };

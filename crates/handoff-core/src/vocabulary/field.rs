@@ -114,6 +114,53 @@ impl Field {
         }
     }
 
+    /// What belongs in the field, in Handoff's own words, where a form should say it.
+    pub fn hint(self) -> Option<&'static str> {
+        Some(match self {
+            Field::AlertTitle => "What the alert is about, in a line.",
+            Field::AlertId => "The alert's or ticket's ID in your SOC tool.",
+            Field::Analyst => "Your name, as L2 should know it.",
+            Field::Who => "The people and identities involved: the user, the account used, the sender of a mail.",
+            Field::What => "Exactly what happened, event by event: what ran, what was sent, what changed.",
+            Field::When => "When the activity started and ended, in UTC.",
+            Field::Where => "Where it happened: hosts, IP addresses, mailboxes, URLs, cloud tenants.",
+            Field::Why => "Why you reached your verdict, from the evidence: which logs, indicators and checks support it.",
+            Field::VerdictJustification => "The facts that settle it: what you checked and what it showed.",
+            Field::EscalationDecision => "You decide. If you go against the recommendation, say why: it goes into the audit trail.",
+            Field::Tlp => "Who may see this handoff, by the Traffic Light Protocol 2.0.",
+            Field::RecommendedActions => "One action per line: what L2 or IT should do next.",
+            Field::TicketId => "The ticket L2 should open; filled in from the alert ID.",
+            Field::Summary => "Two or three sentences: what you found and what you concluded.",
+            Field::ImmediateConcerns => "What cannot wait (for example lateral movement in progress), or say that nothing is urgent.",
+            Field::L2Assignee => "Reassign the alert or ticket to them in your SOC tool too: that usually notifies them.",
+            Field::ActionsTaken => "One action per line, as done, with the time in UTC.",
+            Field::OutcomeNote => "What was contained and how, or why it goes further.",
+            _ => return None,
+        })
+    }
+
+    /// An example of what a field holds. Examples belong to no training scenario, so the form
+    /// never shows a scenario's answer (a test reads every scenario for their words).
+    pub fn example(self) -> Option<&'static str> {
+        Some(match self {
+            Field::AlertTitle => "Outbound connections to a newly registered domain",
+            Field::AlertId => "SOC-40711",
+            Field::Source => "Microsoft Sentinel",
+            Field::Rule => "Rare process making network connections",
+            Field::Who => "svc-backup02, a service account of the storage team",
+            Field::What => "rclone.exe started from a scheduled task and uploaded 40 GB over HTTPS",
+            Field::When => "2026-05-02 01:10 UTC to 2026-05-02 03:55 UTC",
+            Field::Where => "FS-STORAGE-07 (172.16.8.21) to a cloud storage bucket",
+            Field::Why => "The task was created by a session from an unknown IP, and the upload volume is forty times the account's norm in the proxy logs",
+            Field::VerdictJustification => "The binary is signed by the vendor and the change calendar lists this deployment",
+            Field::RecommendedActions => "Disable svc-backup02; block the storage bucket's domain at the proxy",
+            Field::Summary => "A service account uploaded 40 GB to cloud storage overnight from a task nobody scheduled; the upload is confirmed in the proxy logs.",
+            Field::ImmediateConcerns => "The task runs again tonight at 01:00 UTC",
+            Field::ActionsTaken => "Disabled svc-backup02 in the directory at 04:20 UTC",
+            _ => return None,
+        })
+    }
+
     /// A stable identifier, used as the HTML `id` of the field's control.
     pub fn id(self) -> &'static str {
         match self {
