@@ -78,12 +78,16 @@ pub fn app() -> Html {
         },
         Some(case) => html! {
             <>
+                // Training: the scenario and its checks above the steps, its scoring below them.
                 if let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) {
-                    { training::training_run_panel(&training::RunProps { run: run.clone(), results: state.training_results.clone(), actions: actions.clone() }) }
+                    { training::run_panel(&training::RunProps { run: run.clone(), stage: case.stage, actions: actions.clone() }) }
                 }
                 <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
                     reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
                     on_status={toggle_status.clone()} status_open={*status_open} />
+                if let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) {
+                    { training::debrief_panel(&training::DebriefProps { run: run.clone(), stage: case.stage, trainee: state.profile.name.clone(), results: state.training_results.clone(), actions: actions.clone() }) }
+                }
                 <ExportPanel case={case.clone()} actions={actions.clone()} />
             </>
         },

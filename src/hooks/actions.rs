@@ -83,6 +83,10 @@ impl Actions {
     pub fn submit_training(&self) {
         self.send(Action::SubmitTraining { at: now() });
     }
+
+    pub fn training_reply(&self) {
+        self.send(Action::TrainingReply { at: now() });
+    }
 }
 
 #[hook]

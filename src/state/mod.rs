@@ -13,7 +13,9 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use handoff_core::intake::extract;
-use handoff_core::training::{score, Scenario, Score, TrainingResult};
+use handoff_core::training::{
+    l1_replies, score, start_case, ResultItem, Scenario, Score, TrainingResult,
+};
 use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
 use handoff_core::vocabulary::text::megabytes;
 use handoff_core::{Case, Command, Edit, Field, Refusal, Role};
@@ -106,8 +108,11 @@ pub struct TrainingRun {
     pub scenario: Rc<Scenario>,
     pub case_id: String,
     pub started_at: DateTime<Utc>,
-    /// How many of the scenario's facts the trainee has asked for.
-    pub revealed: usize,
+    /// The checks the trainee chose to run, by id, in order.
+    pub checks: Vec<String>,
+    /// The role the analyst worked as before: a scenario switches to its own, and leaving
+    /// training switches back.
+    pub role_before: Role,
     pub score: Option<Score>,
 }
 
@@ -245,7 +250,12 @@ pub enum Action {
         id: String,
         at: DateTime<Utc>,
     },
-    RevealFact,
+    /// The trainee runs one of the scenario's checks (by id).
+    RunCheck(String),
+    /// L1, as the scenario scripts it, answers the question the trainee (as L2) asked.
+    TrainingReply {
+        at: DateTime<Utc>,
+    },
     SubmitTraining {
         at: DateTime<Utc>,
     },
@@ -595,32 +605,51 @@ pub fn reduce(s: &mut AppState, action: Action) {
             }
         }
         Action::StartTraining { scenario, id, at } => {
-            let mut case = Case::open(id, "Trainee", at);
-            let raw = scenario.raw_alert.clone();
-            let _ = case.edit_report(at, |r| {
-                r.header.title = format!("Training: {}", scenario.title);
-                r.header.alert_id = format!("TRAIN-{}", scenario.id);
-                r.indicators = extract(&raw);
-                r.raw_alert = raw;
-            });
+            // Only an L2 scenario with an unreadable handoff fails here, and reading the
+            // scenario already refused those.
+            let Ok(case) = start_case(&scenario, id, at, &s.profile.name) else {
+                return;
+            };
+            let role_before = s
+                .training
+                .as_ref()
+                .map_or(s.profile.role, |t| t.role_before);
+            // An L2 scenario opens on the briefing, as L2; an L1 one on the alert, as L1.
+            s.profile.role = scenario.role;
             s.training = Some(TrainingRun {
                 scenario,
                 case_id: case.id.clone(),
                 started_at: at,
-                revealed: 0,
+                checks: Vec::new(),
+                role_before,
                 score: None,
             });
             s.open(case);
         }
-        Action::RevealFact => {
+        Action::RunCheck(id) => {
             if let Some(t) = s.training.as_mut() {
-                t.revealed = (t.revealed + 1).min(t.scenario.facts.len());
+                if t.score.is_none() && t.scenario.check(&id).is_some() && !t.checks.contains(&id) {
+                    t.checks.push(id);
+                }
+            }
+        }
+        Action::TrainingReply { at } => {
+            let Some(t) = s.training.as_ref() else {
+                return;
+            };
+            let scenario = t.scenario.clone();
+            let Some(case) = s.case.as_mut().filter(|c| c.id == t.case_id) else {
+                return;
+            };
+            if l1_replies(&scenario, Rc::make_mut(case), at).is_ok() {
+                s.flow = FlowUi::default();
+                s.changed();
             }
         }
         Action::SubmitTraining { at } => {
             if let (Some(t), Some(case)) = (s.training.as_mut(), s.case.as_ref()) {
                 if t.case_id == case.id && t.score.is_none() {
-                    let result = score(&t.scenario, case);
+                    let result = score(&t.scenario, case, &t.checks);
                     s.training_results.push(TrainingResult {
                         scenario_id: t.scenario.id.clone(),
                         title: t.scenario.title.clone(),
@@ -628,12 +657,28 @@ pub fn reduce(s: &mut AppState, action: Action) {
                         max: result.max,
                         seconds: (at - t.started_at).num_seconds().max(0) as u64,
                         completed_at: at,
+                        role: Some(t.scenario.role),
+                        minutes: t.scenario.minutes(&t.checks),
+                        checks: t.checks.clone(),
+                        items: result
+                            .items
+                            .iter()
+                            .map(|i| ResultItem {
+                                key: i.key.to_owned(),
+                                points: i.points,
+                                max: i.max,
+                            })
+                            .collect(),
                     });
                     t.score = Some(result);
                 }
             }
         }
-        Action::EndTraining => s.training = None,
+        Action::EndTraining => {
+            if let Some(t) = s.training.take() {
+                s.profile.role = t.role_before;
+            }
+        }
         Action::Offline(status) => s.offline = status,
     }
 }

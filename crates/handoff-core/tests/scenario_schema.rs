@@ -1,0 +1,97 @@
+//! The shipped scenario schema: generated from the types the app reads scenarios with, kept in
+//! step with them, satisfied by every bundled scenario, and refusing what the app refuses.
+
+use std::path::{Path, PathBuf};
+
+use handoff_core::training::{parse_scenario, scenario_json_schema};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn validator() -> jsonschema::Validator {
+    let schema: serde_json::Value = serde_json::from_str(&scenario_json_schema()).unwrap();
+    jsonschema::draft202012::new(&schema).expect("the scenario schema compiles")
+}
+
+fn violations(v: &jsonschema::Validator, doc: &serde_json::Value) -> Vec<String> {
+    v.iter_errors(doc)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect()
+}
+
+#[test]
+fn shipped_scenario_schema_matches_the_types() {
+    let shipped =
+        std::fs::read_to_string(root().join("static/scenario.schema.json")).unwrap_or_default();
+    assert!(
+        shipped == scenario_json_schema(),
+        "static/scenario.schema.json is out of date with the Rust types: run `cargo xtask schema`"
+    );
+}
+
+#[test]
+fn every_bundled_scenario_satisfies_the_schema_and_the_schema_refuses_what_the_app_refuses() {
+    let v = validator();
+    let mut checked = 0;
+    for entry in std::fs::read_dir(root().join("static/scenarios")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n == "index.json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(
+            violations(&v, &doc),
+            Vec::<String>::new(),
+            "{}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 24);
+
+    let text = std::fs::read_to_string(root().join("static/scenarios/l2-dc-beacon.json")).unwrap();
+    let good: serde_json::Value = serde_json::from_str(&text).unwrap();
+    type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
+    let mutations: Vec<(&str, Mutation)> = vec![
+        ("a role in lowercase", Box::new(|d| d["role"] = "l2".into())),
+        (
+            "an unknown outcome",
+            Box::new(|d| d["expected"]["outcome"] = "closed".into()),
+        ),
+        (
+            "an unknown check kind",
+            Box::new(|d| d["checks"][0]["kind"] = "maybe".into()),
+        ),
+        (
+            "zero minutes",
+            Box::new(|d| d["checks"][0]["minutes"] = 0.into()),
+        ),
+        (
+            "an unknown field",
+            Box::new(|d| d["facts"] = serde_json::json!([])),
+        ),
+        ("an id with spaces", Box::new(|d| d["id"] = "a b".into())),
+        (
+            "a handoff of another format",
+            Box::new(|d| d["handoff"]["format"] = "x".into()),
+        ),
+        (
+            "a handoff with a bad stage",
+            Box::new(|d| d["handoff"]["case"]["stage"] = "done".into()),
+        ),
+    ];
+    for (what, m) in mutations {
+        let mut bad = good.clone();
+        m(&mut bad);
+        assert!(
+            !violations(&v, &bad).is_empty(),
+            "the schema accepted {what}"
+        );
+        assert!(
+            parse_scenario(&bad.to_string()).is_err(),
+            "the app accepted {what}"
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Scoring, below the guided flow: submission (the primary action only once the case has gone
+//! as far as the trainee's part of it goes), the whole score with the guide's reasons, the
+//! trainer's note, and the session files to hand in.
+
+use handoff_core::training::{session_json, session_markdown, TrainingResult};
+use handoff_core::Stage;
+use yew::prelude::*;
+
+use crate::adapters::download::download;
+use crate::hooks::Actions;
+use crate::state::TrainingRun;
+
+pub struct DebriefProps {
+    pub run: TrainingRun,
+    pub stage: Stage,
+    /// The analyst's name, written into the session file for the trainer.
+    pub trainee: String,
+    pub results: Vec<TrainingResult>,
+    pub actions: Actions,
+}
+
+/// Rendered as part of its parent: it holds no state of its own.
+pub fn debrief_panel(p: &DebriefProps) -> Html {
+    let s = &p.run.scenario;
+    let a = &p.actions;
+    let finished = s.finished_at(p.stage);
+    let submit = {
+        let a = a.clone();
+        Callback::from(move |_| {
+            a.submit_training();
+            // Once the debrief is on screen, it takes focus.
+            gloo_timers::callback::Timeout::new(0, || {
+                crate::adapters::dom::focus_element("debrief-heading")
+            })
+            .forget();
+        })
+    };
+    let export = |name: &'static str, mime: &'static str, text: String| {
+        let a = a.clone();
+        Callback::from(move |_| {
+            if let Err(e) = download(name, mime, &text) {
+                a.error(e);
+            }
+        })
+    };
+    html! {
+        <section class="card training" aria-labelledby="score-heading">
+            <h2 id="score-heading">{ "Scoring" }</h2>
+            if p.run.score.is_none() {
+                <p>{ if finished {
+                    "The case has gone as far as your part of it goes: submit it to be scored on the whole handoff."
+                } else {
+                    "Take the case through its last step first: the guided flow's buttons move it on. You can also submit it as it is."
+                } }</p>
+                <button type="button" class={if finished { "primary" } else { "secondary" }} onclick={submit}>{ "Submit for scoring" }</button>
+            }
+            if let Some(score) = &p.run.score {
+                <section aria-labelledby="debrief-heading" class="debrief">
+                    <h3 id="debrief-heading" tabindex="-1">{ format!("Debrief: {} of {} points", score.total, score.max) }</h3>
+                    <table>
+                        <caption class="visually-hidden">{ "Score by item" }</caption>
+                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Points" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                        <tbody>
+                            { for score.items.iter().map(|i| html! {
+                                <tr class={(i.points < i.max).then_some("lost")}>
+                                    <td>{ i.what.clone() }</td><td>{ format!("{} / {}", i.points, i.max) }</td><td>{ i.explanation.clone() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    <p><strong>{ "Trainer's note: " }</strong>{ s.debrief.clone() }</p>
+                </section>
+            }
+            if !p.results.is_empty() {
+                <h3>{ format!("This session: {} scenario(s)", p.results.len()) }</h3>
+                <p class="hint">{ if p.trainee.trim().is_empty() {
+                    "Hand the session file to your trainer. Enter your name as the analyst first, so the file carries it."
+                } else {
+                    "Hand the session file to your trainer; it carries your name."
+                } }</p>
+                <div class="export-row">
+                    <button type="button" onclick={export("training-session.md", "text/markdown", session_markdown(&p.trainee, &p.results))}>{ "Download session summary (Markdown)" }</button>
+                    <button type="button" onclick={export("training-session.json", "application/json", session_json(&p.trainee, &p.results))}>{ "Download session summary (JSON)" }</button>
+                </div>
+            }
+        </section>
+    }
+}
