@@ -8,6 +8,7 @@ mod dist;
 mod fuzz;
 mod offline;
 mod run;
+mod scenario;
 mod schema;
 mod serve;
 mod setup;
@@ -27,7 +28,11 @@ usage: cargo xtask <command>
   build                set up and build the release app into dist/
   dist                 build, then write the release archive handoff-<version>.tar.gz and
                        its .sha256 into target/dist/ (see deploy/README.md)
-  schema               rewrite static/handoff.schema.json from the Rust types
+  schema               rewrite static/handoff.schema.json and static/scenario.schema.json
+                       from the Rust types
+  scenario check FILE|FOLDER…
+                       check training scenarios: valid, full marks for the expected answer,
+                       less for any wrong one, nothing shared with the forms' examples
   fuzz [--seconds N]   run each cargo-fuzz target for N seconds (default 60; needs nightly)
   post-build           (Trunk's post-build hook) write the CSP and the service worker
   static-server --dir D --port N
@@ -47,6 +52,7 @@ fn main() -> ExitCode {
         }
         Some("dist") => dist::dist_command(),
         Some("schema") => schema::write(),
+        Some("scenario") => scenario::scenario_command(&args[1..]),
         Some("post-build") => csp::post_build_command(),
         Some("bench") => bench::bench_command(),
         Some("fuzz") => fuzz::fuzz_command(&args[1..]),
