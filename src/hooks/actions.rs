@@ -83,10 +83,6 @@ impl Actions {
     pub fn submit_training(&self) {
         self.send(Action::SubmitTraining { at: now() });
     }
-
-    pub fn training_reply(&self) {
-        self.send(Action::TrainingReply { at: now() });
-    }
 }
 
 #[hook]

@@ -13,9 +13,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use handoff_core::intake::extract;
-use handoff_core::training::{
-    l1_replies, score, start_case, ResultItem, Scenario, Score, TrainingResult,
-};
+use handoff_core::training::{score, start_case, ResultItem, Scenario, Score, TrainingResult};
 use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
 use handoff_core::vocabulary::text::megabytes;
 use handoff_core::{Case, Command, Edit, Field, Refusal, Role};
@@ -252,10 +250,6 @@ pub enum Action {
     },
     /// The trainee runs one of the scenario's checks (by id).
     RunCheck(String),
-    /// L1, as the scenario scripts it, answers the question the trainee (as L2) asked.
-    TrainingReply {
-        at: DateTime<Utc>,
-    },
     SubmitTraining {
         at: DateTime<Utc>,
     },
@@ -631,19 +625,6 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 if t.score.is_none() && t.scenario.check(&id).is_some() && !t.checks.contains(&id) {
                     t.checks.push(id);
                 }
-            }
-        }
-        Action::TrainingReply { at } => {
-            let Some(t) = s.training.as_ref() else {
-                return;
-            };
-            let scenario = t.scenario.clone();
-            let Some(case) = s.case.as_mut().filter(|c| c.id == t.case_id) else {
-                return;
-            };
-            if l1_replies(&scenario, Rc::make_mut(case), at).is_ok() {
-                s.flow = FlowUi::default();
-                s.changed();
             }
         }
         Action::SubmitTraining { at } => {

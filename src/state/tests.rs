@@ -638,7 +638,7 @@ fn training_runs_from_start_to_score_with_the_checks_chosen() {
 }
 
 #[test]
-fn an_l2_scenario_opens_as_l2_on_the_briefing_and_l1_answers_a_question() {
+fn an_l2_scenario_opens_as_l2_on_the_briefing_and_its_scripted_l1_answers() {
     let scenario = scenario("l2-clarify-webshell");
     let mut s = AppState::default();
     reduce(
@@ -659,11 +659,6 @@ fn an_l2_scenario_opens_as_l2_on_the_briefing_and_l1_answers_a_question() {
         .collect();
     assert_eq!(current, vec![FlowStep::Briefing]);
 
-    // Nothing asked yet: L1 has nothing to answer.
-    let before = s.clone();
-    reduce(&mut s, Action::TrainingReply { at: t(1) });
-    assert_eq!(s, before);
-
     run(
         &mut s,
         [
@@ -678,8 +673,17 @@ fn an_l2_scenario_opens_as_l2_on_the_briefing_and_l1_answers_a_question() {
         ],
     );
     assert_eq!(open_case(&s).stage, Stage::ClarificationRequested);
+    // L1's scripted answer (the run panel's button) is the ordinary step, taken for L1.
     let rev = s.revision;
-    reduce(&mut s, Action::TrainingReply { at: t(4) });
+    reduce(
+        &mut s,
+        step(
+            Command::AnswerClarification {
+                answer: scenario.reply().to_owned(),
+            },
+            4,
+        ),
+    );
     assert_eq!(open_case(&s).stage, Stage::L2Review);
     assert_eq!(s.revision, rev + 1, "autosave sees the answer");
     let answer = open_case(&s).clarifications[0].answer.clone().unwrap();
@@ -753,7 +757,6 @@ fn actions_without_an_open_case_change_nothing() {
         },
         Action::UndoDelete,
         Action::RunCheck("edr-tree".into()),
-        Action::TrainingReply { at: t(1) },
         Action::SubmitTraining { at: t(1) },
     ] {
         let before = s.clone();

@@ -95,3 +95,84 @@ fn every_bundled_scenario_satisfies_the_schema_and_the_schema_refuses_what_the_a
         );
     }
 }
+
+/// The app reads scenarios with a small reader of its own (to spare the bundle serde's
+/// derive); the types' derive is what the schema describes. Both read every bundled scenario
+/// to the same value and refuse the same broken ones.
+#[test]
+fn the_apps_reader_and_the_types_derive_agree() {
+    use handoff_core::training::Scenario;
+    let text =
+        std::fs::read_to_string(root().join("static/scenarios/l2-clarify-webshell.json")).unwrap();
+    for entry in std::fs::read_dir(root().join("static/scenarios")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().is_some_and(|n| n == "index.json") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let derived: Scenario = serde_json::from_str(&text).unwrap();
+        assert_eq!(parse_scenario(&text), Ok(derived), "{}", path.display());
+    }
+    let good: serde_json::Value = serde_json::from_str(&text).unwrap();
+    type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
+    let broken: Vec<(&str, Mutation)> = vec![
+        ("an unknown field", Box::new(|d| d["hint"] = "x".into())),
+        (
+            "an unknown check field",
+            Box::new(|d| d["checks"][0]["cost"] = 5.into()),
+        ),
+        (
+            "a missing title",
+            Box::new(|d| {
+                d.as_object_mut().unwrap().remove("title");
+            }),
+        ),
+        (
+            "a missing checks list",
+            Box::new(|d| {
+                d.as_object_mut().unwrap().remove("checks");
+            }),
+        ),
+        (
+            "minutes as text",
+            Box::new(|d| d["checks"][0]["minutes"] = "5".into()),
+        ),
+        (
+            "a negative minute",
+            Box::new(|d| d["checks"][0]["minutes"] = (-5).into()),
+        ),
+        (
+            "an unknown task",
+            Box::new(|d| d["expected"]["tasks"][0] = "pray".into()),
+        ),
+        (
+            "a term without any_of",
+            Box::new(|d| {
+                d["expected"]["notes"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("any_of");
+            }),
+        ),
+        (
+            "a condition as text",
+            Box::new(
+                |d| d["expected"]["conditions"] = serde_json::json!({"major_attack_indicators": "yes", "remediation_required": true, "cross_team_communication": true, "uncertain_verdict": false}),
+            ),
+        ),
+        (
+            "a list where an object goes",
+            Box::new(|d| d["expected"] = serde_json::json!([])),
+        ),
+    ];
+    for (what, m) in broken {
+        let mut bad = good.clone();
+        m(&mut bad);
+        let text = bad.to_string();
+        assert!(
+            serde_json::from_str::<Scenario>(&text).is_err(),
+            "the derive accepted {what}"
+        );
+        assert!(parse_scenario(&text).is_err(), "the app accepted {what}");
+    }
+}

@@ -395,7 +395,7 @@ fn inconsistent_incomplete_old_or_foreign_scenarios_are_refused_with_the_reason(
         (
             l2,
             &|v| v["handoff"]["schema_version"] = 9.into(),
-            "version-1",
+            "its handoff cannot be read: The package uses schema version 9",
         ),
         (
             l2,
@@ -431,8 +431,18 @@ fn inconsistent_incomplete_old_or_foreign_scenarios_are_refused_with_the_reason(
     let e =
         parse_scenario(r#"{"format": "handoff-scenario", "id": "x", "facts": []}"#).unwrap_err();
     assert!(e.contains("first scenario format"), "{e}");
-    let e = parse_scenario(r#"{"format": "handoff-scenario", "id": 5}"#).unwrap_err();
-    assert!(e.contains("(at id)"), "{e}");
+    let e = edited(l1, |v| v["checks"][2]["minutes"] = "ten".into()).unwrap_err();
+    assert!(
+        e.contains("checks[2].minutes: expected a whole number"),
+        "{e}"
+    );
+    let e = edited(l1, |v| v["expected"]["verdict"] = "benign".into()).unwrap_err();
+    assert!(
+        e.contains("expected.verdict: expected one of \"true_positive\""),
+        "{e}"
+    );
+    let e = parse_scenario("{\"format\": ").unwrap_err();
+    assert!(e.contains("line 1 column"), "{e}");
     assert!(parse_scenario("{\"format\": \"handoff-package\"}")
         .unwrap_err()
         .contains("not a valid scenario"));
@@ -572,12 +582,19 @@ fn sessions_carry_the_trainee_and_older_files_are_still_read() {
         md.contains("| Phish \\| \\<b\\> | 80 | — | 40 | 60 | the summary for L2 |"),
         "{md}"
     );
-    assert!(md.contains("| **Average** | 83 | 60 | 40 |"), "{md}");
+    assert!(md.contains("| Average | 83 | 60 | 40 | 70 |  |"), "{md}");
+    assert!(
+        md.contains("| --- | --- | --- | --- | --- | --- |\n"),
+        "{md}"
+    );
     let csv = class_csv(&d);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert_eq!(lines[0], "scenario_id,scenario,Dana Kim,\"'=Sam, \"\"the\"\" tester\",lee-session,average,most_points_lost_on");
-    assert_eq!(lines[1], "phish,Phish | <b>,80,,40,60,the summary for L2");
-    assert_eq!(lines[4], ",Average,83,60,40,70,");
+    assert_eq!(
+        lines[0],
+        "scenario,Dana Kim,\"'=Sam, \"\"the\"\" tester\",lee-session,average,most_points_lost_on"
+    );
+    assert_eq!(lines[1], "Phish | <b>,80,,40,60,the summary for L2");
+    assert_eq!(lines[4], "Average,83,60,40,70,");
 }
 
 #[test]

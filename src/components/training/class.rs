@@ -2,11 +2,12 @@
 //! table, a row per scenario and a column per trainee, to read on screen or download as
 //! Markdown or CSV.
 
-use handoff_core::training::{class_csv, class_debrief, class_markdown, parse_session, Session};
+use handoff_core::training::{class_csv, class_debrief, class_markdown, parse_session};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::library::read_text;
+use super::library::{read_text, Shelf, ShelfHandle};
+use super::table::{table, Row};
 use crate::adapters::download::download;
 use crate::hooks::Actions;
 
@@ -34,21 +35,13 @@ fn take_chosen_files(e: &Event) -> Vec<web_sys::File> {
     out
 }
 
-fn cell(v: Option<u32>) -> String {
-    v.map_or_else(|| "—".to_owned(), |v| v.to_string())
-}
-
 /// The class debrief card. The chosen files replace the table's previous ones.
-pub fn class_card(
-    sessions: &UseStateHandle<Vec<Session>>,
-    errors: &UseStateHandle<Vec<String>>,
-    actions: &Actions,
-) -> Html {
+pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
     let on_files = {
-        let (sessions, errors) = (sessions.clone(), errors.clone());
+        let h = h.clone();
         Callback::from(move |e: Event| {
             let files = take_chosen_files(&e);
-            let (sessions, errors) = (sessions.clone(), errors.clone());
+            let h = h.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let (mut read, mut bad) = (Vec::new(), Vec::new());
                 for f in files {
@@ -59,12 +52,17 @@ pub fn class_card(
                         Err(e) => bad.push(format!("{name}: {e}")),
                     }
                 }
-                errors.set(bad);
-                sessions.set(read);
+                h.change(|s| {
+                    s.session_errors = bad;
+                    s.sessions = read;
+                });
             });
         })
     };
-    let d = class_debrief(sessions);
+    let d = class_debrief(&shelf.sessions);
+    let mut grid = d.grid("—").into_iter();
+    let head = grid.next().unwrap_or_default();
+    let rows: Vec<Row> = grid.map(|r| (r, false)).collect();
     let export = |name: &'static str, mime: &'static str, text: String| {
         let a = actions.clone();
         Callback::from(move |_| {
@@ -82,37 +80,16 @@ pub fn class_card(
                 <input id="session-files" type="file" multiple=true accept=".json,application/json"
                     aria-describedby="session-files-hint" onchange={on_files} />
             </div>
-            if !errors.is_empty() {
-                <ul class="error" role="alert">{ for errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+            if !shelf.session_errors.is_empty() {
+                <ul class="error" role="alert">{ for shelf.session_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
             }
             if !d.rows.is_empty() {
-                <div class="table-scroll">
-                    <table class="class-table">
-                        <caption>{ format!("{} trainees, {} scenarios: score in percent, first attempt", d.trainees.len(), d.rows.len()) }</caption>
-                        <thead><tr>
-                            <th scope="col">{ "Scenario" }</th>
-                            { for d.trainees.iter().map(|t| html! { <th scope="col">{ t.clone() }</th> }) }
-                            <th scope="col">{ "Average" }</th>
-                            <th scope="col">{ "Most points lost on" }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for d.rows.iter().map(|r| html! {
-                                <tr>
-                                    <th scope="row">{ r.title.clone() }</th>
-                                    { for r.scores.iter().map(|s| html! { <td>{ cell(*s) }</td> }) }
-                                    <td>{ cell(r.average) }</td>
-                                    <td>{ r.weakest.clone() }</td>
-                                </tr>
-                            }) }
-                            <tr>
-                                <th scope="row">{ "Average" }</th>
-                                { for d.averages.iter().map(|a| html! { <td>{ cell(*a) }</td> }) }
-                                <td>{ cell(d.average) }</td>
-                                <td></td>
-                            </tr>
-                        </tbody>
-                    </table>
-                </div>
+                { table(
+                    format!("{} trainees, {} scenarios: score in percent, first attempt", d.trainees.len(), d.rows.len()),
+                    false,
+                    &head.iter().map(String::as_str).collect::<Vec<_>>(),
+                    rows,
+                ) }
                 <div class="export-row">
                     <button type="button" onclick={export("class-debrief.md", "text/markdown", class_markdown(&d))}>{ "Download the class debrief (Markdown)" }</button>
                     <button type="button" onclick={export("class-debrief.csv", "text/csv", class_csv(&d))}>{ "Download the class debrief (CSV)" }</button>

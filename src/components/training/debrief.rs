@@ -6,6 +6,7 @@ use handoff_core::training::{session_json, session_markdown, TrainingResult};
 use handoff_core::Stage;
 use yew::prelude::*;
 
+use super::table::table;
 use crate::adapters::download::download;
 use crate::hooks::Actions;
 use crate::state::TrainingRun;
@@ -57,17 +58,15 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
             if let Some(score) = &p.run.score {
                 <section aria-labelledby="debrief-heading" class="debrief">
                     <h3 id="debrief-heading" tabindex="-1">{ format!("Debrief: {} of {} points", score.total, score.max) }</h3>
-                    <table>
-                        <caption class="visually-hidden">{ "Score by item" }</caption>
-                        <thead><tr><th scope="col">{ "Item" }</th><th scope="col">{ "Points" }</th><th scope="col">{ "Why" }</th></tr></thead>
-                        <tbody>
-                            { for score.items.iter().map(|i| html! {
-                                <tr class={(i.points < i.max).then_some("lost")}>
-                                    <td>{ i.what.clone() }</td><td>{ format!("{} / {}", i.points, i.max) }</td><td>{ i.explanation.clone() }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    { table(
+                        "Score by item".into(),
+                        true,
+                        &["Item", "Points", "Why"],
+                        score.items.iter().map(|i| (
+                            vec![i.what.clone(), format!("{} / {}", i.points, i.max), i.explanation.clone()],
+                            i.points < i.max,
+                        )).collect(),
+                    ) }
                     <p><strong>{ "Trainer's note: " }</strong>{ s.debrief.clone() }</p>
                 </section>
             }

@@ -2,6 +2,7 @@
 //! with its level and the tier it is played as; and, below, the class debrief. One component
 //! for both, so that the training side bar costs one component's code.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use handoff_core::training::{parse_scenario, parse_scenario_index, Scenario, Session};
@@ -15,6 +16,30 @@ use crate::hooks::Actions;
 
 /// The largest scenario or session file Handoff reads.
 pub const MAX_TRAINING_FILE_BYTES: usize = 1024 * 1024;
+
+/// What the side bar's training cards hold: one store for both cards, so the app carries one
+/// hook's code rather than four.
+#[derive(Default)]
+pub struct Shelf {
+    pub scenarios: Vec<Rc<Scenario>>,
+    pub error: Option<String>,
+    pub sessions: Vec<Session>,
+    pub session_errors: Vec<String>,
+}
+
+/// The shelf, and a way to redraw once it changed (from a file read that ends later).
+#[derive(Clone)]
+pub struct ShelfHandle {
+    pub shelf: Rc<RefCell<Shelf>>,
+    redraw: UseForceUpdateHandle,
+}
+
+impl ShelfHandle {
+    pub fn change(&self, f: impl FnOnce(&mut Shelf)) {
+        f(&mut self.shelf.borrow_mut());
+        self.redraw.force_update();
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -41,56 +66,57 @@ pub async fn read_text(file: web_sys::File) -> Result<String, String> {
 
 #[function_component(TrainingLibrary)]
 pub fn training_library(p: &LibraryProps) -> Html {
-    let scenarios = use_state(Vec::<Rc<Scenario>>::new);
-    let error = use_state(|| None::<String>);
-    let sessions = use_state(Vec::<Session>::new);
-    let session_errors = use_state(Vec::<String>::new);
+    let h = ShelfHandle {
+        shelf: use_mut_ref(Shelf::default),
+        redraw: use_force_update(),
+    };
     let load = {
-        let (scenarios, error) = (scenarios.clone(), error.clone());
+        let h = h.clone();
         Callback::from(move |_| {
-            let (scenarios, error) = (scenarios.clone(), error.clone());
+            let h = h.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match load_library().await {
+                let read = load_library().await;
+                h.change(|s| match read {
                     Ok(list) => {
-                        error.set(None);
-                        scenarios.set(list);
+                        s.error = None;
+                        s.scenarios = list;
                     }
-                    Err(e) => error.set(Some(e)),
-                }
+                    Err(e) => s.error = Some(e),
+                });
             });
         })
     };
     let on_file = {
-        let (scenarios, error) = (scenarios.clone(), error.clone());
+        let h = h.clone();
         Callback::from(move |e: Event| {
             let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            let (scenarios, error) = (scenarios.clone(), error.clone());
+            let h = h.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match read_text(file).await.and_then(|t| parse_scenario(&t)) {
-                    Ok(s) => {
-                        let mut list = (*scenarios).clone();
-                        list.retain(|x| x.id != s.id);
-                        list.insert(0, Rc::new(s));
-                        error.set(None);
-                        scenarios.set(list);
+                let read = read_text(file).await.and_then(|t| parse_scenario(&t));
+                h.change(|s| match read {
+                    Ok(one) => {
+                        s.scenarios.retain(|x| x.id != one.id);
+                        s.scenarios.insert(0, Rc::new(one));
+                        s.error = None;
                     }
-                    Err(e) => error.set(Some(e)),
-                }
+                    Err(e) => s.error = Some(e),
+                });
             });
         })
     };
+    let shelf = h.shelf.borrow();
     html! {
         <>
             <section class="card" aria-labelledby="training-heading">
                 <h2 id="training-heading">{ "Training" }</h2>
                 <p class="hint">{ "Work a realistic alert as L1, or a handoff as L2: choose your checks, take the case to its outcome, and get scored on the whole handoff." }</p>
-                if scenarios.is_empty() {
+                if shelf.scenarios.is_empty() {
                     <button type="button" onclick={load}>{ "Show the scenario library" }</button>
                 }
                 <ul class="scenarios">
-                    { for scenarios.iter().map(|s| {
+                    { for shelf.scenarios.iter().map(|s| {
                         let (a, s2) = (p.actions.clone(), s.clone());
                         let start = Callback::from(move |_| a.start_training(s2.clone()));
                         html! {
@@ -105,9 +131,9 @@ pub fn training_library(p: &LibraryProps) -> Html {
                     <label for="scenario-file">{ "Load a scenario file (.json)" }</label>
                     <input id="scenario-file" type="file" accept=".json,application/json" onchange={on_file} />
                 </div>
-                <p class="error" role="alert">{ (*error).clone().unwrap_or_default() }</p>
+                <p class="error" role="alert">{ shelf.error.clone().unwrap_or_default() }</p>
             </section>
-            { class_card(&sessions, &session_errors, &p.actions) }
+            { class_card(&shelf, &h, &p.actions) }
         </>
     }
 }

@@ -7,6 +7,7 @@ mod class;
 mod debrief;
 mod library;
 mod run;
+mod table;
 
 pub use debrief::{debrief_panel, DebriefProps};
 pub use library::TrainingLibrary;

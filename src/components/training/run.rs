@@ -3,7 +3,7 @@
 //! for L2 scenarios L1's scripted answer to a question.
 
 use handoff_core::training::{CheckKind, Scenario};
-use handoff_core::{Role, Stage};
+use handoff_core::{Command, Role, Stage};
 use yew::prelude::*;
 
 use crate::hooks::Actions;
@@ -63,9 +63,14 @@ pub fn run_panel(p: &RunProps) -> Html {
         }
     };
     let waiting_for_l1 = s.role == Role::L2 && p.stage == Stage::ClarificationRequested;
+    // L1's scripted answer is an ordinary workflow step, taken for L1.
     let reply = {
-        let a = a.clone();
-        Callback::from(move |_| a.training_reply())
+        let (step, answer) = (a.step.clone(), s.reply().to_owned());
+        Callback::from(move |_| {
+            step.emit(Command::AnswerClarification {
+                answer: answer.clone(),
+            })
+        })
     };
     html! {
         <section class="card training" aria-labelledby="run-heading">

@@ -8,6 +8,7 @@
 pub mod answer;
 pub mod leak;
 pub mod play;
+mod read;
 pub mod scenario;
 #[cfg(feature = "schema")]
 mod schema;

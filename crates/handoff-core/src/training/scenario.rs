@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
+use super::read::{Obj, Problems};
 use crate::case::Case;
-use crate::data::CaseData;
 use crate::vocabulary::command::Role;
 use crate::vocabulary::escalation::Condition;
 use crate::vocabulary::field::FiveW;
@@ -17,8 +17,8 @@ use crate::vocabulary::verdict::Verdict;
 pub const SCENARIO_FORMAT: &str = "handoff-scenario";
 
 /// One training scenario, as a trainer writes it (one JSON file each).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
 #[cfg_attr(feature = "schema", schemars(title = "Handoff training scenario"))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
@@ -47,9 +47,14 @@ pub struct Scenario {
     /// L1 scenarios that go to L2: the L2 analyst on shift, whom the trainee assigns.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub l2_on_shift: String,
-    /// L2 only: the handoff package L1 sent, a case at "L2 notified" (exported from Handoff).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub handoff: Option<Box<EmbeddedPackage>>,
+    /// L2 only: the handoff package L1 sent, a case at "L2 notified", as Handoff exports it.
+    /// Kept as its JSON text and read by the package importer, exactly as a package file.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "raw_json")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::package::PackageFile>")
+    )]
+    pub handoff: Option<String>,
     /// L2 only: what L1 answers when the trainee asks L1 a question.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub l1_answer: String,
@@ -79,22 +84,9 @@ impl Difficulty {
     }
 }
 
-/// A handoff package as exported by Handoff (`"format": "handoff-package"`), embedded whole.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct EmbeddedPackage {
-    /// Always "handoff-package".
-    #[cfg_attr(feature = "schema", schemars(extend("const" = "handoff-package")))]
-    pub format: String,
-    #[cfg_attr(feature = "schema", schemars(extend("const" = 1)))]
-    pub schema_version: u32,
-    pub case: CaseData,
-}
-
 /// Something an analyst could do to learn more: query a log, open a tool, ask someone.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// Unique in the scenario; sessions and the debrief refer to the check by it.
@@ -166,8 +158,8 @@ impl Outcome {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Expected {
     /// Where the case should end up.
@@ -204,8 +196,8 @@ pub struct Expected {
     pub question: Option<Term>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct ExpectedConditions {
     pub major_attack_indicators: bool,
@@ -230,8 +222,8 @@ impl ExpectedConditions {
 }
 
 /// A fact the report should carry: any one of the terms, in the given W.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct KeyFact {
     pub w: FiveW,
@@ -242,12 +234,31 @@ pub struct KeyFact {
 }
 
 /// A fact a text should name: any one of the terms.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub fact: String,
     pub any_of: Vec<String>,
+}
+
+/// The embedded handoff as its JSON text, written back unchanged.
+mod raw_json {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use serde_json::value::RawValue;
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Ok(Option::<Box<RawValue>>::deserialize(d)?.map(|r| r.get().to_owned()))
+    }
+
+    pub fn serialize<S: Serializer>(v: &Option<String>, s: S) -> Result<S::Ok, S::Error> {
+        let raw = v
+            .as_ref()
+            .map(|t| RawValue::from_string(t.clone()))
+            .transpose()
+            .map_err(serde::ser::Error::custom)?;
+        raw.serialize(s)
+    }
 }
 
 /// Whether `text` names a fact given by `terms` (any one of them, case ignored).
@@ -281,15 +292,14 @@ impl Scenario {
 
     /// L1's handoff for an L2 scenario, as a case.
     pub fn handoff_case(&self) -> Result<Case, String> {
-        let p = self
+        let text = self
             .handoff
             .as_ref()
             .ok_or("an L2 scenario needs L1's handoff package")?;
-        if p.format != crate::package::FORMAT || p.schema_version != crate::package::SCHEMA_VERSION
-        {
-            return Err("its handoff is not a version-1 Handoff package".into());
-        }
-        Case::try_from(p.case.clone()).map_err(|e| format!("its handoff breaks a rule: {e}"))
+        crate::package::import(text.as_bytes()).map_err(|e| {
+            let e = e.to_string();
+            format!("its handoff cannot be read: {}", e.trim_end_matches('.'))
+        })
     }
 
     /// Whether the trainee has taken `stage`'s case as far as their role goes: closed, handed
@@ -315,17 +325,14 @@ impl Scenario {
 
 /// Reads a scenario file and checks that it is a playable, consistent scenario.
 pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let s: Scenario = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let msg = e.into_inner().to_string();
-        let old = if msg.contains("unknown field `facts`") {
+    let s = read_scenario(text).map_err(|e| {
+        let old = if e.starts_with("facts:") {
             " It is in the first scenario format (facts revealed in a fixed order): rewrite \
              the facts as checks (see docs/training.md)."
         } else {
             ""
         };
-        format!("This is not a valid scenario file: {msg} (at {path}).{old}")
+        format!("This is not a valid scenario file: {e}.{old}")
     })?;
     if s.format != SCENARIO_FORMAT {
         return Err(format!(
@@ -336,6 +343,138 @@ pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
         None => Ok(s),
         Some(why) => Err(format!("The scenario \"{}\" is inconsistent: {why}.", s.id)),
     }
+}
+
+/// The handoff, kept as the text it was written as.
+#[derive(Deserialize)]
+struct HandoffText {
+    #[serde(default, with = "raw_json")]
+    handoff: Option<String>,
+}
+
+/// Reads the fields of a scenario file as the types above declare them (see [`super::read`]).
+fn read_scenario(text: &str) -> Result<Scenario, String> {
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let problems = Problems::default();
+    let o = Obj::root(&v, &problems);
+    o.only(&[
+        "format",
+        "id",
+        "title",
+        "difficulty",
+        "role",
+        "briefing",
+        "raw_alert",
+        "alert_id",
+        "l2_on_shift",
+        "handoff",
+        "l1_answer",
+        "checks",
+        "expected",
+        "debrief",
+    ]);
+    o.need("checks");
+    let checks = o
+        .objects("checks")
+        .iter()
+        .map(|c| {
+            c.only(&["id", "action", "minutes", "result", "kind"]);
+            Check {
+                id: c.string("id"),
+                action: c.string("action"),
+                minutes: u32::try_from(c.uint("minutes")).unwrap_or(u32::MAX),
+                result: c.string("result"),
+                kind: c.name("kind"),
+            }
+        })
+        .collect();
+    let e = o.object("expected");
+    e.only(&[
+        "outcome",
+        "verdict",
+        "conditions",
+        "key_facts",
+        "summary",
+        "concerns",
+        "classification",
+        "tasks",
+        "notes",
+        "question",
+    ]);
+    let term = |t: &Obj| {
+        t.only(&["fact", "any_of"]);
+        t.need("any_of");
+        Term {
+            fact: t.string("fact"),
+            any_of: t.strings("any_of"),
+        }
+    };
+    let terms = |key: &str| e.objects(key).iter().map(term).collect();
+    const CONDITIONS: [&str; 4] = [
+        "major_attack_indicators",
+        "remediation_required",
+        "cross_team_communication",
+        "uncertain_verdict",
+    ];
+    let conditions = e.opt_object("conditions").map(|c| {
+        c.only(&CONDITIONS);
+        ExpectedConditions {
+            major_attack_indicators: c.boolean(CONDITIONS[0]),
+            remediation_required: c.boolean(CONDITIONS[1]),
+            cross_team_communication: c.boolean(CONDITIONS[2]),
+            uncertain_verdict: c.boolean(CONDITIONS[3]),
+        }
+    });
+    let key_facts = e
+        .objects("key_facts")
+        .iter()
+        .map(|k| {
+            k.only(&["w", "fact", "any_of"]);
+            k.need("any_of");
+            KeyFact {
+                w: k.name("w"),
+                fact: k.string("fact"),
+                any_of: k.strings("any_of"),
+            }
+        })
+        .collect();
+    let expected = Expected {
+        outcome: e.name("outcome"),
+        verdict: e.opt_name("verdict"),
+        conditions,
+        key_facts,
+        summary: terms("summary"),
+        concerns: terms("concerns"),
+        classification: e.opt_name("classification"),
+        tasks: e.names("tasks"),
+        notes: terms("notes"),
+        question: e.opt_object("question").map(|q| term(&q)),
+    };
+    let handoff = match o.opt_object("handoff") {
+        None => None,
+        Some(_) => {
+            serde_json::from_str::<HandoffText>(text)
+                .map_err(|e| e.to_string())?
+                .handoff
+        }
+    };
+    let s = Scenario {
+        format: o.string("format"),
+        id: o.string("id"),
+        title: o.string("title"),
+        difficulty: o.name("difficulty"),
+        role: o.name("role"),
+        briefing: o.string("briefing"),
+        raw_alert: o.opt_string("raw_alert"),
+        alert_id: o.opt_string("alert_id"),
+        l2_on_shift: o.opt_string("l2_on_shift"),
+        handoff,
+        l1_answer: o.opt_string("l1_answer"),
+        checks,
+        expected,
+        debrief: o.string("debrief"),
+    };
+    problems.finish(s)
 }
 
 fn blank(s: &str) -> bool {
@@ -512,20 +651,20 @@ pub fn problems(s: &Scenario) -> Vec<String> {
     p
 }
 
-/// The scenario library's `index.json`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ScenarioIndex {
-    scenarios: Vec<String>,
-}
-
 /// The file names that `index.json` (`{"scenarios": ["file.json", ...]}`) lists. Only plain file
 /// names are kept, so an index cannot point outside the scenario folder.
 pub fn parse_scenario_index(text: &str) -> Result<Vec<String>, String> {
-    let index: ScenarioIndex =
-        serde_json::from_str(text).map_err(|e| format!("The scenario index is damaged: {e}."))?;
-    Ok(index
-        .scenarios
+    let read = || -> Result<Vec<String>, String> {
+        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let problems = Problems::default();
+        let o = Obj::root(&v, &problems);
+        o.only(&["scenarios"]);
+        o.need("scenarios");
+        let names = o.strings("scenarios");
+        problems.finish(names)
+    };
+    let names = read().map_err(|e| format!("The scenario index is damaged: {e}."))?;
+    Ok(names
         .into_iter()
         .filter(|n| !n.contains(['/', '\\']) && !n.starts_with('.') && !n.is_empty())
         .collect())

@@ -2,8 +2,11 @@
 //! summary (Markdown), and the class debrief that puts several trainees' files in one table
 //! (Markdown and CSV).
 
+use super::read::{Obj, Problems};
+use crate::vocabulary::time::parse_rfc3339;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+
+use serde::Serialize;
 
 use crate::package::escape_inline;
 use crate::vocabulary::command::Role;
@@ -14,8 +17,7 @@ pub const SESSION_FORMAT: &str = "handoff-training-session";
 pub const SESSION_VERSION: u32 = 2;
 
 /// One finished scenario in a training session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TrainingResult {
     pub scenario_id: String,
     pub title: String,
@@ -25,22 +27,18 @@ pub struct TrainingResult {
     pub seconds: u64,
     #[serde(with = "crate::vocabulary::time::rfc3339_serde")]
     pub completed_at: DateTime<Utc>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// Simulated shift minutes spent on checks.
-    #[serde(default)]
     pub minutes: u32,
     /// The checks run, by id.
-    #[serde(default)]
     pub checks: Vec<String>,
     /// The score by item.
-    #[serde(default)]
     pub items: Vec<ResultItem>,
 }
 
 /// One item of a result's score: its kind (see [`item_label`]) and its points.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ResultItem {
     pub key: String,
     pub points: u32,
@@ -69,6 +67,13 @@ pub fn item_label(key: &str) -> &str {
     }
 }
 
+/// A trainee's session, as read back from its file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub trainee: String,
+    pub results: Vec<TrainingResult>,
+}
+
 #[derive(Serialize)]
 struct SessionOut<'a> {
     format: &'a str,
@@ -80,31 +85,7 @@ struct SessionOut<'a> {
     results: &'a [TrainingResult],
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SessionIn {
-    format: String,
-    #[serde(default)]
-    version: Option<u32>,
-    #[serde(default)]
-    trainee: String,
-    #[allow(dead_code)]
-    scenarios: usize,
-    #[allow(dead_code)]
-    total: u64,
-    #[allow(dead_code)]
-    max: u64,
-    results: Vec<TrainingResult>,
-}
-
-/// A trainee's session, as read back from its file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Session {
-    pub trainee: String,
-    pub results: Vec<TrainingResult>,
-}
-
-/// The session summary for the trainer, as JSON.
+/// The session file for the trainer, as JSON.
 pub fn session_json(trainee: &str, results: &[TrainingResult]) -> String {
     let session = SessionOut {
         format: SESSION_FORMAT,
@@ -123,24 +104,77 @@ pub fn session_json(trainee: &str, results: &[TrainingResult]) -> String {
 /// Reads a session file, of this version or an older one. A file without the trainee's name
 /// (version 1) is named `unnamed` (the file's name, say).
 pub fn parse_session(text: &str, unnamed: &str) -> Result<Session, String> {
-    let s: SessionIn = serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(text))
-        .map_err(|e| format!("not a training session file ({e})"))?;
-    if s.format != SESSION_FORMAT {
-        return Err(format!(
-            "not a training session file (its format is not \"{SESSION_FORMAT}\")"
-        ));
+    let not = |e: String| format!("not a training session file ({e})");
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| not(e.to_string()))?;
+    let problems = Problems::default();
+    let o = Obj::root(&v, &problems);
+    if o.opt_string("format") != SESSION_FORMAT {
+        return Err(not(format!("its format is not \"{SESSION_FORMAT}\"")));
     }
-    if s.version.unwrap_or(1) > SESSION_VERSION {
+    if o.opt_uint("version") > u64::from(SESSION_VERSION) {
         return Err("written by a newer Handoff".into());
     }
-    let trainee = match s.trainee.trim() {
+    o.only(&[
+        "format",
+        "version",
+        "trainee",
+        "scenarios",
+        "total",
+        "max",
+        "results",
+    ]);
+    let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    let results = o
+        .objects("results")
+        .iter()
+        .map(|r| {
+            r.only(&[
+                "scenario_id",
+                "title",
+                "score",
+                "max",
+                "seconds",
+                "completed_at",
+                "role",
+                "minutes",
+                "checks",
+                "items",
+            ]);
+            let at = r.string("completed_at");
+            TrainingResult {
+                scenario_id: r.string("scenario_id"),
+                title: r.string("title"),
+                score: small(r.uint("score")),
+                max: small(r.uint("max")),
+                seconds: r.uint("seconds"),
+                completed_at: parse_rfc3339(&at).unwrap_or_else(|| {
+                    r.fail("completed_at", "expected an RFC 3339 time");
+                    DateTime::<Utc>::MIN_UTC
+                }),
+                role: r.opt_name("role"),
+                minutes: small(r.opt_uint("minutes")),
+                checks: r.strings("checks"),
+                items: r
+                    .objects("items")
+                    .iter()
+                    .map(|i| {
+                        i.only(&["key", "points", "max"]);
+                        ResultItem {
+                            key: i.string("key"),
+                            points: small(i.uint("points")),
+                            max: small(i.uint("max")),
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let trainee = match o.opt_string("trainee").trim() {
         "" => unnamed.trim().to_owned(),
         name => name.to_owned(),
     };
-    Ok(Session {
-        trainee,
-        results: s.results,
-    })
+    problems.finish(Session { trainee, results }).map_err(not)
 }
 
 fn duration(seconds: u64) -> String {
@@ -226,9 +260,6 @@ pub fn class_debrief(sessions: &[Session]) -> ClassDebrief {
         };
         played[at].extend(s.results.iter());
     }
-    for p in &mut played {
-        p.sort_by_key(|r| r.completed_at);
-    }
     let mut rows: Vec<ClassRow> = Vec::new();
     for r in sessions.iter().flat_map(|s| &s.results) {
         if rows.iter().any(|x| x.scenario_id == r.scenario_id) {
@@ -236,7 +267,12 @@ pub fn class_debrief(sessions: &[Session]) -> ClassDebrief {
         }
         let firsts: Vec<Option<&TrainingResult>> = played
             .iter()
-            .map(|p| p.iter().copied().find(|x| x.scenario_id == r.scenario_id))
+            .map(|p| {
+                p.iter()
+                    .copied()
+                    .filter(|x| x.scenario_id == r.scenario_id)
+                    .min_by_key(|x| x.completed_at)
+            })
             .collect();
         let scores: Vec<Option<u32>> = firsts.iter().map(|f| f.map(percent)).collect();
         // Points lost per item kind, over the class.
@@ -274,40 +310,48 @@ pub fn class_debrief(sessions: &[Session]) -> ClassDebrief {
     }
 }
 
-fn cell(v: Option<u32>) -> String {
-    v.map_or_else(|| "—".to_owned(), |v| v.to_string())
+impl ClassDebrief {
+    /// The table as text cells: the header row, then a row per scenario and the averages;
+    /// `missing` stands for a scenario a trainee did not play. The screen, the Markdown and
+    /// the CSV are all written from it.
+    pub fn grid(&self, missing: &str) -> Vec<Vec<String>> {
+        let cell = |v: &Option<u32>| v.map_or_else(|| missing.to_owned(), |v| v.to_string());
+        let row = |first: &str, scores: &[Option<u32>], average, weakest: &str| {
+            let mut r = vec![first.to_owned()];
+            r.extend(scores.iter().map(cell));
+            r.extend([cell(&average), weakest.to_owned()]);
+            r
+        };
+        let mut head = vec!["Scenario".to_owned()];
+        head.extend(self.trainees.iter().cloned());
+        head.extend(["Average".to_owned(), "Most points lost on".to_owned()]);
+        let mut out = vec![head];
+        out.extend(
+            self.rows
+                .iter()
+                .map(|r| row(&r.title, &r.scores, r.average, &r.weakest)),
+        );
+        out.push(row("Average", &self.averages, self.average, ""));
+        out
+    }
 }
 
 /// The class debrief as Markdown, ready for a ticket, a wiki or a mail.
 pub fn class_markdown(d: &ClassDebrief) -> String {
     let mut o = format!(
         "# Class debrief\n\n{} trainees, {} scenarios. Scores are percentages of the maximum; a \
-         scenario played twice counts at its first attempt; — means not played.\n\n| Scenario |",
+         scenario played twice counts at its first attempt; — means not played.\n\n",
         d.trainees.len(),
         d.rows.len()
     );
-    for t in &d.trainees {
-        o.push_str(&format!(" {} |", escape_inline(t)));
-    }
-    o.push_str(" Average | Most points lost on |\n| --- |");
-    o.push_str(&" --- |".repeat(d.trainees.len() + 2));
-    o.push('\n');
-    for r in &d.rows {
-        o.push_str(&format!("| {} |", escape_inline(&r.title)));
-        for s in &r.scores {
-            o.push_str(&format!(" {} |", cell(*s)));
+    for (i, row) in d.grid("—").iter().enumerate() {
+        let cells: Vec<String> = row.iter().map(|c| escape_inline(c)).collect();
+        o.push_str(&format!("| {} |\n", cells.join(" | ")));
+        if i == 0 {
+            o.push_str(&"| --- ".repeat(row.len()));
+            o.push_str("|\n");
         }
-        o.push_str(&format!(
-            " {} | {} |\n",
-            cell(r.average),
-            escape_inline(&r.weakest)
-        ));
     }
-    o.push_str("| **Average** |");
-    for a in &d.averages {
-        o.push_str(&format!(" {} |", cell(*a)));
-    }
-    o.push_str(&format!(" {} | |\n", cell(d.average)));
     o
 }
 
@@ -326,30 +370,19 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// The class debrief as CSV (RFC 4180, CRLF line ends): the same table, empty cells for
-/// scenarios not played.
+/// The class debrief as CSV (RFC 4180, CRLF line ends): the same table, with empty cells for
+/// scenarios not played and machine-readable column names.
 pub fn class_csv(d: &ClassDebrief) -> String {
-    let num = |v: &Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
-    let mut lines: Vec<Vec<String>> = Vec::new();
-    let mut head = vec!["scenario_id".to_owned(), "scenario".to_owned()];
-    head.extend(d.trainees.iter().map(|t| csv_field(t)));
-    head.extend(["average".to_owned(), "most_points_lost_on".to_owned()]);
-    lines.push(head);
-    for r in &d.rows {
-        let mut l = vec![csv_field(&r.scenario_id), csv_field(&r.title)];
-        l.extend(r.scores.iter().map(num));
-        l.push(num(&r.average));
-        l.push(csv_field(&r.weakest));
-        lines.push(l);
-    }
-    let mut last = vec![String::new(), "Average".to_owned()];
-    last.extend(d.averages.iter().map(num));
-    last.push(num(&d.average));
-    last.push(String::new());
-    lines.push(last);
     let mut o = String::new();
-    for l in lines {
-        o.push_str(&l.join(","));
+    for (i, row) in d.grid("").into_iter().enumerate() {
+        let mut cells: Vec<String> = row.iter().map(|c| csv_field(c)).collect();
+        if i == 0 {
+            let n = cells.len();
+            cells[0] = "scenario".into();
+            cells[n - 2] = "average".into();
+            cells[n - 1] = "most_points_lost_on".into();
+        }
+        o.push_str(&cells.join(","));
         o.push_str("\r\n");
     }
     o
