@@ -6,7 +6,9 @@ mod common;
 use chrono::Duration;
 use common::*;
 use handoff_core::intake::extract;
-use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
+use handoff_core::package::{
+    chat_message, file_name, import, import_located, to_json, to_markdown, ImportError,
+};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::{
     Case, Classification, Command, EscalationChoice, Severity, TechniqueId, TimelineEntry, Tlp,
@@ -236,6 +238,7 @@ fn export_import_export_is_byte_identical() {
         let back = import(json.as_bytes()).unwrap();
         assert_eq!(back, case);
         assert_eq!(to_json(&back), json);
+        assert_eq!(import_located(json.as_bytes()).unwrap(), case);
     }
 }
 
@@ -328,6 +331,14 @@ fn file_names_come_from_the_ticket_and_are_safe() {
 
 fn err(bytes: &[u8]) -> (ImportError, String) {
     let e = import(bytes).unwrap_err();
+    // The page's own reader refuses the same input for the same reason; it only names a
+    // wrong value by line and column instead of by path.
+    match (&e, import_located(bytes).unwrap_err()) {
+        (ImportError::Field { message, .. }, ImportError::Value { message: m, .. }) => {
+            assert_eq!(message, &m)
+        }
+        (_, located) => assert_eq!(located, e),
+    }
     let msg = e.to_string();
     (e, msg)
 }

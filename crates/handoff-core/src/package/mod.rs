@@ -11,7 +11,7 @@ mod schema;
 
 pub use chat::{chat_message, clarification_message};
 pub use file_name::file_name;
-pub use import::{import, ImportError};
+pub use import::{import, import_located, ImportError};
 pub use json::{to_json, HandoffPackage, PackageFile, FORMAT, SCHEMA_VERSION};
 pub use markdown::{escape_inline, to_markdown};
 #[cfg(feature = "schema")]
