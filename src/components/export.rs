@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
+use handoff_core::package::{
+    chat_message, file_name, import, to_json, to_markdown, ExportOptions, ImportError,
+};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::Case;
 use yew::prelude::*;
@@ -65,8 +67,10 @@ impl Format {
     fn render(self, case: &Case) -> String {
         match self {
             Format::Json => measure("handoff:export-json", || to_json(case)),
-            Format::Markdown => measure("handoff:export-markdown", || to_markdown(case)),
-            Format::Chat => chat_message(case),
+            Format::Markdown => measure("handoff:export-markdown", || {
+                to_markdown(case, &ExportOptions::default())
+            }),
+            Format::Chat => chat_message(case, &ExportOptions::default()),
         }
     }
 }

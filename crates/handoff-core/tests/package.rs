@@ -6,7 +6,9 @@ mod common;
 use chrono::Duration;
 use common::*;
 use handoff_core::intake::extract;
-use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
+use handoff_core::package::{
+    chat_message, file_name, import, to_json, to_markdown, ExportOptions, ImportError,
+};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::{
     Case, Classification, Command, EscalationChoice, Severity, TechniqueId, TimelineEntry, Tlp,
@@ -223,8 +225,14 @@ fn golden_outputs_of_three_realistic_cases() {
         ("admin-false-positive", admin_false_positive()),
         ("ransomware", ransomware()),
     ] {
-        golden(&format!("{name}.md"), &to_markdown(&case));
-        golden(&format!("{name}.chat.txt"), &chat_message(&case));
+        golden(
+            &format!("{name}.md"),
+            &to_markdown(&case, &ExportOptions::default()),
+        );
+        golden(
+            &format!("{name}.chat.txt"),
+            &chat_message(&case, &ExportOptions::default()),
+        );
         golden(&format!("{name}.json"), &to_json(&case));
     }
 }
@@ -241,7 +249,7 @@ fn export_import_export_is_byte_identical() {
 
 #[test]
 fn markdown_defangs_indicators_and_prose() {
-    let md = to_markdown(&phishing());
+    let md = to_markdown(&phishing(), &ExportOptions::default());
     assert!(
         md.contains("`hxxps://cdn-update[.]example[.]com/stage2.ps1`"),
         "{md}"
@@ -249,7 +257,7 @@ fn markdown_defangs_indicators_and_prose() {
     assert!(md.contains("`billing[@]evil-invoices[.]example`"));
     assert!(md.contains("`203[.]0[.]113[.]50`"));
     assert!(!md.contains("https://"), "no live link anywhere");
-    let chat = chat_message(&ransomware());
+    let chat = chat_message(&ransomware(), &ExportOptions::default());
     assert!(chat.contains("＠here"), "{chat}");
     assert!(!chat.contains("@here"));
 }
@@ -269,7 +277,7 @@ fn hostile_strings_cannot_inject_markup() {
         });
     })
     .unwrap();
-    let md = to_markdown(&c);
+    let md = to_markdown(&c, &ExportOptions::default());
     // Read as a ticket would read it: no link, image or HTML from anything typed.
     assert_eq!(markdown_injections(&md), Vec::<String>::new(), "{md}");
     // ... and the text itself survives, as text.
@@ -669,7 +677,11 @@ fn the_clarification_message_carries_the_question_then_the_answer_safely() {
     use handoff_core::package::clarification_message;
     let clock = StepClock::new();
     let mut c = in_l2_review(&clock);
-    assert_eq!(clarification_message(&c), "", "nothing asked yet");
+    assert_eq!(
+        clarification_message(&c, &ExportOptions::default()),
+        "",
+        "nothing asked yet"
+    );
     c.apply(
         Command::RequestClarification {
             question: "@here was https://evil.example/x reached\nby anyone else?".into(),
@@ -677,7 +689,7 @@ fn the_clarification_message_carries_the_question_then_the_answer_safely() {
         clock.now(),
     )
     .unwrap();
-    let asked = clarification_message(&c);
+    let asked = clarification_message(&c, &ExportOptions::default());
     assert!(
         asked
             .starts_with("Question from L2 Sam Lee on INC-2291 — Suspicious PowerShell download\n"),
@@ -695,7 +707,7 @@ fn the_clarification_message_carries_the_question_then_the_answer_safely() {
         clock.now(),
     )
     .unwrap();
-    let answered = clarification_message(&c);
+    let answered = clarification_message(&c, &ExportOptions::default());
     assert!(
         answered.starts_with("Answer from L1 Dana Kim on INC-2291"),
         "{answered}"
