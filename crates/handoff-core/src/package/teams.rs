@@ -18,7 +18,8 @@
 //! - URLs, domains, addresses and mailboxes are defanged, so nothing becomes a link.
 //!
 //! Teams refuses a message over 28 KB: the card is cut at an element to stay under that
-//! (counted on this pretty-printed JSON), and its last line says where the rest is. The raw
+//! (counted on the JSON as written: compact, one card element a line), and its last line says
+//! where the rest is. The raw
 //! alert and the audit trail are always left to the full report.
 
 use serde::Serialize;
@@ -143,7 +144,7 @@ fn heading(text: &'static str, size: &'static str) -> Element {
     }
 }
 
-/// The handoff as a Teams message (pretty-printed JSON ending with a newline).
+/// The handoff as a Teams message (JSON ending with a newline).
 pub fn to_teams(case: &Case, options: &ExportOptions) -> String {
     let outline = Outline::new(case, options);
     let mut title = vec![bold("Handoff: ")];
@@ -170,15 +171,15 @@ pub fn to_teams(case: &Case, options: &ExportOptions) -> String {
     let mut out = message(&body, end);
     // Fewer elements until it fits; the first ones carry what L2 needs most.
     while out.len() > TEAMS_MESSAGE_BYTES && keep > 2 {
-        keep = keep * 9 / 10;
+        keep -= 1 + (keep - 2) / 10;
         out = message(&body[..keep], cut.clone());
     }
     out
 }
 
+/// The message, compact (Teams counts bytes) but with one card element a line, so that a
+/// person can still read and compare it.
 fn message(body: &[Element], last: Element) -> String {
-    let mut body = body.to_vec();
-    body.push(last);
     let m = Message {
         kind: "message",
         attachments: [Attachment {
@@ -189,11 +190,21 @@ fn message(body: &[Element], last: Element) -> String {
                 kind: "AdaptiveCard",
                 version: "1.4",
                 msteams: Width { width: "Full" },
-                body,
+                body: Vec::new(),
             },
         }],
     };
-    let mut out = serde_json::to_string_pretty(&m).unwrap_or_default();
+    let envelope = serde_json::to_string(&m).unwrap_or_default();
+    let elements: Vec<String> = body
+        .iter()
+        .chain(std::iter::once(&last))
+        .map(|e| serde_json::to_string(e).unwrap_or_default())
+        .collect();
+    let mut out = envelope.replacen(
+        "\"body\":[]",
+        &format!("\"body\":[\n{}\n]", elements.join(",\n")),
+        1,
+    );
     out.push('\n');
     out
 }

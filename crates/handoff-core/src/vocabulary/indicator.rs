@@ -407,6 +407,11 @@ fn defang_token(token: &str, own: &OwnDomains, out: &mut String) {
         }
         return out.push_str(&defang_url(token));
     }
+    // A mail link: its address is defanged like any other, and its scheme too.
+    if lower.starts_with("mailto:") {
+        out.push_str("mailto[:]");
+        return defang_token(&token[7..], own, out);
+    }
     let core = token.trim_end_matches(['.', ':', '!', '?']);
     let tail = &token[core.len()..];
     for kind in [
@@ -884,6 +889,8 @@ mod tests {
             "From bob[@]evil[.]com to jdoe@contoso.com via https://contoso.com/x and 10.0.0.5, 8[.]8[.]8[.]8."
         );
         assert!(own.owns_url("http://user@[2001:db8::5]:8080/x"));
+        assert_eq!(defang_text("mailto:a@evil.com"), "mailto[:]a[@]evil[.]com");
+        assert_eq!(refang("mailto[:]a[@]evil[.]com"), "mailto:a@evil.com");
         assert!(!own.owns_url("http://contoso.com.evil.net/x"));
     }
 
