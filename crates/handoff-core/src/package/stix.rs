@@ -82,7 +82,6 @@ enum Object {
         created: String,
         modified: String,
         name: String,
-        #[serde(skip_serializing_if = "Option::is_none")]
         description: Option<String>,
         pattern: String,
         pattern_type: &'static str,
@@ -189,7 +188,12 @@ pub fn to_stix(
             created: created.clone(),
             modified: created.clone(),
             name: format!("{}: {}", i.kind.label(), i.value),
-            description: (!is_blank(&i.note)).then(|| one_line(&i.note)),
+            // OASIS's validator asks for a description beside the name.
+            description: Some(if is_blank(&i.note) {
+                format!("{} seen in {}", i.kind.label(), one_line(ticket_of(case)))
+            } else {
+                one_line(&i.note)
+            }),
             pattern,
             pattern_type: "stix",
             valid_from: valid_from.clone(),
