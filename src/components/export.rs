@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use handoff_core::package::{
-    chat_message, file_name, import_located, to_json, to_markdown, ImportError,
+    chat_message, file_name, import_located, to_json, to_markdown, ExportOptions, ImportError,
 };
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::Case;
@@ -67,8 +67,10 @@ impl Format {
     fn render(self, case: &Case) -> String {
         match self {
             Format::Json => measure("handoff:export-json", || to_json(case)),
-            Format::Markdown => measure("handoff:export-markdown", || to_markdown(case)),
-            Format::Chat => chat_message(case),
+            Format::Markdown => measure("handoff:export-markdown", || {
+                to_markdown(case, &ExportOptions::default())
+            }),
+            Format::Chat => chat_message(case, &ExportOptions::default()),
         }
     }
 }
