@@ -11,8 +11,8 @@ use crate::components::{
     training::TrainingLibrary, welcome,
 };
 use crate::hooks::{
-    use_actions, use_autosave, use_offline, use_other_tabs, use_profile, use_shortcuts,
-    use_stored_cases, use_theme,
+    use_actions, use_alert_reading, use_autosave, use_offline, use_other_tabs, use_profile,
+    use_shortcuts, use_stored_cases, use_theme,
 };
 use crate::state::{Action, AppState};
 
@@ -26,6 +26,7 @@ pub fn app() -> Html {
     use_other_tabs(state.dispatcher());
     use_offline(state.dispatcher());
     use_shortcuts();
+    use_alert_reading(&state, &actions);
     let theme = use_theme();
     // The case status (flowchart, report check) on a narrow screen, one tap away.
     let status_open = use_state(|| false);
@@ -84,7 +85,8 @@ pub fn app() -> Html {
                 }
                 <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
                     reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
-                    on_status={toggle_status.clone()} status_open={*status_open} />
+                    on_status={toggle_status.clone()} status_open={*status_open}
+                    intake={state.intake.clone()} reading_alert={state.reading_alert} />
                 if let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) {
                     { training::debrief_panel(&training::DebriefProps { run: run.clone(), stage: case.stage, trainee: state.profile.name.clone(), results: state.training_results.clone(), actions: actions.clone() }) }
                 }

@@ -3,7 +3,10 @@
 //! - `state`: the app state and every action on it, a pure reducer behind Yew's `Reducible`;
 //! - `hooks`: browser effects as custom hooks (autosave, other tabs, shortcuts, theme, ...);
 //! - `components`: one small file per part of the screen;
-//! - `adapters`: everything that touches browser APIs (storage, clipboard, files, clock);
+//! - `adapters`: everything that touches browser APIs (storage, clipboard, files, clock, the
+//!   worker);
+//! - `worker`: the protocol of the Web Worker that reads pasted alerts off the page (its
+//!   entry point is `src/bin/handoff-worker.rs`);
 //! - `app`: composition only.
 
 pub mod adapters;
@@ -11,6 +14,7 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod state;
+pub mod worker;
 
 pub use app::App;
 

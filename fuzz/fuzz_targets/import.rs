@@ -2,7 +2,7 @@
 //! byte for byte.
 #![no_main]
 
-use handoff_core::package::{import, to_json, to_markdown};
+use handoff_core::package::{import, to_json, to_markdown, ExportOptions};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
         let again = import(json.as_bytes()).expect("an exported package imports");
         assert_eq!(again, case);
         assert_eq!(to_json(&again), json);
-        let _ = to_markdown(&case);
+        let _ = to_markdown(&case, &ExportOptions::default());
     }
 });

@@ -12,3 +12,4 @@ pub mod offline;
 pub mod panic;
 pub mod perf;
 pub mod storage;
+pub mod worker;

@@ -3,7 +3,7 @@
 //! entry is never trusted, and never wiped either: it is moved aside under a quarantine key,
 //! where it can still be exported.
 
-use handoff_core::package::{import, to_json};
+use handoff_core::package::{import_located, to_json};
 use handoff_core::Case;
 
 use crate::state::{CaseSummary, StoredCases};
@@ -56,7 +56,7 @@ pub fn load() -> StoredCases {
         let Some(raw) = s.get_item(&key).ok().flatten() else {
             continue;
         };
-        match import(raw.as_bytes()) {
+        match import_located(raw.as_bytes()) {
             Ok(case) if case.id == id => {
                 out.summaries
                     .push(CaseSummary::of(&case, archived.iter().any(|a| a == id)));
@@ -113,7 +113,7 @@ pub fn load_case(id: &str) -> Result<Case, String> {
         .ok()
         .flatten()
         .ok_or("That case is no longer in this browser's storage.")?;
-    import(raw.as_bytes()).map_err(|e| e.to_string())
+    import_located(raw.as_bytes()).map_err(|e| e.to_string())
 }
 
 pub fn delete(id: &str) -> Result<(), String> {

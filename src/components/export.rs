@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
+use handoff_core::package::{
+    chat_message, file_name, import_located, to_json, to_markdown, ExportOptions, ImportError,
+};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::Case;
 use yew::prelude::*;
@@ -65,8 +67,10 @@ impl Format {
     fn render(self, case: &Case) -> String {
         match self {
             Format::Json => measure("handoff:export-json", || to_json(case)),
-            Format::Markdown => measure("handoff:export-markdown", || to_markdown(case)),
-            Format::Chat => chat_message(case),
+            Format::Markdown => measure("handoff:export-markdown", || {
+                to_markdown(case, &ExportOptions::default())
+            }),
+            Format::Chat => chat_message(case, &ExportOptions::default()),
         }
     }
 }
@@ -144,10 +148,17 @@ pub fn import_panel(p: &ImportProps) -> Html {
     let error = use_state(|| None::<String>);
     let accept = {
         let (a, error) = (p.actions.clone(), error.clone());
-        Callback::from(move |bytes: Vec<u8>| match import(&bytes) {
+        Callback::from(move |bytes: Vec<u8>| match import_located(&bytes) {
             Ok(case) => {
                 error.set(None);
                 a.imported(case);
+            }
+            // A wrong value: the worker names it by its path, as the analyst can find it in
+            // the file; meanwhile (and if the worker cannot) by line and column.
+            Err(e @ ImportError::Value { .. }) => {
+                error.set(Some(refused(&e)));
+                let error = error.clone();
+                a.explain_import(bytes, move |why| error.set(Some(refused(why))));
             }
             Err(e) => error.set(Some(refused(e))),
         })

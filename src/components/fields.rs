@@ -71,6 +71,47 @@ fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
+/// What a pasted alert says about a field (one of the Five Ws, or one the analyst had
+/// already written in): shown under the control, taken or dismissed with one action each.
+#[derive(Clone, PartialEq)]
+pub struct Offer {
+    pub value: AttrValue,
+    pub on_use: Callback<()>,
+    pub on_dismiss: Callback<()>,
+}
+
+/// `described` with the offer's id added, so a screen reader reads the suggestion with the
+/// field.
+fn with_offer(id: &str, described: Option<String>, offer: &Option<Offer>) -> Option<String> {
+    match (described, offer) {
+        (d, None) => d,
+        (None, Some(_)) => Some(format!("{id}-offer")),
+        (Some(d), Some(_)) => Some(format!("{d} {id}-offer")),
+    }
+}
+
+fn offer_note(id: &str, label: &str, offer: &Option<Offer>) -> Html {
+    let Some(o) = offer else {
+        return html! {};
+    };
+    let on_use = o.on_use.reform(|_: MouseEvent| ());
+    let on_dismiss = o.on_dismiss.reform(|_: MouseEvent| ());
+    html! {
+        <div class="offer">
+            <p id={format!("{id}-offer")}>
+                <span class="offer-from">{ "The alert says: " }</span>
+                <span class="offer-value">{ o.value.clone() }</span>
+            </p>
+            <button type="button" class="secondary small" onclick={on_use}>
+                { "Use this" }<span class="visually-hidden">{ format!(" for {label}") }</span>
+            </button>
+            <button type="button" class="link" onclick={on_dismiss}>
+                { "Dismiss" }<span class="visually-hidden">{ format!(" the suggestion for {label}") }</span>
+            </button>
+        </div>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TextProps {
     pub field: Field,
@@ -95,6 +136,8 @@ pub struct TextProps {
     pub id: Option<AttrValue>,
     #[prop_or_default]
     pub autocomplete: Option<AttrValue>,
+    #[prop_or_default]
+    pub offer: Option<Offer>,
 }
 
 #[function_component(TextField)]
@@ -113,7 +156,11 @@ pub fn text_field(p: &TextProps) -> Html {
         .or_else(|| own.then(|| p.field.hint()).flatten().map(AttrValue::from));
     let example = own.then(|| p.field.example()).flatten();
     let has_hint = hint_text.is_some() || example.is_some();
-    let described = described_by(&id, has_hint, p.error.is_some());
+    let described = with_offer(
+        &id,
+        described_by(&id, has_hint, p.error.is_some()),
+        &p.offer,
+    );
     let hint = if has_hint {
         html! {
             <p class="hint" id={format!("{id}-hint")}>
@@ -142,10 +189,11 @@ pub fn text_field(p: &TextProps) -> Html {
     };
     html! {
         <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
-            <label for={id.clone()}>{ label }</label>
+            <label for={id.clone()}>{ label.clone() }</label>
             { hint }
             { error_message(&id, &p.error) }
             { control }
+            { offer_note(&id, &label, &p.offer) }
         </div>
     }
 }
@@ -161,6 +209,8 @@ pub struct SelectProps {
     pub disabled: bool,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub offer: Option<Offer>,
 }
 
 #[function_component(SelectField)]
@@ -177,12 +227,13 @@ pub fn select_field(p: &SelectProps) -> Html {
             if let Some(h) = hint { <p class="hint" id={format!("{id}-hint")}>{ h }</p> }
             { error_message(id, &p.error) }
             <select id={id} {onchange} disabled={p.disabled}
-                aria-describedby={described_by(id, hint.is_some(), p.error.is_some())}
+                aria-describedby={with_offer(id, described_by(id, hint.is_some(), p.error.is_some()), &p.offer)}
                 aria-invalid={p.error.is_some().then_some("true")}>
                 { for p.options.iter().map(|(v, l)| html! {
                     <option value={v.clone()} selected={*v == p.value}>{ l.clone() }</option>
                 }) }
             </select>
+            { offer_note(id, p.field.label(), &p.offer) }
         </div>
     }
 }
@@ -248,6 +299,8 @@ pub struct UtcTimeProps {
     /// Set only after the analyst tried to move on and this field stopped them.
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub offer: Option<Offer>,
 }
 
 /// A time in UTC, typed as `2026-03-14 09:14` whatever the browser's locale (a
@@ -308,17 +361,19 @@ pub fn utc_time_field(p: &UtcTimeProps) -> Html {
         Some(_) => format!("{hint_id} {error_id}"),
         None => hint_id.clone(),
     };
+    let described = with_offer(&id, Some(described), &p.offer);
     html! {
         <div class={classes!("field", shown_error.is_some().then_some("invalid"))}>
-            <label for={id.clone()}>{ label }</label>
+            <label for={id.clone()}>{ label.clone() }</label>
             <p class="hint" id={hint_id}>{ "In UTC, 24-hour: YYYY-MM-DD HH:MM, for example 2026-03-14 21:05." }</p>
             if let Some(e) = &shown_error {
                 <p class="error-message" id={error_id}><span class="visually-hidden">{ "Error: " }</span>{ e.clone() }</p>
             }
-            <input id={id} type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
+            <input id={id.clone()} type="text" inputmode="numeric" autocomplete="off" spellcheck="false"
                 value={(*text).clone()} {oninput} {onblur} readonly={p.readonly}
                 placeholder="YYYY-MM-DD HH:MM"
                 aria-describedby={described} aria-invalid={shown_error.is_some().then_some("true")} />
+            { offer_note(&id, &label, &p.offer) }
         </div>
     }
 }

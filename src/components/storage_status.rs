@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use handoff_core::package::import;
+use handoff_core::package::import_located;
 use handoff_core::Case;
 use yew::prelude::*;
 
@@ -34,12 +34,14 @@ pub fn conflict_banner(p: &ConflictProps) -> Html {
     let load_theirs = match &p.theirs {
         OtherTabVersion::Changed(raw) => {
             let (a, raw) = (p.actions.clone(), raw.clone());
-            Some(Callback::from(move |_| match import(raw.as_bytes()) {
-                Ok(case) => {
-                    a.send(Action::ConflictSettled);
-                    a.send(Action::Open(case));
+            Some(Callback::from(move |_| {
+                match import_located(raw.as_bytes()) {
+                    Ok(case) => {
+                        a.send(Action::ConflictSettled);
+                        a.send(Action::Open(case));
+                    }
+                    Err(e) => a.error(e.to_string()),
                 }
-                Err(e) => a.error(e.to_string()),
             }))
         }
         OtherTabVersion::Deleted => None,

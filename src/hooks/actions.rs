@@ -3,11 +3,13 @@
 
 use std::rc::Rc;
 
+use handoff_core::intake::text_only;
 use handoff_core::training::Scenario;
-use handoff_core::{Case, Command, Edit};
+use handoff_core::{Case, Command, Edit, Field};
 use yew::prelude::*;
 
 use crate::adapters::clock::{new_case_id, now};
+use crate::adapters::worker::Offload;
 use crate::state::{Action, Dispatch, ImportChoice, NoticeKind};
 
 /// The app's actions as narrow callbacks and methods, for components to take only what they
@@ -19,6 +21,8 @@ pub struct Actions {
     pub edit: Callback<Edit>,
     /// One workflow step.
     pub step: Callback<Command>,
+    /// The worker that reads pasted alerts.
+    pub offload: Offload,
 }
 
 impl Actions {
@@ -42,8 +46,63 @@ impl Actions {
         });
     }
 
-    pub fn paste_alert(&self, text: String) {
-        self.send(Action::PasteAlert { text, at: now() });
+    /// Reads a pasted alert in the worker, then keeps it in case `case_id`. If the reader
+    /// fails, the text is still kept, with the indicators the page can pick out itself.
+    pub fn paste_alert(&self, case_id: String, text: String) {
+        self.send(Action::ReadingAlert);
+        let a = self.clone();
+        let job = crate::worker::Job::ReadAlert { text: text.clone() };
+        self.offload.run(job, move |result| {
+            let (intake, failure) = match result {
+                Ok(crate::worker::Done::AlertRead { intake }) => (intake, None),
+                Ok(_) => (
+                    Box::new(text_only(&text)),
+                    Some("The alert reader answered with something else.".to_owned()),
+                ),
+                Err(why) => (Box::new(text_only(&text)), Some(why)),
+            };
+            a.send(Action::PasteAlert {
+                case_id,
+                text,
+                intake,
+                at: now(),
+            });
+            if let Some(why) = failure {
+                a.error(format!(
+                    "{why} The alert text is kept and its indicators were picked out; its fields were not read."
+                ));
+            }
+        });
+    }
+
+    /// Asks the worker why a package the page refused is wrong, by the path of the wrong
+    /// value; `show` gets the sentence (nothing if the worker cannot say).
+    pub fn explain_import(&self, bytes: Vec<u8>, show: impl Fn(String) + 'static) {
+        let Ok(text) = String::from_utf8(bytes) else {
+            return;
+        };
+        self.offload
+            .run(crate::worker::Job::ExplainImport { text }, move |result| {
+                if let Ok(crate::worker::Done::ImportExplained { refusal: Some(why) }) = result {
+                    show(why);
+                }
+            });
+    }
+
+    /// Reads the alert stored in case `case_id` again (the case was opened), for the panel
+    /// beside the paste box.
+    pub fn reread_alert(&self, case_id: String, text: String) {
+        let a = self.clone();
+        self.offload
+            .run(crate::worker::Job::ReadAlert { text }, move |result| {
+                if let Ok(crate::worker::Done::AlertRead { intake }) = result {
+                    a.send(Action::AlertRead { case_id, intake });
+                }
+            });
+    }
+
+    pub fn take_offer(&self, field: Field) {
+        self.send(Action::TakeOffer { field, at: now() });
     }
 
     pub fn duplicate(&self, case: Case) {
@@ -99,9 +158,11 @@ pub fn use_actions(dispatch: Dispatch) -> Actions {
             d.dispatch(Action::Step { command, at: now() })
         })
     };
+    let offload = use_state(Offload::default);
     Actions {
         dispatch,
         edit,
         step,
+        offload: (*offload).clone(),
     }
 }

@@ -3,6 +3,7 @@
 //! that need the clock. Components never touch these effects themselves.
 
 mod actions;
+mod alert_reading;
 mod autosave;
 mod offline;
 mod other_tabs;
@@ -12,6 +13,7 @@ mod stored_cases;
 mod theme;
 
 pub use actions::{use_actions, Actions};
+pub use alert_reading::use_alert_reading;
 pub use autosave::use_autosave;
 pub use offline::use_offline;
 pub use other_tabs::use_other_tabs;

@@ -22,7 +22,7 @@ pub fn use_other_tabs(dispatch: Dispatch) {
                 };
                 let change = match e.new_value() {
                     Some(raw) => OtherTabChange::Saved {
-                        case: handoff_core::package::import(raw.as_bytes())
+                        case: handoff_core::package::import_located(raw.as_bytes())
                             .ok()
                             .map(Box::new),
                         raw,

@@ -4,6 +4,7 @@
 //! shortcuts, theme) live in `crate::hooks` and react to the state.
 
 pub mod flow;
+pub mod intake;
 pub mod notices;
 pub mod summary;
 #[cfg(test)]
@@ -12,7 +13,7 @@ mod tests;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use handoff_core::intake::extract;
+use handoff_core::intake::{proposals, suggestions, Intake};
 use handoff_core::training::{score, start_case, ResultItem, Scenario, Score, TrainingResult};
 use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
 use handoff_core::vocabulary::text::megabytes;
@@ -20,6 +21,7 @@ use handoff_core::{Case, Command, Edit, Field, Refusal, Role};
 use yew::Reducible;
 
 pub use flow::FlowStep;
+pub use intake::IntakeView;
 pub use notices::{Notice, NoticeKind, Notices};
 pub use summary::CaseSummary;
 
@@ -176,6 +178,10 @@ pub struct AppState {
     /// Scenarios finished in this session.
     pub training_results: Vec<TrainingResult>,
     pub offline: OfflineStatus,
+    /// The open case's pasted alert as the intake read it.
+    pub intake: Option<Rc<IntakeView>>,
+    /// A pasted alert is with the reader.
+    pub reading_alert: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -203,11 +209,29 @@ pub enum Action {
         edit: Edit,
         at: DateTime<Utc>,
     },
-    /// Keeps the pasted alert and adds the indicators found in it.
+    /// A pasted alert went to the reader.
+    ReadingAlert,
+    /// Keeps the alert pasted into case `case_id`, as the reader read it (`intake`): fills the
+    /// empty fields it speaks to and adds its indicators; what it says about fields already
+    /// written waits beside them.
     PasteAlert {
+        case_id: String,
         text: String,
+        intake: Box<Intake>,
         at: DateTime<Utc>,
     },
+    /// The reading of the stored alert of case `case_id`, opened again.
+    AlertRead {
+        case_id: String,
+        intake: Box<Intake>,
+    },
+    /// Takes the pasted alert's suggestion for a field the analyst had written in.
+    TakeOffer {
+        field: Field,
+        at: DateTime<Utc>,
+    },
+    /// Drops the alert's suggestion for a field, leaving the field as it is.
+    DismissOffer(Field),
     Step {
         command: Command,
         at: DateTime<Utc>,
@@ -281,6 +305,8 @@ impl AppState {
     }
 
     fn open(&mut self, case: Case) {
+        // Read again by the worker when the page asks (`AlertRead`).
+        self.intake = None;
         self.case = Some(Rc::new(case));
         self.refusal = None;
         self.reply.clear();
@@ -436,27 +462,80 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 }
             }
         }
-        Action::PasteAlert { text, at } => {
+        Action::ReadingAlert => s.reading_alert = true,
+        Action::AlertRead { case_id, intake } => {
+            let open = s.case.as_ref().is_some_and(|c| c.id == case_id);
+            if open && s.intake.is_none() {
+                s.intake = Some(Rc::new(IntakeView {
+                    intake: Rc::new(*intake),
+                    filled: Vec::new(),
+                    offers: Vec::new(),
+                }));
+            }
+        }
+        Action::PasteAlert {
+            case_id,
+            text,
+            intake: read,
+            at,
+        } => {
+            s.reading_alert = false;
             if text.len() > MAX_RAW_ALERT_BYTES {
                 s.notices
                     .push(NoticeKind::Error, paste_too_large(text.len()));
                 return;
             }
-            let before = s.case.as_ref().map_or(0, |c| c.report.indicators.len());
-            let found = extract(&text);
-            let kept = s.edit_case(|c| {
-                c.edit(Edit::RawAlert(text), at)?;
-                c.edit(Edit::AddIndicators(found), at)
-            });
-            if kept {
-                let after = s.case.as_ref().map_or(0, |c| c.report.indicators.len());
+            let Some(case) = s.case.as_ref().filter(|c| c.id == case_id) else {
+                // The analyst left the case while its alert was being read.
                 s.notices.push(
-                    NoticeKind::Info,
-                    format!(
-                        "Kept the alert text and found {} new indicators in it.",
-                        after - before
-                    ),
+                    NoticeKind::Error,
+                    "The alert was read after you left its case; open that case and paste it again."
+                        .to_owned(),
                 );
+                return;
+            };
+            let read = *read;
+            let p = proposals(case, &read);
+            let filled: Vec<Field> = suggestions(&read)
+                .into_iter()
+                .filter(|sug| p.fill.contains(&sug.edit))
+                .map(|sug| sug.field)
+                .collect();
+            // All or nothing: a refused edit (a report already handed on) leaves the case as
+            // it was.
+            let mut attempt = case.as_ref().clone();
+            let applied = std::iter::once(Edit::RawAlert(text))
+                .chain(p.fill)
+                .try_for_each(|e| attempt.edit(e, at));
+            match applied {
+                Ok(()) => {
+                    let added = attempt.report.indicators.len() - case.report.indicators.len();
+                    let sentence = intake::announcement(&read, filled.len(), added, p.offer.len());
+                    s.case = Some(Rc::new(attempt));
+                    s.intake = Some(Rc::new(IntakeView {
+                        intake: Rc::new(read),
+                        filled,
+                        offers: p.offer,
+                    }));
+                    s.notices.push(NoticeKind::Info, sentence);
+                    s.changed();
+                }
+                Err(e) => s.notices.push(NoticeKind::Error, e.to_string()),
+            }
+        }
+        Action::TakeOffer { field, at } => {
+            let Some(view) = s.intake.as_mut() else {
+                return;
+            };
+            let Some(offer) = view.offer(field).cloned() else {
+                return;
+            };
+            Rc::make_mut(view).offers.retain(|o| o.field != field);
+            s.edit_case(|c| c.edit(offer.edit, at));
+        }
+        Action::DismissOffer(field) => {
+            if let Some(view) = s.intake.as_mut() {
+                Rc::make_mut(view).offers.retain(|o| o.field != field);
             }
         }
         Action::Step { command, at } => {
@@ -585,6 +664,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
             s.summaries.retain(|x| x.id != deleted.case.id);
             if s.case.as_ref().is_some_and(|c| c.id == deleted.case.id) {
                 s.case = None;
+                s.intake = None;
                 s.refusal = None;
             }
             s.deleted = Some(deleted);

@@ -22,6 +22,17 @@ fn run(s: &mut AppState, actions: impl IntoIterator<Item = Action>) {
     }
 }
 
+/// A paste into case-1, read as the worker reads it.
+fn paste(text: impl Into<String>, minute: i64) -> Action {
+    let text = text.into();
+    Action::PasteAlert {
+        case_id: "case-1".into(),
+        intake: Box::new(handoff_core::intake::read(&text)),
+        text,
+        at: t(minute),
+    }
+}
+
 fn with_new_case(id: &str) -> AppState {
     let mut s = AppState::default();
     reduce(
@@ -264,48 +275,137 @@ fn deleting_the_open_case_closes_it() {
 #[test]
 fn a_pasted_alert_is_kept_and_its_new_indicators_counted() {
     let mut s = with_new_case("case-1");
-    reduce(
-        &mut s,
-        Action::PasteAlert {
-            text: "src=203.0.113.7 dst=198.51.100.9".into(),
-            at: t(1),
-        },
-    );
+    reduce(&mut s, paste("src=203.0.113.7 dst=198.51.100.9", 1));
     assert_eq!(open_case(&s).report.indicators.len(), 2);
     assert_eq!(
         open_case(&s).report.raw_alert,
         "src=203.0.113.7 dst=198.51.100.9"
     );
-    reduce(
-        &mut s,
-        Action::PasteAlert {
-            text: "again 203.0.113.7 and 192.0.2.1".into(),
-            at: t(2),
-        },
-    );
+    reduce(&mut s, paste("again 203.0.113.7 and 192.0.2.1", 2));
     assert_eq!(open_case(&s).report.indicators.len(), 3);
     let texts = notices(&s);
     assert!(
-        texts.iter().any(|(_, t)| t.contains("found 2 new")),
+        texts
+            .iter()
+            .any(|(_, t)| t.ends_with("added 2 indicators.")),
         "{texts:?}"
     );
     assert!(
-        texts.iter().any(|(_, t)| t.contains("found 1 new")),
+        texts.iter().any(|(_, t)| t.ends_with("added 1 indicator.")),
         "{texts:?}"
     );
+}
+
+const DEFENDER: &str =
+    include_str!("../../crates/handoff-core/tests/intake/defender-xdr-alert.json");
+
+#[test]
+fn a_read_alert_fills_empty_fields_and_offers_the_rest() {
+    let mut s = with_new_case("case-1");
+    reduce(
+        &mut s,
+        edit(Edit::Title("PowerShell on the finance laptop".into()), 1),
+    );
+    reduce(&mut s, paste(DEFENDER, 2));
+    let c = open_case(&s);
+    assert_eq!(
+        c.report.header.title, "PowerShell on the finance laptop",
+        "typed, so kept"
+    );
+    assert_eq!(c.report.header.alert_id, "da638459817027754321_-1419205874");
+    assert_eq!(c.report.header.severity, Some(Severity::High));
+    assert_eq!(
+        c.report.five_ws.who, "",
+        "the Five Ws are offered, not written in"
+    );
+    let view = s.intake.clone().expect("the reading is kept");
+    let offered: Vec<Field> = view.offers.iter().map(|o| o.field).collect();
+    assert_eq!(
+        offered,
+        [Field::AlertTitle, Field::Who, Field::Where, Field::When]
+    );
+    assert!(view.filled.contains(&Field::AlertId) && !view.filled.contains(&Field::AlertTitle));
+    let last = notices(&s).last().cloned().unwrap();
+    assert_eq!(
+        last.1,
+        "Read as a Microsoft Defender XDR alert: filled 4 fields and added 11 indicators; \
+         4 fields have a suggestion to take or dismiss."
+    );
+
+    // Taking the offer fills the field and the offer goes.
+    reduce(
+        &mut s,
+        Action::TakeOffer {
+            field: Field::AlertTitle,
+            at: t(3),
+        },
+    );
+    assert_eq!(
+        open_case(&s).report.header.title,
+        "Suspicious PowerShell download and execution"
+    );
+    assert_eq!(s.intake.as_ref().unwrap().offers.len(), 3);
+    reduce(
+        &mut s,
+        Action::TakeOffer {
+            field: Field::Who,
+            at: t(3),
+        },
+    );
+    assert_eq!(
+        open_case(&s).report.five_ws.who,
+        "jdoe@corp.example (user, compromised)"
+    );
+
+    // Reopened, the reading is gone until the worker reads the stored alert again, and comes
+    // back without offers: only a paste offers.
+    let case = open_case(&s).clone();
+    reduce(&mut s, Action::Open(case));
+    assert!(s.intake.is_none());
+    reduce(
+        &mut s,
+        Action::AlertRead {
+            case_id: "case-1".into(),
+            intake: Box::new(handoff_core::intake::read(DEFENDER)),
+        },
+    );
+    let view = s.intake.clone().unwrap();
+    assert!(view.offers.is_empty() && view.filled.is_empty());
+    assert_eq!(
+        view.intake.format,
+        Some(handoff_core::intake::Format::DefenderAlert)
+    );
+}
+
+#[test]
+fn dismissing_an_offer_drops_it_and_changes_nothing() {
+    let mut s = with_new_case("case-1");
+    reduce(
+        &mut s,
+        edit(Edit::FiveW(FiveW::Who, "Jo Doe, finance clerk".into()), 1),
+    );
+    reduce(&mut s, paste(DEFENDER, 2));
+    let before = open_case(&s).clone();
+    assert!(s.intake.as_ref().unwrap().offer(Field::Who).is_some());
+    reduce(&mut s, Action::DismissOffer(Field::Who));
+    assert!(s.intake.as_ref().unwrap().offer(Field::Who).is_none());
+    assert_eq!(open_case(&s), &before);
+    // An offer that is gone cannot be taken.
+    reduce(
+        &mut s,
+        Action::TakeOffer {
+            field: Field::Who,
+            at: t(3),
+        },
+    );
+    assert_eq!(open_case(&s).report.five_ws.who, "Jo Doe, finance clerk");
 }
 
 #[test]
 fn a_refused_paste_announces_no_indicators() {
     // Too large: refused before anything is read.
     let mut s = with_new_case("case-1");
-    reduce(
-        &mut s,
-        Action::PasteAlert {
-            text: "x".repeat(MAX_RAW_ALERT_BYTES + 1),
-            at: t(1),
-        },
-    );
+    reduce(&mut s, paste("x".repeat(MAX_RAW_ALERT_BYTES + 1), 1));
     assert_eq!(notices(&s).len(), 1);
     assert_eq!(notices(&s)[0].0, NoticeKind::Error);
     assert_eq!(open_case(&s).report.raw_alert, "");
@@ -323,13 +423,7 @@ fn a_refused_paste_announces_no_indicators() {
     );
     assert_eq!(open_case(&s).stage, Stage::L2Review);
     let indicators = open_case(&s).report.indicators.clone();
-    reduce(
-        &mut s,
-        Action::PasteAlert {
-            text: "203.0.113.99".into(),
-            at: t(13),
-        },
-    );
+    reduce(&mut s, paste("203.0.113.99", 13));
     assert_eq!(open_case(&s).report.indicators, indicators);
     let texts = notices(&s);
     assert!(
@@ -751,10 +845,6 @@ fn actions_without_an_open_case_change_nothing() {
     for a in [
         edit(Edit::Title("x".into()), 1),
         step(Command::StartReview, 1),
-        Action::PasteAlert {
-            text: "1.2.3.4".into(),
-            at: t(1),
-        },
         Action::UndoDelete,
         Action::RunCheck("edr-tree".into()),
         Action::SubmitTraining { at: t(1) },
@@ -879,4 +969,54 @@ fn a_step_takes_the_values_the_form_showed_as_filled_in() {
     reduce(&mut s, step(Command::Resolve, 4));
     assert!(s.refusal.is_some());
     assert_eq!(open_case(&s), &before);
+}
+
+#[test]
+fn an_alert_read_after_its_case_was_left_is_reported_not_misfiled() {
+    let mut s = with_new_case("case-1");
+    reduce(
+        &mut s,
+        Action::NewCase {
+            id: "case-2".into(),
+            analyst: "Dana Kim".into(),
+            at: t(1),
+        },
+    );
+    reduce(&mut s, Action::ReadingAlert);
+    reduce(&mut s, paste("src=203.0.113.7", 2));
+    assert_eq!(open_case(&s).id, "case-2");
+    assert_eq!(
+        open_case(&s).report.raw_alert,
+        "",
+        "not filed in the wrong case"
+    );
+    assert!(!s.reading_alert);
+    let (kind, text) = notices(&s).last().cloned().unwrap();
+    assert_eq!(kind, NoticeKind::Error);
+    assert!(text.contains("paste it again"), "{text}");
+}
+
+#[test]
+fn a_stored_alert_read_again_shows_only_for_its_own_case() {
+    let mut s = with_new_case("case-1");
+    let intake = Box::new(handoff_core::intake::read(DEFENDER));
+    reduce(
+        &mut s,
+        Action::AlertRead {
+            case_id: "case-9".into(),
+            intake: intake.clone(),
+        },
+    );
+    assert!(s.intake.is_none());
+    reduce(
+        &mut s,
+        Action::AlertRead {
+            case_id: "case-1".into(),
+            intake,
+        },
+    );
+    assert_eq!(
+        s.intake.as_ref().unwrap().intake.format,
+        Some(handoff_core::intake::Format::DefenderAlert)
+    );
 }

@@ -118,10 +118,42 @@ export async function chooseRole(page: Page, role: 'L1' | 'L2') {
   await page.getByRole('group', { name: 'Working as' }).getByRole('radio', { name: role, exact: true }).check();
 }
 
-export const RAW_ALERT = `2026-05-02T04:01:12Z proxy upload alert
-user=svc-backup02 host=FS-STORAGE-07 src=172.16.8.21 dst=203.0.113.80
-url=hxxps://uploads[.]bucket-drop[.]example/put bytes_out=42949672960
-process=C:\\ProgramData\\sync\\rclone.exe sha256=9f2c7e1b8a3d4c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d`;
+/**
+ * The alert the L1 walk pastes: a Splunk Enterprise Security notable event, as its JSON
+ * export writes it (CIM field names), headed by the walk's own title and ID.
+ */
+export function splunkNotable(title: string, id: string): string {
+  return JSON.stringify(
+    {
+      _time: '2026-05-02T04:01:12.000+00:00',
+      event_id: id,
+      rule_name: 'Excessive Data Transmission to Cloud Storage',
+      rule_title: title,
+      search_name: 'Network - Large Upload to Unsanctioned Cloud Storage - Rule',
+      security_domain: 'network',
+      urgency: 'high',
+      src: 'FS-STORAGE-07',
+      src_ip: '172.16.8.21',
+      dest: 'uploads.bucket-drop.example',
+      user: 'svc-backup02',
+      url: 'https://uploads.bucket-drop.example/put',
+      bytes_out: '42949672960',
+      process: 'C:\\ProgramData\\sync\\rclone.exe copy D:\\shares drop:put',
+      file_hash: '9f2c7e1b8a3d4c5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d',
+      firstTime: '2026-05-02T01:10:00.000+00:00',
+      lastTime: '2026-05-02T03:55:00.000+00:00',
+      annotations: { mitre_attack: ['T1567.002'] },
+    },
+    null,
+    2,
+  );
+}
+
+/**
+ * The fields the last L1 walk typed by hand, and the suggestions it took with one click: the
+ * intake's effect on a shift, recorded for the notes.
+ */
+export const typed = { fields: [] as string[], taken: [] as string[] };
 
 export interface Walk {
   screen: Screen;
@@ -142,32 +174,46 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   // The alert.
   await expectStepReady(page, 'The alert', page.getByLabel('Paste the alert'), page.getByRole('button', { name: 'Start L1 review' }));
   await a11y();
-  await page.getByLabel('Paste the alert').fill(RAW_ALERT);
-  await press(page, 'Keep the alert and read its indicators');
-  await expect(page.getByText(/Alert text kept: .* indicators in the case\./)).toBeVisible();
-  await fill(page, 'Alert title', o.title);
-  await fill(page, 'Alert ID', o.id);
-  await fill(page, 'Source (SIEM)', 'Microsoft Sentinel');
-  await page.getByLabel('Severity', { exact: true }).selectOption({ label: 'High' });
-  await fill(page, 'Detection time (UTC)', '2026-05-02 04:01');
-  await fill(page, 'L1 analyst', 'Dana Kim');
+  typed.fields = [];
+  typed.taken = [];
+  const type = async (label: string, value: string) => {
+    typed.fields.push(label);
+    await fill(page, label, value);
+  };
+  await page.getByLabel('Paste the alert').fill(splunkNotable(o.title, o.id));
+  await press(page, 'Read the alert');
+  // What was read is shown beside the paste box, and the header is filled from it.
+  await expect(page.getByRole('heading', { name: /^Read as a Splunk notable event: 9 fields, \d+ indicators\.$/ })).toBeVisible();
+  await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue(o.title);
+  await expect(page.getByLabel('Alert ID', { exact: true })).toHaveValue(o.id);
+  await expect(page.getByLabel('Source (SIEM)', { exact: true })).toHaveValue('Splunk Enterprise Security');
+  await expect(page.getByLabel('Severity', { exact: true })).toHaveValue('high');
+  await expect(page.getByLabel('Detection time (UTC)', { exact: true })).toHaveValue('2026-05-02 04:01:12');
+  await type('L1 analyst', 'Dana Kim');
   await press(page, 'Start L1 review');
 
   // Triage and verdict.
   await expectStepReady(page, 'Triage and verdict', page.getByRole('radio', { name: /^True Positive/ }), page.getByRole('button', { name: 'Continue to the report' }));
   await a11y();
   await page.getByRole('radio', { name: /^True Positive/ }).check();
-  await fill(page, 'Verdict justification', 'The proxy logs confirm 40 GB left for an unknown bucket');
+  await type('Verdict justification', 'The proxy logs confirm 40 GB left for an unknown bucket');
   await press(page, 'Continue to the report');
 
   // The report.
   await expectStepReady(page, 'The report: the Five Ws', page.getByLabel('Who', { exact: true }), page.getByRole('button', { name: 'Continue to the escalation decision' }));
   await a11y();
-  await fill(page, 'Who', 'svc-backup02, a service account of the storage team');
-  await fill(page, 'What', 'rclone.exe ran from a scheduled task and uploaded 40 GB');
-  await fill(page, 'When', '2026-05-02 01:10 UTC to 03:55 UTC');
-  await fill(page, 'Where', 'FS-STORAGE-07 (172.16.8.21) to uploads.bucket-drop.example');
-  await fill(page, 'Why', 'The proxy logs show the upload; the task was created from an unknown IP');
+  // Top to bottom: Who, When and Where are the alert's words, taken with one click each.
+  const take = async (w: string) => {
+    await page.getByRole('button', { name: `Use this for ${w}` }).click();
+    typed.taken.push(w);
+  };
+  await take('Who');
+  await expect(page.getByLabel('Who', { exact: true })).toHaveValue('svc-backup02 (user)');
+  await type('What', 'rclone.exe ran from a scheduled task and uploaded 40 GB');
+  await take('When');
+  await expect(page.getByLabel('When', { exact: true })).toHaveValue('2026-05-02 01:10:00 UTC to 2026-05-02 03:55:00 UTC');
+  await take('Where');
+  await type('Why', 'The proxy logs show the upload; the task was created from an unknown IP');
   await press(page, 'Continue to the escalation decision');
 
   // The decision: refused once (a condition left open), fixed from the error summary.
@@ -194,14 +240,14 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   // Assign.
   await expectStepReady(page, 'Assign to the L2 analyst on shift', page.getByLabel('L2 analyst on shift', { exact: true }), page.getByRole('button', { name: 'Assign to L2' }));
   await a11y();
-  await fill(page, 'L2 analyst on shift', 'Sam Lee');
+  await type('L2 analyst on shift', 'Sam Lee');
   await press(page, 'Assign to Sam Lee');
 
   // Notify: the ticket is filled in from the alert, the message is sent from here.
   await expectStepReady(page, 'Notify L2 and send the handoff', page.getByLabel('Ticket ID', { exact: true }), page.getByRole('button', { name: 'I have sent it: mark L2 as notified' }));
   await expect(page.getByLabel('Ticket ID', { exact: true })).toHaveValue(o.id);
-  await fill(page, 'Summary of findings', 'A service account uploaded 40 GB to an unknown bucket overnight.');
-  await fill(page, 'Immediate concerns', o.concerns ?? 'The task runs again tonight at 01:00 UTC.');
+  await type('Summary of findings', 'A service account uploaded 40 GB to an unknown bucket overnight.');
+  await type('Immediate concerns', o.concerns ?? 'The task runs again tonight at 01:00 UTC.');
   const chat = page.getByLabel('The chat message, as it will be sent');
   await expect(chat).toHaveValue(/Assigned to: Sam Lee/);
   // A mention typed by the analyst cannot ping a whole channel.

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import {
   SCREENS,
   SCROLL_BUDGET,
+  typed,
   chooseRole,
   downloadPackage,
   escalateAsL1,
@@ -29,6 +30,8 @@ for (const screen of Object.keys(SCREENS) as Screen[]) {
       mkdirSync('test-results', { recursive: true });
       writeFileSync(`test-results/scroll-${screen}.json`, JSON.stringify({ screen, pixels: px, screens }));
       console.log(`scroll from a new case to "L2 notified" on ${screen}: ${px} px = ${screens.toFixed(2)} screen heights`);
+      writeFileSync(`test-results/typed-${screen}.json`, JSON.stringify(typed));
+      console.log(`fields typed by hand: ${typed.fields.length} (${typed.fields.join(', ')}); suggestions taken: ${typed.taken.join(', ')}`);
       expect(screens).toBeLessThanOrEqual(SCROLL_BUDGET[screen]);
       // The handoff leaves from the step that notifies: package, chat message and ticket text.
       const pkg = await downloadPackage(page);

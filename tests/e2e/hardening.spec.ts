@@ -62,7 +62,8 @@ test('nothing leaves the origin during a whole workflow and export', async ({ pa
   await page
     .getByLabel('Paste the alert', { exact: true })
     .fill('url=https://evil.example/payload.png img=http://198.51.100.7/x.gif mail=a@evil.example');
-  await step(page, 'Keep the alert and read its indicators');
+  await step(page, 'Read the alert');
+  await expect(page.getByText(/^Alert text kept: /)).toBeVisible();
   await step(page, 'Start L1 review');
   await page.getByRole('radio', { name: /^False Positive/ }).check();
   await page.getByLabel('Verdict justification', { exact: true }).fill('Test traffic from the red team');
@@ -105,7 +106,7 @@ test('hostile pastes are bounded: 50 MB of alert text or JSON gets a message and
   await page.getByLabel('Paste the alert', { exact: true }).evaluate((el) => {
     (el as HTMLTextAreaElement).value = 'B'.repeat(1024 * 1024 + 1);
   });
-  await page.getByRole('button', { name: 'Keep the alert and read its indicators' }).click();
+  await page.getByRole('button', { name: 'Read the alert' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'That paste is 1.0 MB' })).toBeVisible();
 });
 
@@ -119,7 +120,7 @@ test('10,000 indicators and direction-override characters are handled calmly', a
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, lines.join('\n'));
   const started = Date.now();
-  await page.getByRole('button', { name: 'Keep the alert and read its indicators' }).click();
+  await page.getByRole('button', { name: 'Read the alert' }).click();
   await expect(page.getByText('10000 indicators in the case.')).toBeVisible();
   expect(Date.now() - started).toBeLessThan(5000);
   // The report step shows the evidence folded; opened, only the first page of rows is drawn.

@@ -5,7 +5,12 @@ use std::process::Command;
 
 use crate::run::{output, root, run, say, Result};
 
-pub const TARGETS: &[&str] = &["import", "extract"];
+/// Each target with the directory whose files seed its corpus.
+pub const TARGETS: &[(&str, &str)] = &[
+    ("import", "crates/handoff-core/tests/golden"),
+    ("extract", "crates/handoff-core/tests/intake"),
+    ("intake", "crates/handoff-core/tests/intake"),
+];
 
 pub fn fuzz_command(args: &[String]) -> Result {
     let seconds: u64 = match args.iter().position(|a| a == "--seconds") {
@@ -24,8 +29,8 @@ pub fn fuzz_command(args: &[String]) -> Result {
         say("installing cargo-fuzz with cargo install (about 1 minute)");
         run(Command::new("cargo").args(["install", "cargo-fuzz", "--locked"]))?;
     }
-    let seeds = root().join("crates/handoff-core/tests/golden");
-    for target in TARGETS {
+    for (target, seeds) in TARGETS {
+        let seeds = root().join(seeds);
         say(&format!("fuzzing `{target}` for {seconds} s"));
         let corpus = root().join("fuzz/corpus").join(target);
         std::fs::create_dir_all(&corpus).map_err(|e| e.to_string())?;

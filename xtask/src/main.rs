@@ -21,10 +21,12 @@ const USAGE: &str = "\
 usage: cargo xtask <command>
 
   serve [--port N]     set up, build the release app, serve it on http://127.0.0.1:8080
-  test                 set up, then run every test level (fmt, clippy, native, browser,
-                       release build, size budget, end to end, deployment on nginx)
+  test                 set up, then run every test level (fmt, clippy, native, export
+                       oracles, browser, release build, size budget, end to end,
+                       deployment on nginx)
   bench                build Handoff and a hello-world Yew app, compare sizes and timings
-  setup [--browser]    only install the tools (with --browser: Chromium and nginx too)
+  setup [--browser]    only install the tools (with --browser: Chromium, pandoc,
+                       python3-venv and nginx too)
   build                set up and build the release app into dist/
   dist                 build, then write the release archive handoff-<version>.tar.gz and
                        its .sha256 into target/dist/ (see deploy/README.md)

@@ -7,8 +7,8 @@ use crate::run::{output, root, run, say, tool_path, Result};
 use crate::tools;
 
 pub struct Needs {
-    /// Chromium and chromedriver, for the browser and end-to-end tests, and nginx, for the
-    /// deployment tests.
+    /// Chromium and chromedriver, for the browser and end-to-end tests, pandoc and
+    /// python3-venv, for the export oracles, and nginx, for the deployment tests.
     pub browser: bool,
 }
 
@@ -162,9 +162,10 @@ fn missing_system_tools() -> Vec<String> {
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into());
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| tools::CHROMEDRIVER.into());
     let nginx = std::env::var("NGINX_PATH").unwrap_or_else(|_| tools::NGINX.into());
-    [
+    let mut missing: Vec<String> = [
         chromium.as_str(),
         driver.as_str(),
+        &pandoc(),
         nginx.as_str(),
         tools::NGINX_MIME_TYPES,
     ]
@@ -172,7 +173,62 @@ fn missing_system_tools() -> Vec<String> {
     .chain(tools::NGINX_BROTLI_MODULES.iter().copied())
     .filter(|p| !Path::new(p).exists())
     .map(str::to_owned)
-    .collect()
+    .collect();
+    // Debian's Python makes a working venv only with python3-venv, which brings ensurepip.
+    if output(&python(), &["-c", "import ensurepip, venv"]).is_none() {
+        missing.push(format!("{} with its venv module (python3-venv)", python()));
+    }
+    missing
+}
+
+/// pandoc: `PANDOC_PATH`, else Debian's.
+pub fn pandoc() -> String {
+    std::env::var("PANDOC_PATH").unwrap_or_else(|_| tools::PANDOC.into())
+}
+
+/// The Python that makes the oracles' venv: `HANDOFF_PYTHON`, else Debian's.
+fn python() -> String {
+    std::env::var("HANDOFF_PYTHON").unwrap_or_else(|_| tools::PYTHON.into())
+}
+
+/// The oracles' venv (target/oracles-venv) with exactly the packages of
+/// tests/oracles/requirements.txt, made or remade when that file changed; returns its Python.
+pub fn oracle_venv() -> Result<std::path::PathBuf> {
+    let venv = root().join(tools::ORACLE_VENV);
+    let venv_python = venv.join("bin/python");
+    let wanted = std::fs::read_to_string(root().join(tools::ORACLE_REQUIREMENTS))
+        .map_err(|e| format!("cannot read {}: {e}", tools::ORACLE_REQUIREMENTS))?;
+    let stamp = venv.join("handoff-requirements.txt");
+    if venv_python.exists() && std::fs::read_to_string(&stamp).ok().as_deref() == Some(&wanted) {
+        return Ok(venv_python);
+    }
+    say(&format!(
+        "making the export oracles' Python venv in {} with {} (OASIS's STIX validator, MISP's \
+         converter; about a minute)",
+        tools::ORACLE_VENV,
+        tools::ORACLE_REQUIREMENTS
+    ));
+    if venv.exists() {
+        std::fs::remove_dir_all(&venv).map_err(|e| format!("{}: {e}", venv.display()))?;
+    }
+    run(Command::new(python()).args(["-m", "venv"]).arg(&venv)).map_err(|e| {
+        format!(
+            "{e}. The export oracles need Python 3 with its venv module: on Debian/Ubuntu \
+             `sudo apt-get install python3-venv`, or point HANDOFF_PYTHON at another Python 3."
+        )
+    })?;
+    run(Command::new(&venv_python)
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+        ])
+        .arg(root().join(tools::ORACLE_REQUIREMENTS)))?;
+    std::fs::write(&stamp, wanted).map_err(|e| format!("{}: {e}", stamp.display()))?;
+    Ok(venv_python)
 }
 
 fn browser() -> Result {
@@ -184,16 +240,17 @@ fn browser() -> Result {
     let has_apt = output("apt-get", &["--version"]).is_some();
     if !(root_user && has_apt) {
         return Err(format!(
-            "The browser and deployment tests need Chromium, chromedriver and nginx with its \
-             brotli modules; not found: {}. Install them (on Debian/Ubuntu: `sudo apt-get \
-             install {}`), or point CHROMIUM_PATH, CHROMEDRIVER and NGINX_PATH at existing \
-             binaries, then run this command again.",
+            "The browser, export-oracle and deployment tests need Chromium, chromedriver, \
+             pandoc, Python 3 with venv, and nginx with its brotli modules; not found: {}. \
+             Install them (on Debian/Ubuntu: `sudo apt-get install {}`), or point \
+             CHROMIUM_PATH, CHROMEDRIVER, PANDOC_PATH, HANDOFF_PYTHON and NGINX_PATH at \
+             existing ones, then run this command again.",
             missing.join(", "),
             tools::APT_PACKAGES.join(" ")
         ));
     }
     say(&format!(
-        "installing {} with apt-get (about 30 s)",
+        "installing {} with apt-get (about a minute)",
         tools::APT_PACKAGES.join(" ")
     ));
     run(Command::new("apt-get").arg("update").arg("-qq"))?;

@@ -30,6 +30,10 @@ const LEVELS: &[Level] = &[
         run: native,
     },
     Level {
+        name: "export oracles (pandoc reads the Jira exports; OASIS's validator and MISP's converter the STIX bundles)",
+        run: export_oracles,
+    },
+    Level {
         name: "browser tests (wasm-bindgen-test, headless Chromium)",
         run: browser,
     },
@@ -109,6 +113,41 @@ fn clippy() -> Result {
 
 fn native() -> Result {
     run(cargo().args(["test", "--workspace"]))
+}
+
+/// The exports read by real readers: the domain's tests write the Jira and STIX exports of
+/// the golden cases and of the hostile case (and its harmless twin) into
+/// target/export-oracles/, then tests/oracles/ reads them with pandoc's Jira reader, OASIS's
+/// stix2-validator and MISP's STIX converter, each script failing on any finding.
+fn export_oracles() -> Result {
+    let python = setup::oracle_venv()?;
+    let dir = root().join("target/export-oracles");
+    run(cargo()
+        .args([
+            "test",
+            "-p",
+            "handoff-core",
+            "--test",
+            "exports",
+            "--",
+            "--ignored",
+            "--exact",
+            "write_oracle_inputs",
+        ])
+        .env("HANDOFF_ORACLE_DIR", &dir))?;
+    // pandoc from PANDOC_PATH (or Debian's) first on PATH, for the Jira script.
+    let pandoc = std::path::PathBuf::from(setup::pandoc());
+    let path = match pandoc.parent() {
+        Some(bin) => format!("{}:{}", bin.display(), tool_path()),
+        None => tool_path(),
+    };
+    for script in ["check_jira.py", "check_stix.py"] {
+        run(Command::new(&python)
+            .arg(root().join("tests/oracles").join(script))
+            .arg(&dir)
+            .env("PATH", &path))?;
+    }
+    Ok(())
 }
 
 fn browser() -> Result {

@@ -7,17 +7,29 @@
 pub const TRUNK: &str = "0.21.14";
 /// The Rust target the app compiles to.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// Debian packages for the browser and deployment tests: the system Chromium and its driver
-/// (Playwright's own browser download cannot reach its host here), and nginx with Debian's
-/// brotli modules, which the deployment level runs deploy/nginx.conf in.
+/// Debian packages for the browser, export-oracle and deployment tests: the system Chromium and
+/// its driver (Playwright's own browser download cannot reach its host here); pandoc, whose
+/// Jira reader checks the Jira exports, and python3-venv, for the venv of the STIX readers
+/// (their versions are in tests/oracles/requirements.txt); and nginx with Debian's brotli
+/// modules, which the deployment level runs deploy/nginx.conf in.
 pub const APT_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
+    "pandoc",
+    "python3-venv",
     "nginx",
     "libnginx-mod-http-brotli-filter",
     "libnginx-mod-http-brotli-static",
 ];
 pub const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's pandoc (2.17 on Debian 12), for the Jira oracle.
+pub const PANDOC: &str = "/usr/bin/pandoc";
+/// The Python the oracles' venv is made with: Debian's, which python3-venv completes.
+pub const PYTHON: &str = "/usr/bin/python3";
+/// The export oracles' Python packages, every version exact.
+pub const ORACLE_REQUIREMENTS: &str = "tests/oracles/requirements.txt";
+/// Where the oracles' venv lives (under target/, so `cargo clean` removes it).
+pub const ORACLE_VENV: &str = "target/oracles-venv";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 /// Where Debian's packages put nginx, its type table and the brotli modules.
 pub const NGINX: &str = "/usr/sbin/nginx";

@@ -3,7 +3,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use handoff_core::fixtures::large_case;
-use handoff_core::package::{import, to_json, to_markdown};
+use handoff_core::package::{import, to_json, to_markdown, ExportOptions};
 use handoff_core::rules::report_check::check;
 
 fn bench(c: &mut Criterion) {
@@ -13,7 +13,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| to_json(black_box(&case)))
     });
     c.bench_function("export Markdown (1000 indicators, 500 timeline)", |b| {
-        b.iter(|| to_markdown(black_box(&case)))
+        b.iter(|| to_markdown(black_box(&case), &ExportOptions::default()))
     });
     c.bench_function("import JSON (1000 indicators, 500 timeline)", |b| {
         b.iter(|| import(black_box(json.as_bytes())))

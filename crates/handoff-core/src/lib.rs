@@ -8,7 +8,7 @@
 //! | 1 | [`data`] | the case as plain serde structs: header, Five Ws, conditions, decision, notification, L2 section, audit entries |
 //! | 2 | [`rules`] | the flowchart and who owns what ([`rules::flow`]), when to escalate ([`rules::escalation`]), what a complete report has ([`rules::report_check`]), what each step needs ([`rules::guards`]), the invariants ([`rules::invariants`]) |
 //! | 3 | [`case`] | [`Case`]: the only way a case changes (`open`, `edit`, `apply`), and the audit trail that records it |
-//! | 4 | [`intake`], [`package`], [`training`] | alert text in; the handoff out (JSON, Markdown, chat) and back in (import); scenarios and scoring |
+//! | 4 | [`intake`], [`package`], [`training`] | alert text in; the handoff out (JSON, and one module per destination: Markdown, Jira, plain text, chat, Slack, Teams, TheHive, DFIR-IRIS, STIX) and back in (import); scenarios and scoring |
 //!
 //! Time is never read here: every change takes `now` from its caller, so every test is
 //! deterministic and the browser app's reducer stays pure.

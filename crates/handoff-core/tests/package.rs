@@ -3,218 +3,13 @@
 
 mod common;
 
-use chrono::Duration;
 use common::*;
-use handoff_core::intake::extract;
-use handoff_core::package::{chat_message, file_name, import, to_json, to_markdown, ImportError};
-use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
-use handoff_core::{
-    Case, Classification, Command, EscalationChoice, Severity, TechniqueId, TimelineEntry, Tlp,
-    Verdict,
+use handoff_core::package::{
+    chat_message, file_name, import, import_located, to_json, to_markdown, ExportOptions,
+    ImportError,
 };
-use strum::VariantArray;
-
-fn golden(name: &str, actual: &str) {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("missing {}: run with UPDATE_GOLDEN=1", path.display()));
-    assert!(
-        expected == actual,
-        "{name} differs from its golden file (UPDATE_GOLDEN=1 rewrites it after review)\n--- actual ---\n{actual}"
-    );
-}
-
-/// Phishing with a macro document: escalated to L2, which starts incident response.
-fn phishing() -> Case {
-    let clock = StepClock::new();
-    let mut c = Case::open("case-phish", "Dana Kim", clock.now());
-    let alert = "From: billing@evil-invoices.example <billing@evil-invoices.example>\n\
-                 To: jdoe@corp.example\nSubject: Overdue invoice 2291\n\
-                 Attachment: Invoice_2291.docm sha256=275a021bbfb6489e54d471899f7db9d1663fc695ec2fe2a2c4538aabf651fd0f\n\
-                 host=WS-FIN-042 user=CORP\\jdoe url=hxxps://cdn-update[.]example[.]com/stage2.ps1 dst=203.0.113.50";
-    c.edit_report(clock.now(), |r| {
-        r.header.title = "Macro document from invoice phishing ran PowerShell".into();
-        r.header.alert_id = "INC-2291".into();
-        r.header.source = "Splunk ES".into();
-        r.header.rule = "Office application spawning encoded PowerShell".into();
-        r.header.severity = Some(Severity::High);
-        r.header.detected_at = Some(t(9, 14));
-        r.raw_alert = alert.into();
-        r.indicators = extract(alert);
-        r.five_ws.who = "jdoe (CORP\\jdoe, finance) received it from billing@evil-invoices.example".into();
-        r.five_ws.what = "jdoe opened Invoice_2291.docm and enabled macros.\nWord started PowerShell with an encoded command, which downloaded stage2.ps1.".into();
-        r.five_ws.when = "2026-03-14 09:12 UTC to 09:19 UTC".into();
-        r.five_ws.where_ = "WS-FIN-042 (10.20.30.40); jdoe's mailbox; https://cdn-update.example.com".into();
-        r.five_ws.why = "The attachment's hash is known malware, the domain is two days old, and the EDR process tree shows WINWORD.EXE starting powershell.exe.".into();
-        r.verdict = Some(Verdict::TruePositive);
-        r.verdict_justification = "Malicious macro executed and fetched a second stage.".into();
-        r.conditions.major_attack_indicators.applies = Some(false);
-        r.conditions.remediation_required.applies = Some(true);
-        r.conditions.remediation_required.note = "Host isolation and password reset needed".into();
-        r.conditions.cross_team_communication.applies = Some(true);
-        r.conditions.cross_team_communication.note = "14 other users got the same mail".into();
-        r.conditions.uncertain_verdict.applies = Some(false);
-        r.decision.choice = Some(EscalationChoice::Escalate);
-        r.attack_techniques = vec![
-            TechniqueId::parse("T1566.001").unwrap(),
-            TechniqueId::parse("T1059.001").unwrap(),
-        ];
-        r.tlp = Tlp::Amber;
-        r.timeline = vec![
-            TimelineEntry { at: Some(t(9, 12)), description: "Mail delivered to jdoe".into() },
-            TimelineEntry { at: Some(t(9, 14)), description: "Macro ran; PowerShell started".into() },
-        ];
-        r.recommended_actions = vec![
-            "Isolate WS-FIN-042".into(),
-            "Reset jdoe's password".into(),
-            "Purge the mail from the 14 other mailboxes".into(),
-        ];
-    })
-    .unwrap();
-    c.apply(Command::StartReview, clock.now()).unwrap();
-    c.apply(Command::BeginReport, clock.now()).unwrap();
-    c.apply(Command::SetInProgress, clock.now()).unwrap();
-    c.edit_notification(clock.now(), |n| {
-        n.ticket_id = "INC-2291".into();
-        n.l2_assignee = "Sam Lee".into();
-        n.summary = "Invoice phishing: macro ran on WS-FIN-042 and fetched a second stage from cdn-update.example.com.".into();
-        n.immediate_concerns = "Host still online; 14 more users received the mail.".into();
-    })
-    .unwrap();
-    c.apply(Command::AssignToL2, clock.now()).unwrap();
-    c.apply(Command::NotifyL2, clock.now()).unwrap();
-    c.edit_l2(clock.now(), |l| {
-        l.analyst = "Sam Lee".into();
-        l.tasks.validate_findings.done = true;
-        l.tasks.validate_findings.notes = "Confirmed with EDR telemetry".into();
-        l.tasks.deeper_analysis.done = true;
-        l.tasks.deeper_analysis.notes = "stage2.ps1 is a Cobalt Strike loader".into();
-        l.tasks.document_actions.done = true;
-        l.actions_taken = vec!["Isolated WS-FIN-042 at 10:02 UTC".into()];
-        l.classification = Some(Classification::Major);
-        l.outcome_note = "Beacon to C2 confirmed; IR engaged.".into();
-    })
-    .unwrap();
-    c.apply(Command::StartL2Review, clock.now()).unwrap();
-    c.apply(
-        Command::RequestClarification {
-            question: "Did jdoe report the mail before opening it?".into(),
-        },
-        clock.now(),
-    )
-    .unwrap();
-    c.apply(
-        Command::AnswerClarification {
-            answer: "No, reported at 09:40 UTC after the alert.".into(),
-        },
-        clock.now(),
-    )
-    .unwrap();
-    c.apply(Command::StartIncidentResponse, clock.now())
-        .unwrap();
-    c
-}
-
-/// An administrator's signed inventory script flagged as suspicious PowerShell.
-fn admin_false_positive() -> Case {
-    let clock = StepClock::new();
-    let mut c = Case::open("case-admin", "Priya Nair", clock.now());
-    c.edit_report(clock.now(), |r| {
-        r.header.title = "Suspicious PowerShell execution by admin account".into();
-        r.header.alert_id = "SIEM-88412".into();
-        r.header.source = "Microsoft Sentinel".into();
-        r.header.rule = "PowerShell with -ExecutionPolicy Bypass".into();
-        r.header.severity = Some(Severity::Medium);
-        r.header.detected_at = Some(t(2, 0));
-        r.five_ws.who = "svc_inventory (IT operations service account)".into();
-        r.verdict = Some(Verdict::FalsePositive);
-        r.verdict_justification = "Scheduled inventory script from change CHG-1182, signed by IT, run from the admin jump host as every night.".into();
-        r.tlp = Tlp::Green;
-    })
-    .unwrap();
-    c.apply(Command::StartReview, clock.now()).unwrap();
-    c.apply(Command::CloseAsFalsePositive, clock.now()).unwrap();
-    c
-}
-
-/// A ransomware note on a file server: escalated, host isolated, escalated further to IR.
-fn ransomware() -> Case {
-    let clock = StepClock {
-        step: Duration::minutes(3),
-        ..StepClock::new()
-    };
-    let mut c = Case::open("case-ransom", "Alex Moreau", clock.now());
-    c.edit_report(clock.now(), |r| {
-        r.header.title = "Ransom note and mass renames on FS-02".into();
-        r.header.alert_id = "INC-3107".into();
-        r.header.source = "CrowdStrike Falcon".into();
-        r.header.rule = "Mass file modification with ransom note".into();
-        r.header.severity = Some(Severity::Critical);
-        r.header.detected_at = Some(t(3, 41));
-        r.five_ws.who = "Account CORP\\svc_backup, used interactively from 10.20.5.17".into();
-        r.five_ws.what = "Files on \\\\FS-02\\finance renamed to *.lockd; README_RESTORE.txt dropped in every folder.".into();
-        r.five_ws.when = "From 03:38 UTC; still running at 03:50 UTC".into();
-        r.five_ws.where_ = "File server FS-02 (10.20.1.12), share finance; source host 10.20.5.17".into();
-        r.five_ws.why = "EDR telemetry shows vssadmin delete shadows, then thousands of renames per minute; the note names a known group.".into();
-        r.verdict = Some(Verdict::TruePositive);
-        r.verdict_justification = "Active encryption with shadow copies deleted.".into();
-        for k in handoff_core::Condition::VARIANTS.iter().copied() {
-            r.conditions.get_mut(k).applies = Some(k != handoff_core::Condition::UncertainVerdict);
-        }
-        r.conditions.major_attack_indicators.note = "Ransomware encryption in progress".into();
-        r.conditions.remediation_required.note = "Isolate FS-02 and 10.20.5.17 now".into();
-        r.conditions.cross_team_communication.note = "Management and legal must be told".into();
-        r.decision.choice = Some(EscalationChoice::Escalate);
-        r.indicators = extract("host=FS-02 10.20.1.12 10.20.5.17 README_RESTORE.txt user=CORP\\svc_backup");
-        r.attack_techniques = vec![TechniqueId::parse("T1486").unwrap(), TechniqueId::parse("T1490").unwrap()];
-        r.tlp = Tlp::Red;
-        r.recommended_actions = vec!["Isolate FS-02 and 10.20.5.17".into(), "Disable svc_backup".into()];
-    })
-    .unwrap();
-    c.apply(Command::StartReview, clock.now()).unwrap();
-    c.apply(Command::BeginReport, clock.now()).unwrap();
-    c.apply(Command::SetInProgress, clock.now()).unwrap();
-    c.edit_notification(clock.now(), |n| {
-        n.ticket_id = "INC-3107".into();
-        n.l2_assignee = "On-call L2 (Kim Osei)".into();
-        n.summary =
-            "Ransomware encrypting the finance share on FS-02 via svc_backup from 10.20.5.17."
-                .into();
-        n.immediate_concerns =
-            "Encryption still running; shadow copies deleted; @here please join the bridge.".into();
-    })
-    .unwrap();
-    c.apply(Command::AssignToL2, clock.now()).unwrap();
-    c.apply(Command::NotifyL2, clock.now()).unwrap();
-    c.edit_l2(clock.now(), |l| {
-        l.analyst = "Kim Osei".into();
-        l.tasks.validate_findings.done = true;
-        l.tasks.coordinate_teams.done = true;
-        l.tasks.coordinate_teams.notes = "Network team blocked SMB from 10.20.5.17".into();
-        l.tasks.document_actions.done = true;
-        l.actions_taken = vec![
-            "FS-02 isolated via EDR at 03:58 UTC".into(),
-            "svc_backup disabled".into(),
-        ];
-        l.classification = Some(Classification::Major);
-        l.outcome_note = "Contained on FS-02; scope unknown, handed to the IR team.".into();
-    })
-    .unwrap();
-    c.apply(Command::StartL2Review, clock.now()).unwrap();
-    c.apply(
-        Command::EscalateFurther(handoff_core::EscalationTier::IncidentResponseTeam),
-        clock.now(),
-    )
-    .unwrap();
-    c
-}
+use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
+use handoff_core::{Case, Command, TimelineEntry};
 
 #[test]
 fn golden_outputs_of_three_realistic_cases() {
@@ -223,8 +18,14 @@ fn golden_outputs_of_three_realistic_cases() {
         ("admin-false-positive", admin_false_positive()),
         ("ransomware", ransomware()),
     ] {
-        golden(&format!("{name}.md"), &to_markdown(&case));
-        golden(&format!("{name}.chat.txt"), &chat_message(&case));
+        golden(
+            &format!("{name}.md"),
+            &to_markdown(&case, &ExportOptions::default()),
+        );
+        golden(
+            &format!("{name}.chat.txt"),
+            &chat_message(&case, &ExportOptions::default()),
+        );
         golden(&format!("{name}.json"), &to_json(&case));
     }
 }
@@ -236,12 +37,13 @@ fn export_import_export_is_byte_identical() {
         let back = import(json.as_bytes()).unwrap();
         assert_eq!(back, case);
         assert_eq!(to_json(&back), json);
+        assert_eq!(import_located(json.as_bytes()).unwrap(), case);
     }
 }
 
 #[test]
 fn markdown_defangs_indicators_and_prose() {
-    let md = to_markdown(&phishing());
+    let md = to_markdown(&phishing(), &ExportOptions::default());
     assert!(
         md.contains("`hxxps://cdn-update[.]example[.]com/stage2.ps1`"),
         "{md}"
@@ -249,7 +51,7 @@ fn markdown_defangs_indicators_and_prose() {
     assert!(md.contains("`billing[@]evil-invoices[.]example`"));
     assert!(md.contains("`203[.]0[.]113[.]50`"));
     assert!(!md.contains("https://"), "no live link anywhere");
-    let chat = chat_message(&ransomware());
+    let chat = chat_message(&ransomware(), &ExportOptions::default());
     assert!(chat.contains("＠here"), "{chat}");
     assert!(!chat.contains("@here"));
 }
@@ -269,7 +71,7 @@ fn hostile_strings_cannot_inject_markup() {
         });
     })
     .unwrap();
-    let md = to_markdown(&c);
+    let md = to_markdown(&c, &ExportOptions::default());
     // Read as a ticket would read it: no link, image or HTML from anything typed.
     assert_eq!(markdown_injections(&md), Vec::<String>::new(), "{md}");
     // ... and the text itself survives, as text.
@@ -328,6 +130,14 @@ fn file_names_come_from_the_ticket_and_are_safe() {
 
 fn err(bytes: &[u8]) -> (ImportError, String) {
     let e = import(bytes).unwrap_err();
+    // The page's own reader refuses the same input for the same reason; it only names a
+    // wrong value by line and column instead of by path.
+    match (&e, import_located(bytes).unwrap_err()) {
+        (ImportError::Field { message, .. }, ImportError::Value { message: m, .. }) => {
+            assert_eq!(message, &m)
+        }
+        (_, located) => assert_eq!(located, e),
+    }
     let msg = e.to_string();
     (e, msg)
 }
@@ -669,7 +479,11 @@ fn the_clarification_message_carries_the_question_then_the_answer_safely() {
     use handoff_core::package::clarification_message;
     let clock = StepClock::new();
     let mut c = in_l2_review(&clock);
-    assert_eq!(clarification_message(&c), "", "nothing asked yet");
+    assert_eq!(
+        clarification_message(&c, &ExportOptions::default()),
+        "",
+        "nothing asked yet"
+    );
     c.apply(
         Command::RequestClarification {
             question: "@here was https://evil.example/x reached\nby anyone else?".into(),
@@ -677,7 +491,7 @@ fn the_clarification_message_carries_the_question_then_the_answer_safely() {
         clock.now(),
     )
     .unwrap();
-    let asked = clarification_message(&c);
+    let asked = clarification_message(&c, &ExportOptions::default());
     assert!(
         asked
             .starts_with("Question from L2 Sam Lee on INC-2291 — Suspicious PowerShell download\n"),
@@ -695,7 +509,7 @@ fn the_clarification_message_carries_the_question_then_the_answer_safely() {
         clock.now(),
     )
     .unwrap();
-    let answered = clarification_message(&c);
+    let answered = clarification_message(&c, &ExportOptions::default());
     assert!(
         answered.starts_with("Answer from L1 Dana Kim on INC-2291"),
         "{answered}"

@@ -5,7 +5,7 @@ mod common;
 use chrono::Duration;
 use common::*;
 use handoff_core::intake::extract;
-use handoff_core::package::{import, to_json, to_markdown};
+use handoff_core::package::{import, to_json, to_markdown, ExportOptions};
 use handoff_core::rules::invariants::check_invariants;
 use handoff_core::rules::report_check::documentation_gaps;
 use handoff_core::vocabulary::indicator::{defang, refang};
@@ -235,7 +235,7 @@ proptest! {
         prop_assert!(violations.is_empty(), "{:?}", violations);
         // And whatever was typed, a CommonMark reader finds no link, image or HTML in the
         // Markdown export.
-        let md = to_markdown(&c);
+        let md = to_markdown(&c, &ExportOptions::default());
         let injected = markdown_injections(&md);
         prop_assert!(injected.is_empty(), "{:?} in\n{}", injected, md);
     }

@@ -9,6 +9,7 @@ mod decision;
 mod frame;
 mod notify;
 mod outcome;
+mod reading;
 mod report;
 mod review;
 mod send;
@@ -25,9 +26,10 @@ pub use frame::error_for;
 pub use send::{send_actions, SendKind};
 
 use crate::adapters::dom;
+use crate::components::fields::Offer;
 use crate::hooks::Actions;
 use crate::state::flow::{self, can_change, StepState};
-use crate::state::{Action, FlowStep, FlowUi, Profile};
+use crate::state::{Action, FlowStep, FlowUi, IntakeView, Profile};
 
 /// What every open step gets from the stepper.
 #[derive(Clone, PartialEq)]
@@ -47,6 +49,10 @@ pub struct StepContext {
     pub position: Option<(usize, usize)>,
     /// Opened again to change it, not the step the case is at.
     pub changing: bool,
+    /// The pasted alert as read, with the suggestions waiting beside typed fields.
+    pub intake: Option<Rc<IntakeView>>,
+    /// A pasted alert is with the reader.
+    pub reading_alert: bool,
 }
 
 impl StepContext {
@@ -57,6 +63,17 @@ impl StepContext {
         } else {
             None
         }
+    }
+
+    /// The pasted alert's suggestion for `field`, if one waits beside it.
+    pub fn offer(&self, field: Field) -> Option<Offer> {
+        let o = self.intake.as_ref()?.offer(field)?;
+        let (take, keep) = (self.actions.clone(), self.actions.clone());
+        Some(Offer {
+            value: o.value.clone().into(),
+            on_use: Callback::from(move |_| take.take_offer(field)),
+            on_dismiss: Callback::from(move |_| keep.send(Action::DismissOffer(field))),
+        })
     }
 
     pub fn on_go(&self) -> Callback<Field> {
@@ -118,6 +135,8 @@ pub struct StepperProps {
     /// Toggles the case status panel (flowchart, report check) on a narrow screen.
     pub on_status: Callback<()>,
     pub status_open: bool,
+    pub intake: Option<Rc<IntakeView>>,
+    pub reading_alert: bool,
 }
 
 #[function_component(Stepper)]
@@ -206,6 +225,8 @@ pub fn stepper(p: &StepperProps) -> Html {
                 position: position(step),
                 changing,
                 blocking: Rc::new(blocking),
+                intake: p.intake.clone(),
+                reading_alert: p.reading_alert,
             };
             rendered.push(open_step(step, ctx));
         } else {

@@ -1,7 +1,7 @@
 //! Steps 5 and 6: assign the case to the L2 analyst on shift, then notify them: the ticket,
 //! the summary and the immediate concerns, and the handoff sent from right here.
 
-use handoff_core::package::chat_message;
+use handoff_core::package::{chat_message, ExportOptions};
 use handoff_core::{Command, Edit, Field};
 use yew::prelude::*;
 
@@ -44,7 +44,7 @@ pub fn notify_step(ctx: &StepContext) -> Html {
                 onchange={edit.reform(Edit::ImmediateConcerns)} />
             <div class="field">
                 <label for="chat-message">{ "The chat message, as it will be sent" }</label>
-                <textarea id="chat-message" readonly=true rows="6" value={chat_message(case)} />
+                <textarea id="chat-message" readonly=true rows="6" value={chat_message(case, &ExportOptions::default())} />
             </div>
             { send_actions(case, SendKind::Handoff, &ctx.actions) }
         </>

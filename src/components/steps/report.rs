@@ -18,6 +18,7 @@ pub fn report_step(ctx: &StepContext) -> Html {
                 let (w, field) = (*w, w.field());
                 html! {
                     <TextField {field} multiline=true rows={2} error={ctx.error(field)}
+                        offer={ctx.offer(field)}
                         value={case.report.five_ws.get(w).to_owned()}
                         onchange={edit.reform(move |v| Edit::FiveW(w, v))} />
                 }

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use handoff_core::package::{chat_message, clarification_message, file_name, to_json, to_markdown};
+use handoff_core::package::{
+    chat_message, clarification_message, file_name, to_json, to_markdown, ExportOptions,
+};
 use handoff_core::Case;
 use yew::prelude::*;
 
@@ -35,13 +37,17 @@ pub fn send_actions(case: &Rc<Case>, kind: SendKind, actions: &Actions) -> Html 
     let message = {
         let case = case.clone();
         Callback::from(move |()| match kind {
-            SendKind::Handoff | SendKind::Record => chat_message(&case),
-            SendKind::Clarification => clarification_message(&case),
+            SendKind::Handoff | SendKind::Record => chat_message(&case, &ExportOptions::default()),
+            SendKind::Clarification => clarification_message(&case, &ExportOptions::default()),
         })
     };
     let markdown = {
         let case = case.clone();
-        Callback::from(move |()| measure("handoff:export-markdown", || to_markdown(&case)))
+        Callback::from(move |()| {
+            measure("handoff:export-markdown", || {
+                to_markdown(&case, &ExportOptions::default())
+            })
+        })
     };
     let download_package = {
         let (case, a) = (case.clone(), actions.clone());

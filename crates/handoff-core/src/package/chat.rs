@@ -1,14 +1,15 @@
 //! The short notification that L1 pastes into Slack or Teams for the L2 on shift.
 
+use super::options::ExportOptions;
 use crate::case::Case;
-use crate::vocabulary::indicator::{defang_text, is_bidi_control};
+use crate::vocabulary::indicator::{defang_text_except, is_bidi_control, OwnDomains};
 use crate::vocabulary::text::{is_blank, one_line, truncate_chars};
 
 /// Makes user text safe for a chat line: one line, links defanged, `@` replaced by the
 /// full-width `＠` so that `@here` or `@channel` cannot ping anyone, control and direction
 /// characters dropped, length bounded.
-fn chat_safe(s: &str, max_chars: usize) -> String {
-    let s: String = defang_text(&one_line(s))
+fn chat_safe(s: &str, own: &OwnDomains, max_chars: usize) -> String {
+    let s: String = defang_text_except(&one_line(s), own)
         .chars()
         .filter(|c| !c.is_control() && !is_bidi_control(*c))
         .map(|c| if c == '@' { '＠' } else { c })
@@ -26,7 +27,8 @@ fn or_none(s: String) -> String {
 
 /// The notification, a few lines long: what to open, what was found, what is urgent, who has
 /// it.
-pub fn chat_message(case: &Case) -> String {
+pub fn chat_message(case: &Case, options: &ExportOptions) -> String {
+    let chat_safe = |s: &str, max: usize| chat_safe(s, &options.own_domains, max);
     let r = &case.report;
     let n = &case.notification;
     let ticket = if is_blank(&n.ticket_id) {
@@ -59,7 +61,8 @@ pub fn chat_message(case: &Case) -> String {
 
 /// The message that goes with the package when L2 asks L1 a question, or L1 answers it: who
 /// asks or answers, the ticket, the question and (once given) the answer.
-pub fn clarification_message(case: &Case) -> String {
+pub fn clarification_message(case: &Case, options: &ExportOptions) -> String {
+    let chat_safe = |s: &str, max: usize| chat_safe(s, &options.own_domains, max);
     let r = &case.report;
     let ticket = if is_blank(&case.notification.ticket_id) {
         &r.header.alert_id
@@ -101,7 +104,11 @@ mod tests {
     #[test]
     fn mentions_and_links_are_neutralised() {
         assert_eq!(
-            chat_safe("@here see https://evil.example.com\nnow", 100),
+            chat_safe(
+                "@here see https://evil.example.com\nnow",
+                &OwnDomains::NONE,
+                100
+            ),
             "＠here see hxxps://evil[.]example[.]com now"
         );
     }
@@ -109,7 +116,7 @@ mod tests {
     #[test]
     fn long_text_is_cut() {
         assert_eq!(
-            chat_safe(&"x".repeat(50), 10),
+            chat_safe(&"x".repeat(50), &OwnDomains::NONE, 10),
             format!("{}…", "x".repeat(10))
         );
     }

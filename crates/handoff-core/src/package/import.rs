@@ -45,6 +45,12 @@ pub enum ImportError {
         path: String,
         message: String,
     },
+    /// A wrong value found by [`import_located`], which knows where it is but not its path.
+    Value {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     Invariant(InvariantViolation),
 }
 
@@ -89,6 +95,14 @@ impl fmt::Display for ImportError {
             ImportError::Field { path, message } => {
                 write!(f, "The package's field {path} is wrong: {message}.")
             }
+            ImportError::Value {
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "The package has a wrong value at line {line}, column {column}: {message}."
+            ),
             ImportError::Invariant(v) => {
                 write!(f, "The package's case breaks the workflow's rules: {v}.")
             }
@@ -106,8 +120,44 @@ struct Envelope {
     schema_version: Option<serde_json::Value>,
 }
 
-/// Reads a handoff package from the bytes of a file or a paste.
+/// Reads a handoff package from the bytes of a file or a paste. A wrong value is named by
+/// its path (`case.report.header.severity`).
 pub fn import(bytes: &[u8]) -> Result<Case, ImportError> {
+    read_package(bytes, |text| {
+        let mut de = serde_json::Deserializer::from_str(text);
+        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = match e.path().to_string() {
+                p if p == "." => "(top level)".to_owned(),
+                p => p,
+            };
+            field_error(path, &e.into_inner())
+        })
+    })
+}
+
+/// Reads a package with every check [`import`] makes, but names a wrong value by its line
+/// and column instead of its path. For what Handoff wrote itself (this browser's storage,
+/// another tab) and for a first try at a file: the path tracking is generic code for every
+/// type of the case, tens of kilobytes the page does without (the worker that reads alerts
+/// explains a refused file with [`import`]).
+pub fn import_located(bytes: &[u8]) -> Result<Case, ImportError> {
+    read_package(bytes, |text| {
+        serde_json::from_str(text).map_err(|e| match field_error(String::new(), &e) {
+            ImportError::Field { message, .. } => ImportError::Value {
+                line: e.line(),
+                column: e.column(),
+                message,
+            },
+            other => other,
+        })
+    })
+}
+
+/// The checks both readers share; `read_case` reads the document once the envelope passed.
+fn read_package(
+    bytes: &[u8],
+    read_case: impl FnOnce(&str) -> Result<PackageFile, ImportError>,
+) -> Result<Case, ImportError> {
     if bytes.len() > MAX_PACKAGE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
@@ -145,24 +195,21 @@ pub fn import(bytes: &[u8]) -> Result<Case, ImportError> {
     };
     migrate(version)?;
 
-    let mut de = serde_json::Deserializer::from_str(text);
-    let package: PackageFile = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = match e.path().to_string() {
-            p if p == "." => "(top level)".to_owned(),
-            p => p,
-        };
-        // The whole text was parsed once already, so every error here is a value of the
-        // wrong kind, even the one serde_json files under syntax: a number where a stage
-        // belongs is its bare "expected value".
-        let message = match without_position(&e.into_inner()) {
-            m if m == "expected value" => "expected a stage name such as \"l2_review\", or an \
-                 object such as {\"closed\": \"false_positive\"}"
-                .to_owned(),
-            m => m,
-        };
-        ImportError::Field { path, message }
-    })?;
+    let package = read_case(text)?;
     Case::try_from(package.case).map_err(ImportError::Invariant)
+}
+
+/// A value of the wrong kind at `path`. The whole text was parsed once already, so every
+/// error here is one, even the one serde_json files under syntax: a number where a stage
+/// belongs is its bare "expected value".
+fn field_error(path: String, e: &serde_json::Error) -> ImportError {
+    let message = match without_position(e) {
+        m if m == "expected value" => "expected a stage name such as \"l2_review\", or an \
+             object such as {\"closed\": \"false_positive\"}"
+            .to_owned(),
+        m => m,
+    };
+    ImportError::Field { path, message }
 }
 
 /// A syntax error (or a document cut short) with its position, if `e` is one.

@@ -9,10 +9,11 @@ use chrono::{DateTime, Utc};
 
 use strum::VariantArray;
 
+use super::options::{Audience, ExportOptions};
 use crate::case::Case;
 use crate::rules::escalation::{recommend, RecommendationKind};
 use crate::vocabulary::escalation::Condition;
-use crate::vocabulary::indicator::{defang_text, is_bidi_control};
+use crate::vocabulary::indicator::{defang_text_except, is_bidi_control, OwnDomains};
 use crate::vocabulary::l2::L2Task;
 use crate::vocabulary::stage::{ClosureReason, Stage};
 use crate::vocabulary::text::{is_blank, one_line, truncate_chars};
@@ -29,8 +30,8 @@ fn visible(c: char, out: &mut String) {
     }
 }
 
-fn escape_line(line: &str, out: &mut String) {
-    let line = defang_text(line.trim_start());
+fn escape_line(line: &str, own: &OwnDomains, out: &mut String) {
+    let line = defang_text_except(line.trim_start(), own);
     let mut rest = line.as_str();
     // What starts a block at the beginning of a line: list items, headings, quotes, rules,
     // setext underlines, ordered lists ("1." / "1)").
@@ -97,17 +98,22 @@ fn escape_line(line: &str, out: &mut String) {
 
 /// One line of user text, safe anywhere inline (including a table cell).
 pub fn escape_inline(s: &str) -> String {
+    escape_inline_except(s, &OwnDomains::NONE)
+}
+
+/// As [`escape_inline`], leaving the organisation's own domains and networks undefanged.
+pub(crate) fn escape_inline_except(s: &str, own: &OwnDomains) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    escape_line(&one_line(s), &mut out);
+    escape_line(&one_line(s), own, &mut out);
     out
 }
 
 /// Multi-line user text as paragraphs: line breaks kept (as hard breaks), blank lines kept.
-pub fn escape_block(s: &str) -> String {
+fn escape_block(s: &str, own: &OwnDomains) -> String {
     let mut out = String::with_capacity(s.len() + 16);
     let lines: Vec<&str> = s.trim().lines().map(str::trim_end).collect();
     for (i, line) in lines.iter().enumerate() {
-        escape_line(line, &mut out);
+        escape_line(line, own, &mut out);
         let next_blank = lines.get(i + 1).is_some_and(|l| l.is_empty());
         if i + 1 < lines.len() {
             // Two trailing spaces: a hard line break that is invisible in plain text.
@@ -147,7 +153,7 @@ fn code(s: &str) -> String {
 }
 
 fn time(t: &DateTime<Utc>) -> String {
-    crate::vocabulary::time::rfc3339(t)
+    crate::vocabulary::time::rfc3339_seconds(t)
 }
 
 fn or_dash(s: String) -> String {
@@ -162,8 +168,12 @@ fn section(out: &mut String, title: &str) {
     let _ = write!(out, "\n## {title}\n\n");
 }
 
-/// The whole case as a Markdown report for a ticket.
-pub fn to_markdown(case: &Case) -> String {
+/// The whole case as a Markdown report for a ticket (CommonMark with GFM tables), for the
+/// audience and with the own domains of `options`.
+pub fn to_markdown(case: &Case, options: &ExportOptions) -> String {
+    let own = &options.own_domains;
+    let escape_inline = |s: &str| escape_inline_except(s, own);
+    let escape_block = |s: &str| escape_block(s, own);
     let r = &case.report;
     let h = &r.header;
     let mut o = String::with_capacity(4096 + r.raw_alert.len().min(RAW_ALERT_CHARS * 4));
@@ -275,7 +285,7 @@ pub fn to_markdown(case: &Case) -> String {
                 o,
                 "| {} | {} | {} |",
                 i.kind.label(),
-                code(&i.defanged()),
+                code(&i.defanged_except(own)),
                 or_dash(escape_inline(&i.note))
             );
         }
@@ -296,7 +306,10 @@ pub fn to_markdown(case: &Case) -> String {
         }
     }
     if !is_blank(&r.raw_alert) {
-        let raw = truncate_chars(&defang_text(r.raw_alert.trim()), RAW_ALERT_CHARS);
+        let raw = truncate_chars(
+            &defang_text_except(r.raw_alert.trim(), own),
+            RAW_ALERT_CHARS,
+        );
         let mut longest = 0;
         let mut run = 0;
         for c in raw.chars() {
@@ -338,14 +351,15 @@ pub fn to_markdown(case: &Case) -> String {
         .iter()
         .any(|s| !is_blank(s));
     if handed_on {
-        notification_and_l2(&mut o, case);
+        notification_and_l2(&mut o, case, options);
     }
-    audit_trail(&mut o, case);
+    audit_trail(&mut o, case, own);
     let _ = write!(o, "\n_Handoff case {}._\n", escape_inline(&case.id));
     o
 }
 
-fn notification_and_l2(o: &mut String, case: &Case) {
+fn notification_and_l2(o: &mut String, case: &Case, options: &ExportOptions) {
+    let escape_inline = |s: &str| escape_inline_except(s, &options.own_domains);
     let n = &case.notification;
     section(o, "Notification to L2");
     let _ = writeln!(o, "- Ticket: {}", or_dash(escape_inline(&n.ticket_id)));
@@ -362,17 +376,33 @@ fn notification_and_l2(o: &mut String, case: &Case) {
     );
 
     let l2 = &case.l2;
+    if !options.shows_l2(case) {
+        return;
+    }
     section(o, "L2");
-    let _ = writeln!(o, "- L2 analyst: {}", or_dash(escape_inline(&l2.analyst)));
-    let _ = writeln!(
-        o,
-        "- Classification: {}",
-        l2.classification
-            .map_or("not yet classified", |c| c.label())
-    );
-    let _ = writeln!(o, "- Outcome: {}", or_dash(escape_inline(&l2.outcome_note)));
-    o.push_str("\n| L2 task | Done | Notes |\n| --- | --- | --- |\n");
-    for t in L2Task::VARIANTS.iter().copied() {
+    if options.shows_l2_text(&l2.analyst) {
+        let _ = writeln!(o, "- L2 analyst: {}", or_dash(escape_inline(&l2.analyst)));
+    }
+    if l2.classification.is_some() || options.audience == Audience::FullRecord {
+        let _ = writeln!(
+            o,
+            "- Classification: {}",
+            l2.classification
+                .map_or("not yet classified", |c| c.label())
+        );
+    }
+    if options.shows_l2_text(&l2.outcome_note) {
+        let _ = writeln!(o, "- Outcome: {}", or_dash(escape_inline(&l2.outcome_note)));
+    }
+    let tasks: Vec<L2Task> = L2Task::VARIANTS
+        .iter()
+        .copied()
+        .filter(|t| options.shows_task(l2.tasks.get(*t)))
+        .collect();
+    if !tasks.is_empty() {
+        o.push_str("\n| L2 task | Done | Notes |\n| --- | --- | --- |\n");
+    }
+    for t in tasks {
         let s = l2.tasks.get(t);
         let _ = writeln!(
             o,
@@ -412,7 +442,8 @@ fn notification_and_l2(o: &mut String, case: &Case) {
     }
 }
 
-fn audit_trail(o: &mut String, case: &Case) {
+fn audit_trail(o: &mut String, case: &Case, own: &OwnDomains) {
+    let escape_inline = |s: &str| escape_inline_except(s, own);
     section(o, "Audit trail");
     o.push_str(
         "| Time (UTC) | Actor | Step | From | To | Note |\n| --- | --- | --- | --- | --- | --- |\n",
@@ -463,11 +494,12 @@ mod tests {
 
     #[test]
     fn blocks_keep_lines_and_paragraphs() {
+        let none = &OwnDomains::NONE;
         assert_eq!(
-            escape_block("one\ntwo\n\n- three"),
+            escape_block("one\ntwo\n\n- three", none),
             "one  \ntwo\n\n\\- three"
         );
-        assert_eq!(escape_block("    indented code?"), "indented code?");
+        assert_eq!(escape_block("    indented code?", none), "indented code?");
     }
 
     #[test]

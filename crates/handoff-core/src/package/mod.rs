@@ -1,18 +1,41 @@
 //! The handoff package: what leaves Handoff. JSON for tools and for L2 to continue the case,
-//! Markdown for tickets, a short message for chat, and the importer that reads JSON back.
+//! the importer that reads JSON back, and one module per destination, each a pure function of
+//! the case and the [`ExportOptions`]: CommonMark, Jira wiki markup, plain text (ServiceNow,
+//! e-mail), a short chat message, Slack and Teams messages, TheHive 5 and DFIR-IRIS alerts, and
+//! a STIX 2.1 bundle of the indicators.
 
+mod alert_fields;
 mod chat;
 mod file_name;
 mod import;
+mod iris;
+mod iris_mapping;
+mod jira;
 mod json;
 mod markdown;
+mod options;
+mod outline;
+mod plain_text;
 #[cfg(feature = "schema")]
 mod schema;
+mod slack;
+mod stix;
+mod teams;
+mod thehive;
 
 pub use chat::{chat_message, clarification_message};
 pub use file_name::file_name;
-pub use import::{import, ImportError};
+pub use import::{import, import_located, ImportError};
+pub use iris::to_iris;
+pub use iris_mapping::{IrisIocTypeIds, IrisMapping, IrisSeverityIds, IrisTlpIds};
+pub use jira::to_jira;
 pub use json::{to_json, HandoffPackage, PackageFile, FORMAT, SCHEMA_VERSION};
 pub use markdown::{escape_inline, to_markdown};
+pub use options::{Audience, ExportOptions};
+pub use plain_text::to_plain_text;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
+pub use slack::{to_slack, SLACK_MESSAGE_BLOCKS, SLACK_MESSAGE_CHARS, SLACK_SECTION_CHARS};
+pub use stix::to_stix;
+pub use teams::{to_teams, TEAMS_MESSAGE_BYTES};
+pub use thehive::{thehive_pap, thehive_tlp, to_thehive};

@@ -5,7 +5,7 @@
 //! duplicates are easy to spot and export → import is exact.
 
 use std::fmt;
-use std::net::{Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
@@ -149,6 +149,18 @@ impl Indicator {
     pub fn defanged(&self) -> String {
         defang(self.kind, &self.value)
     }
+
+    /// As [`Indicator::defanged`], but a value of the organisation's own (see [`OwnDomains`])
+    /// stays as it is.
+    pub fn defanged_except(&self, own: &OwnDomains) -> String {
+        defang_except(self.kind, &self.value, own)
+    }
+
+    /// Whether the value is the organisation's own: a mailbox, domain, URL or address that
+    /// [`OwnDomains`] lists. Such a value is context, never an indicator of compromise.
+    pub fn is_own(&self, own: &OwnDomains) -> bool {
+        own.owns(self.kind, &self.value)
+    }
 }
 
 fn no_controls(s: &str) -> bool {
@@ -241,6 +253,15 @@ fn canonical_url(v: &str) -> Option<String> {
 /// Makes an indicator safe to paste: `hxxps://evil[.]example/x`, `user[@]evil[.]example`,
 /// `203.0.113[.]7`, `2001[:]db8[:][:]1`. Non-network kinds come back unchanged.
 pub fn defang(kind: IndicatorKind, value: &str) -> String {
+    defang_except(kind, value, &OwnDomains::NONE)
+}
+
+/// As [`defang`], except for the organisation's own domains and networks, which stay as they
+/// are: `jdoe@contoso.com` is the victim's mailbox, not a threat to neutralise.
+pub fn defang_except(kind: IndicatorKind, value: &str, own: &OwnDomains) -> String {
+    if !own.is_empty() && own.owns(kind, value) {
+        return value.to_owned();
+    }
     match kind {
         IndicatorKind::Ipv4 | IndicatorKind::Domain | IndicatorKind::Host => {
             value.replace('.', "[.]")
@@ -330,6 +351,11 @@ pub(crate) fn utf8_len(first: u8) -> usize {
 /// rest as written. Used on user-written prose in exports, so a URL typed into "Why" is no
 /// more clickable than one in the indicator list.
 pub fn defang_text(text: &str) -> String {
+    defang_text_except(text, &OwnDomains::NONE)
+}
+
+/// As [`defang_text`], leaving the organisation's own domains and networks as they are.
+pub fn defang_text_except(text: &str, own: &OwnDomains) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
     while !rest.is_empty() {
@@ -337,7 +363,7 @@ pub fn defang_text(text: &str) -> String {
         out.push_str(&rest[..start]);
         rest = &rest[start..];
         let end = run_len(rest, false);
-        defang_token(&rest[..end], &mut out);
+        defang_token(&rest[..end], own, &mut out);
         rest = &rest[end..];
     }
     out
@@ -369,14 +395,22 @@ fn is_ascii_token_break(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') || b"\"'<>()[]{},;|`=".contains(&b)
 }
 
-fn defang_token(token: &str, out: &mut String) {
+fn defang_token(token: &str, own: &OwnDomains, out: &mut String) {
     // Most words of prose cannot be a URL, email, domain or address: copy them as they are.
     if !token.contains(['.', ':', '@']) {
         return out.push_str(token);
     }
     let lower = token.get(..8).unwrap_or(token).to_ascii_lowercase();
     if URL_SCHEMES.iter().any(|s| lower.starts_with(s)) || lower.starts_with("www.") {
+        if !own.is_empty() && own.owns_url(token) {
+            return out.push_str(token);
+        }
         return out.push_str(&defang_url(token));
+    }
+    // A mail link: its address is defanged like any other, and its scheme too.
+    if lower.starts_with("mailto:") {
+        out.push_str("mailto[:]");
+        return defang_token(&token[7..], own, out);
     }
     let core = token.trim_end_matches(['.', ':', '!', '?']);
     let tail = &token[core.len()..];
@@ -394,7 +428,7 @@ fn defang_token(token: &str, out: &mut String) {
             if kind == IndicatorKind::Domain && !looks_like_domain(core) {
                 continue;
             }
-            out.push_str(&defang(kind, core));
+            out.push_str(&defang_except(kind, core, own));
             return out.push_str(tail);
         }
     }
@@ -544,6 +578,227 @@ pub(crate) fn file_extension(v: &str) -> Option<&'static str> {
     FILE_EXTENSIONS.iter().copied().find(|e| *e == ext)
 }
 
+/// The organisation's own domains and address ranges, which exports leave as they are instead
+/// of defanging them: `jdoe@contoso.com` is where the phishing mail landed, not where it came
+/// from. Empty by default. The analyst lists them once in the settings; each entry is checked
+/// and kept in canonical form (lower-case domain without a leading `*.` or `.`; a network
+/// with its host bits cleared), so a stored list reads back exactly.
+///
+/// A domain covers itself and every name under it (`contoso.com` covers `mail.contoso.com`);
+/// a network (CIDR, `10.0.0.0/8`, `2001:db8::/32`, or one address) covers the addresses in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "OwnDomainsRecord", into = "OwnDomainsRecord")]
+pub struct OwnDomains {
+    domains: Vec<String>,
+    networks: Vec<Network>,
+}
+
+/// The serde form of [`OwnDomains`]: `{"domains": [...], "networks": [...]}`; either list may
+/// be left out.
+#[derive(Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+struct OwnDomainsRecord {
+    domains: Vec<String>,
+    networks: Vec<String>,
+}
+
+impl TryFrom<OwnDomainsRecord> for OwnDomains {
+    type Error = String;
+    fn try_from(r: OwnDomainsRecord) -> Result<Self, String> {
+        OwnDomains::new(&r.domains, &r.networks).map_err(|e| e.0)
+    }
+}
+
+impl From<OwnDomains> for OwnDomainsRecord {
+    fn from(o: OwnDomains) -> Self {
+        OwnDomainsRecord {
+            networks: o.networks.iter().map(Network::to_string).collect(),
+            domains: o.domains,
+        }
+    }
+}
+
+/// An address range in CIDR form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Network {
+    base: IpAddr,
+    prefix: u8,
+}
+
+impl fmt::Display for Network {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.base, self.prefix)
+    }
+}
+
+impl Network {
+    fn parse(s: &str) -> Option<Network> {
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+                (a, Some(p.parse::<u8>().ok()?))
+            }
+            Some(_) => return None,
+            None => (s, None),
+        };
+        let base: IpAddr = addr.parse().ok()?;
+        let max = if base.is_ipv4() { 32 } else { 128 };
+        let prefix = prefix.unwrap_or(max);
+        if prefix > max {
+            return None;
+        }
+        let base = match base {
+            IpAddr::V4(a) => IpAddr::V4(Ipv4Addr::from(u32::from(a) & mask32(prefix))),
+            IpAddr::V6(a) => IpAddr::V6(Ipv6Addr::from(u128::from(a) & mask128(prefix))),
+        };
+        Some(Network { base, prefix })
+    }
+
+    fn contains(&self, ip: IpAddr) -> bool {
+        match (self.base, ip) {
+            (IpAddr::V4(b), IpAddr::V4(a)) => u32::from(a) & mask32(self.prefix) == u32::from(b),
+            (IpAddr::V6(b), IpAddr::V6(a)) => u128::from(a) & mask128(self.prefix) == u128::from(b),
+            _ => false,
+        }
+    }
+}
+
+fn mask32(prefix: u8) -> u32 {
+    u32::MAX.checked_shl(32 - u32::from(prefix)).unwrap_or(0)
+}
+
+fn mask128(prefix: u8) -> u128 {
+    u128::MAX.checked_shl(128 - u32::from(prefix)).unwrap_or(0)
+}
+
+/// An entry of [`OwnDomains`] that is neither a domain nor a network.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidOwnEntry(pub String);
+
+impl fmt::Display for InvalidOwnEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InvalidOwnEntry {}
+
+impl OwnDomains {
+    /// No own domains: everything that can be defanged is.
+    pub const NONE: OwnDomains = OwnDomains {
+        domains: Vec::new(),
+        networks: Vec::new(),
+    };
+
+    /// Checks and canonicalises each entry: `domains` such as `contoso.com` or `*.contoso.com`,
+    /// `networks` such as `10.0.0.0/8`, `192.0.2.7` or `2001:db8::/32`. Blank entries are
+    /// skipped and duplicates kept once; the first bad entry is refused in plain words.
+    pub fn new<D: AsRef<str>, N: AsRef<str>>(
+        domains: &[D],
+        networks: &[N],
+    ) -> Result<OwnDomains, InvalidOwnEntry> {
+        let mut own = OwnDomains::default();
+        for d in domains {
+            let raw = d.as_ref().trim();
+            if raw.is_empty() {
+                continue;
+            }
+            let name = refang(raw.trim_start_matches("*.").trim_start_matches('.'));
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            if !is_domain(&name) {
+                return Err(InvalidOwnEntry(format!(
+                    "\"{}\" is not a domain such as contoso.com",
+                    super::text::truncate_chars(raw, 60)
+                )));
+            }
+            if !own.domains.contains(&name) {
+                own.domains.push(name);
+            }
+        }
+        for n in networks {
+            let raw = n.as_ref().trim();
+            if raw.is_empty() {
+                continue;
+            }
+            let net = Network::parse(&refang(raw)).ok_or_else(|| {
+                InvalidOwnEntry(format!(
+                    "\"{}\" is not an address range such as 10.0.0.0/8 or 2001:db8::/32",
+                    super::text::truncate_chars(raw, 60)
+                ))
+            })?;
+            if !own.networks.contains(&net) {
+                own.networks.push(net);
+            }
+        }
+        Ok(own)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.domains.is_empty() && self.networks.is_empty()
+    }
+
+    /// The domains, canonical.
+    pub fn domains(&self) -> &[String] {
+        &self.domains
+    }
+
+    /// The networks, in CIDR form.
+    pub fn networks(&self) -> Vec<String> {
+        self.networks.iter().map(Network::to_string).collect()
+    }
+
+    /// Whether `name` is one of the domains or under one of them.
+    pub fn owns_domain(&self, name: &str) -> bool {
+        let name = name.trim_end_matches('.');
+        self.domains.iter().any(|d| {
+            name.len() >= d.len()
+                && name[name.len() - d.len()..].eq_ignore_ascii_case(d)
+                && (name.len() == d.len() || name.as_bytes()[name.len() - d.len() - 1] == b'.')
+        })
+    }
+
+    pub fn owns_ip(&self, ip: IpAddr) -> bool {
+        self.networks.iter().any(|n| n.contains(ip))
+    }
+
+    /// Whether a URL (with or without its scheme) points at an own host or address.
+    pub fn owns_url(&self, url: &str) -> bool {
+        let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+        let rest = URL_SCHEMES
+            .iter()
+            .find(|s| lower.starts_with(**s))
+            .map_or(url, |s| &url[s.len()..]);
+        let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+        let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        if let Some(v6) = host.strip_prefix('[') {
+            let v6 = v6.split(']').next().unwrap_or("");
+            return v6.parse().is_ok_and(|ip| self.owns_ip(IpAddr::V6(ip)));
+        }
+        let host = host.split(':').next().unwrap_or(host);
+        match host.parse::<Ipv4Addr>() {
+            Ok(ip) => self.owns_ip(IpAddr::V4(ip)),
+            Err(_) => self.owns_domain(host),
+        }
+    }
+
+    /// Whether an indicator's canonical value is the organisation's own.
+    pub fn owns(&self, kind: IndicatorKind, value: &str) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        match kind {
+            IndicatorKind::Ipv4 | IndicatorKind::Ipv6 => {
+                value.parse().is_ok_and(|ip| self.owns_ip(ip))
+            }
+            IndicatorKind::Domain | IndicatorKind::Host => self.owns_domain(value),
+            IndicatorKind::Email => value
+                .rsplit_once('@')
+                .is_some_and(|(_, d)| self.owns_domain(d)),
+            IndicatorKind::Url => self.owns_url(value),
+            _ => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,6 +859,63 @@ mod tests {
             Indicator::new(K::Domain, "Evil[.]COM").unwrap().value,
             "evil.com"
         );
+    }
+    #[test]
+    fn own_domains_and_networks_are_left_as_they_are() {
+        let own =
+            OwnDomains::new(&["*.Contoso.com", ""], &["10.0.0.0/8", "2001:db8::/32"]).unwrap();
+        assert_eq!(own.domains(), ["contoso.com"]);
+        assert_eq!(
+            defang_except(K::Email, "jdoe@contoso.com", &own),
+            "jdoe@contoso.com"
+        );
+        assert_eq!(
+            defang_except(K::Email, "jdoe@mail.contoso.com", &own),
+            "jdoe@mail.contoso.com"
+        );
+        assert_eq!(
+            defang_except(K::Email, "a@notcontoso.com", &own),
+            "a[@]notcontoso[.]com"
+        );
+        assert_eq!(defang_except(K::Ipv4, "10.1.2.3", &own), "10.1.2.3");
+        assert_eq!(defang_except(K::Ipv4, "11.1.2.3", &own), "11[.]1[.]2[.]3");
+        assert_eq!(defang_except(K::Ipv6, "2001:db8::1", &own), "2001:db8::1");
+        assert_eq!(
+            defang_except(K::Url, "https://intranet.contoso.com/a", &own),
+            "https://intranet.contoso.com/a"
+        );
+        assert_eq!(
+            defang_text_except("From bob@evil.com to jdoe@contoso.com via https://contoso.com/x and 10.0.0.5, 8.8.8.8.", &own),
+            "From bob[@]evil[.]com to jdoe@contoso.com via https://contoso.com/x and 10.0.0.5, 8[.]8[.]8[.]8."
+        );
+        assert!(own.owns_url("http://user@[2001:db8::5]:8080/x"));
+        assert_eq!(defang_text("mailto:a@evil.com"), "mailto[:]a[@]evil[.]com");
+        assert_eq!(refang("mailto[:]a[@]evil[.]com"), "mailto:a@evil.com");
+        assert!(!own.owns_url("http://contoso.com.evil.net/x"));
+    }
+
+    #[test]
+    fn own_domains_are_checked_and_canonical() {
+        let own = OwnDomains::new(&["contoso.com"], &["192.168.7.9/16", "192.0.2.7"]).unwrap();
+        assert_eq!(own.networks(), ["192.168.0.0/16", "192.0.2.7/32"]);
+        let json = serde_json::to_string(&own).unwrap();
+        assert_eq!(
+            json,
+            r#"{"domains":["contoso.com"],"networks":["192.168.0.0/16","192.0.2.7/32"]}"#
+        );
+        assert_eq!(serde_json::from_str::<OwnDomains>(&json).unwrap(), own);
+        assert_eq!(
+            serde_json::from_str::<OwnDomains>("{}").unwrap(),
+            OwnDomains::NONE
+        );
+        assert!(OwnDomains::new(&["no_tld"], &[""; 0]).is_err());
+        let e = OwnDomains::new(&[""; 0], &["10.0.0.0/33"]).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "\"10.0.0.0/33\" is not an address range such as 10.0.0.0/8 or 2001:db8::/32"
+        );
+        assert!(serde_json::from_str::<OwnDomains>(r#"{"domains":["x"]}"#).is_err());
+        assert!(serde_json::from_str::<OwnDomains>(r#"{"domain":[]}"#).is_err());
     }
 }
 

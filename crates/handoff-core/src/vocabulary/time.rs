@@ -15,6 +15,18 @@ pub fn rfc3339(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::AutoSi, true)
 }
 
+/// RFC 3339 in UTC to the second (`2026-03-14T09:14:00Z`): the form every export other than the
+/// JSON package uses, so a ticket never shows a fraction on one line and none on the next.
+pub fn rfc3339_seconds(t: &DateTime<Utc>) -> String {
+    whole_seconds(t).to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// RFC 3339 in UTC with exactly three fractional digits (`2026-03-14T09:14:00.000Z`), as STIX
+/// 2.1 asks of `created` and `modified`.
+pub fn rfc3339_millis(t: &DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
 /// RFC 3339 with any offset, converted to UTC. Seconds are required, as RFC 3339 says.
 pub fn parse_rfc3339(s: &str) -> Option<DateTime<Utc>> {
     DateTime::parse_from_rfc3339(s)
@@ -128,6 +140,10 @@ mod tests {
             "2026-03-14T09:04:05.000007Z"
         );
         assert_eq!(display(&t), "2026-03-14 09:04:05 UTC");
+        let later = t + chrono::Duration::microseconds(120_700);
+        assert_eq!(rfc3339_seconds(&later), "2026-03-14T09:04:05Z");
+        assert_eq!(rfc3339_millis(&later), "2026-03-14T09:04:05.120Z");
+        assert_eq!(rfc3339_millis(&t), "2026-03-14T09:04:05.000Z");
         assert_eq!(form_value(&t), "2026-03-14 09:04:05");
     }
 

@@ -40,4 +40,44 @@ impl Tlp {
     }
 }
 
-crate::vocabulary::names::impl_deserialize_by_name!(Tlp);
+/// Permissible Actions Protocol levels: what a recipient may *do* with the indicators (TLP says
+/// who may see them). Handoff records no PAP of its own; [`Pap::for_tlp`] derives the one its
+/// exports declare.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, VariantArray)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Pap {
+    /// No restriction on use.
+    Clear,
+    /// Active actions allowed: block, sinkhole, probe.
+    Green,
+    /// Passive cross-checks only, third-party lookups included (a sandbox, a reputation
+    /// service).
+    Amber,
+    /// Non-detectable actions only: no lookup that could tip the attacker off or disclose the
+    /// case.
+    Red,
+}
+
+impl Pap {
+    /// PAP:AMBER, or PAP:RED for a TLP:RED case. AMBER is what an L1 handoff may promise: the
+    /// receiving team may look indicators up but acts on them only after its own review; and
+    /// TheHive creates alerts with AMBER when none is given. A TLP:RED case is shared with named
+    /// people only, and a third-party lookup would already disclose it, hence RED.
+    pub fn for_tlp(tlp: Tlp) -> Pap {
+        match tlp {
+            Tlp::Red => Pap::Red,
+            _ => Pap::Amber,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Pap::Clear => "PAP:CLEAR",
+            Pap::Green => "PAP:GREEN",
+            Pap::Amber => "PAP:AMBER",
+            Pap::Red => "PAP:RED",
+        }
+    }
+}
+
+crate::vocabulary::names::impl_deserialize_by_name!(Tlp, Pap);

@@ -1,0 +1,152 @@
+//! Work done off the page, in a Web Worker built as its own wasm (`src/bin/handoff-worker.rs`):
+//! reading pasted alerts, and naming the wrong value of a refused package by its path. The
+//! readers (`mail-parser`, every vendor's field names) and the path tracking weigh tens of
+//! kilobytes the first load does not need; in the worker they load when a case is first
+//! open, and a 1 MB paste is read without freezing the page.
+//!
+//! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text and the
+//! worker answers with a [`Done`]. Each message carries [`PROTOCOL`], so a worker left from an
+//! older build is told apart instead of misread, and every failure is a message, never a
+//! panic. The browser ends are `crate::adapters::worker` (the page) and the binary (the
+//! worker).
+
+use handoff_core::intake::{self, Intake};
+use handoff_core::package::import;
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a [`Job`] or [`Done`] changes shape.
+pub const PROTOCOL: u32 = 1;
+
+/// The worker's script, beside the app's files (Trunk's loader shim for the worker binary).
+pub const SCRIPT: &str = "./handoff-worker_loader.js";
+
+/// What the worker posts once it listens: messages sent before would be lost, so the page
+/// holds its jobs until then.
+pub const READY: &str = "ready";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Job {
+    ReadAlert {
+        text: String,
+    },
+    /// Why this package is refused, with the path of its wrong value.
+    ExplainImport {
+        text: String,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Done {
+    AlertRead {
+        intake: Box<Intake>,
+    },
+    /// `None`: the package is not refused after all.
+    ImportExplained {
+        refusal: Option<String>,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+struct Message<T> {
+    protocol: u32,
+    id: u64,
+    body: T,
+}
+
+/// The text the page posts for job `id`.
+pub fn request(id: u64, job: Job) -> String {
+    encode(id, job)
+}
+
+/// Reads the worker's answer: the job's id and what it produced, or why it cannot be read.
+pub fn read_answer(text: &str) -> Result<(u64, Done), String> {
+    decode(text)
+}
+
+/// The worker's whole job: one request in, one answer out. `None` when the request cannot be
+/// read (a page from another build); the page's timeout then reports it.
+pub fn answer(text: &str) -> Option<String> {
+    let (id, job) = decode::<Job>(text).ok()?;
+    let done = match job {
+        Job::ReadAlert { text } => Done::AlertRead {
+            intake: Box::new(intake::read(&text)),
+        },
+        Job::ExplainImport { text } => Done::ImportExplained {
+            refusal: import(text.as_bytes()).err().map(|e| e.to_string()),
+        },
+    };
+    Some(encode(id, done))
+}
+
+fn encode<T: Serialize>(id: u64, body: T) -> String {
+    let message = Message {
+        protocol: PROTOCOL,
+        id,
+        body,
+    };
+    // Serializing these types cannot fail (string keys, no custom errors); an empty message
+    // would be reported by the reader as unreadable rather than crash anything.
+    serde_json::to_string(&message).unwrap_or_default()
+}
+
+fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(u64, T), String> {
+    #[derive(Deserialize)]
+    struct Header {
+        protocol: u32,
+    }
+    let header: Header =
+        serde_json::from_str(text).map_err(|e| format!("an unreadable message ({e})"))?;
+    if header.protocol != PROTOCOL {
+        return Err(format!(
+            "a message from another version of Handoff (protocol {}, this page speaks {PROTOCOL}); reload the page",
+            header.protocol
+        ));
+    }
+    let m: Message<T> =
+        serde_json::from_str(text).map_err(|e| format!("an unreadable message ({e})"))?;
+    Ok((m.id, m.body))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_job_goes_through_the_worker_and_comes_back() {
+        let text = "CEF:0|Acme|Gate|1.0|100|Port scan|7|src=203.0.113.7 suser=jdoe";
+        let answer = answer(&request(41, Job::ReadAlert { text: text.into() })).unwrap();
+        let (id, done) = read_answer(&answer).unwrap();
+        let Done::AlertRead { intake: read } = done else {
+            panic!("{done:?}")
+        };
+        assert_eq!(id, 41);
+        assert_eq!(*read, intake::read(text));
+        assert_eq!(read.title.as_deref(), Some("Port scan"));
+    }
+
+    #[test]
+    fn a_refused_package_is_explained_by_path() {
+        let text = r#"{"format":"handoff-package","schema_version":1,"case":{"id":7}}"#;
+        let answer = answer(&request(2, Job::ExplainImport { text: text.into() })).unwrap();
+        let (_, done) = read_answer(&answer).unwrap();
+        let Done::ImportExplained { refusal: Some(why) } = done else {
+            panic!("{done:?}")
+        };
+        assert!(
+            why.starts_with("The package's field case.id is wrong"),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn another_builds_messages_are_refused_with_a_reason() {
+        let theirs = r#"{"protocol":99,"id":1,"body":{"AlertRead":{}}}"#;
+        let why = read_answer(theirs).unwrap_err();
+        assert!(why.contains("another version of Handoff"), "{why}");
+        assert!(read_answer("not json")
+            .unwrap_err()
+            .starts_with("an unreadable message"));
+        assert_eq!(answer(theirs), None);
+        assert_eq!(answer("{"), None);
+    }
+}
