@@ -96,54 +96,54 @@ fn every_bundled_scenario_satisfies_the_schema_and_the_schema_refuses_what_the_a
     }
 }
 
-/// The app reads scenarios with a small reader of its own (to spare the bundle serde's
-/// derive); the types' derive is what the schema describes. Both read every bundled scenario
-/// to the same value and refuse the same broken ones.
+/// A broken scenario file is refused, and the message says where: the path of the wrong
+/// value (serde_path_to_error), or the line and column of a syntax error. Unknown and
+/// repeated fields are refused, as the package importer refuses them.
 #[test]
-fn the_apps_reader_and_the_types_derive_agree() {
-    use handoff_core::training::Scenario;
+fn a_broken_scenario_is_refused_naming_where() {
     let text =
         std::fs::read_to_string(root().join("static/scenarios/l2-clarify-webshell.json")).unwrap();
-    for entry in std::fs::read_dir(root().join("static/scenarios")).unwrap() {
-        let path = entry.unwrap().path();
-        if path.file_name().is_some_and(|n| n == "index.json") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let derived: Scenario = serde_json::from_str(&text).unwrap();
-        assert_eq!(parse_scenario(&text), Ok(derived), "{}", path.display());
-    }
     let good: serde_json::Value = serde_json::from_str(&text).unwrap();
     type Mutation = Box<dyn Fn(&mut serde_json::Value)>;
-    let broken: Vec<(&str, Mutation)> = vec![
-        ("an unknown field", Box::new(|d| d["hint"] = "x".into())),
+    let broken: Vec<(&str, Mutation, &str)> = vec![
+        (
+            "an unknown field",
+            Box::new(|d| d["hint"] = "x".into()),
+            "hint: unknown field `hint`",
+        ),
         (
             "an unknown check field",
             Box::new(|d| d["checks"][0]["cost"] = 5.into()),
+            "checks[0].cost: unknown field `cost`",
         ),
         (
             "a missing title",
             Box::new(|d| {
                 d.as_object_mut().unwrap().remove("title");
             }),
+            "missing field `title`",
         ),
         (
             "a missing checks list",
             Box::new(|d| {
                 d.as_object_mut().unwrap().remove("checks");
             }),
+            "missing field `checks`",
         ),
         (
             "minutes as text",
             Box::new(|d| d["checks"][0]["minutes"] = "5".into()),
+            "checks[0].minutes: invalid type: string \"5\"",
         ),
         (
             "a negative minute",
             Box::new(|d| d["checks"][0]["minutes"] = (-5).into()),
+            "checks[0].minutes: invalid value: integer `-5`",
         ),
         (
             "an unknown task",
             Box::new(|d| d["expected"]["tasks"][0] = "pray".into()),
+            "expected.tasks[0]: invalid value: string \"pray\", expected one of",
         ),
         (
             "a term without any_of",
@@ -153,26 +153,41 @@ fn the_apps_reader_and_the_types_derive_agree() {
                     .unwrap()
                     .remove("any_of");
             }),
+            "expected.notes[0]: missing field `any_of`",
         ),
         (
             "a condition as text",
             Box::new(
                 |d| d["expected"]["conditions"] = serde_json::json!({"major_attack_indicators": "yes", "remediation_required": true, "cross_team_communication": true, "uncertain_verdict": false}),
             ),
+            "expected.conditions.major_attack_indicators: invalid type: string \"yes\", expected a boolean",
         ),
         (
             "a list where an object goes",
             Box::new(|d| d["expected"] = serde_json::json!([])),
+            "expected: invalid length 0, expected struct Expected",
         ),
     ];
-    for (what, m) in broken {
+    for (what, m, said) in broken {
         let mut bad = good.clone();
         m(&mut bad);
-        let text = bad.to_string();
+        let e = parse_scenario(&bad.to_string()).expect_err(what);
         assert!(
-            serde_json::from_str::<Scenario>(&text).is_err(),
-            "the derive accepted {what}"
+            e.starts_with("This is not a valid scenario file: ") && e.contains(said),
+            "{what}: {e}"
         );
-        assert!(parse_scenario(&text).is_err(), "the app accepted {what}");
     }
+    let twice = text.replacen("\"title\":", "\"title\": \"Again\", \"title\":", 1);
+    let e = parse_scenario(&twice).unwrap_err();
+    assert!(e.contains("duplicate field `title`"), "{e}");
+    let twice = text.replacen("\"minutes\":", "\"minutes\": 3, \"minutes\":", 1);
+    let e = parse_scenario(&twice).unwrap_err();
+    assert!(e.contains("checks[0]: duplicate field `minutes`"), "{e}");
+    let e = parse_scenario(&text[..text.len() / 2]).unwrap_err();
+    assert!(
+        e.contains("EOF while parsing") && e.contains(" at line "),
+        "{e}"
+    );
+    let e = parse_scenario(&format!("{text} x")).unwrap_err();
+    assert!(e.contains("trailing characters"), "{e}");
 }

@@ -433,19 +433,26 @@ fn inconsistent_incomplete_old_or_foreign_scenarios_are_refused_with_the_reason(
     assert!(e.contains("first scenario format"), "{e}");
     let e = edited(l1, |v| v["checks"][2]["minutes"] = "ten".into()).unwrap_err();
     assert!(
-        e.contains("checks[2].minutes: expected a whole number"),
+        e.contains("checks[2].minutes: invalid type: string \"ten\", expected u32"),
         "{e}"
     );
     let e = edited(l1, |v| v["expected"]["verdict"] = "benign".into()).unwrap_err();
     assert!(
-        e.contains("expected.verdict: expected one of \"true_positive\""),
+        e.contains(
+            "expected.verdict: invalid value: string \"benign\", expected one of \"true_positive\""
+        ),
         "{e}"
     );
     let e = parse_scenario("{\"format\": ").unwrap_err();
     assert!(e.contains("line 1 column"), "{e}");
-    assert!(parse_scenario("{\"format\": \"handoff-package\"}")
+    assert!(parse_scenario("{\"format\": \"handoff-scenario\"}")
         .unwrap_err()
-        .contains("not a valid scenario"));
+        .contains("not a valid scenario file: missing field"));
+    assert!(
+        parse_scenario("{\"format\": \"handoff-package\", \"schema_version\": 1}")
+            .unwrap_err()
+            .contains("not a scenario file")
+    );
     let e = edited(l1, |v| v["format"] = "something".into()).unwrap_err();
     assert!(e.contains("not a scenario file"), "{e}");
 }
@@ -545,6 +552,35 @@ fn sessions_carry_the_trainee_and_older_files_are_still_read() {
     assert!(parse_session(r#"{"format": "handoff-package"}"#, "x").is_err());
     let newer = json.replace("\"version\": 2", "\"version\": 3");
     assert!(parse_session(&newer, "x").unwrap_err().contains("newer"));
+    // A wrong value is named by its path; unknown and repeated fields are refused.
+    let e =
+        parse_session(&json.replacen("\"score\": 80", "\"score\": \"80\"", 1), "x").unwrap_err();
+    assert!(
+        e.contains("results[0].score: invalid type: string \"80\""),
+        "{e}"
+    );
+    let e = parse_session(
+        &json.replacen("\"minutes\":", "\"hint\": 1, \"minutes\":", 1),
+        "x",
+    )
+    .unwrap_err();
+    assert!(e.contains("results[0].hint: unknown field `hint`"), "{e}");
+    let e = parse_session(
+        &json.replacen("\"title\":", "\"title\": \"x\", \"title\":", 1),
+        "x",
+    )
+    .unwrap_err();
+    assert!(e.contains("results[0]: duplicate field `title`"), "{e}");
+    let e = parse_session(
+        &json.replacen(
+            "\"completed_at\": \"2026",
+            "\"completed_at\": \"yesterday",
+            1,
+        ),
+        "x",
+    )
+    .unwrap_err();
+    assert!(e.contains("results[0].completed_at: \"yesterday"), "{e}");
 
     let sam = parse_session(
         &session_json(

@@ -8,7 +8,6 @@
 pub mod answer;
 pub mod leak;
 pub mod play;
-mod read;
 pub mod scenario;
 #[cfg(feature = "schema")]
 mod schema;

@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
-use super::read::{Obj, Problems};
 use crate::case::Case;
 use crate::vocabulary::command::Role;
 use crate::vocabulary::escalation::Condition;
@@ -17,8 +16,8 @@ use crate::vocabulary::verdict::Verdict;
 pub const SCENARIO_FORMAT: &str = "handoff-scenario";
 
 /// One training scenario, as a trainer writes it (one JSON file each).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(title = "Handoff training scenario"))]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
@@ -85,8 +84,8 @@ impl Difficulty {
 }
 
 /// Something an analyst could do to learn more: query a log, open a tool, ask someone.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// Unique in the scenario; sessions and the debrief refer to the check by it.
@@ -158,8 +157,8 @@ impl Outcome {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Expected {
     /// Where the case should end up.
@@ -196,8 +195,8 @@ pub struct Expected {
     pub question: Option<Term>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ExpectedConditions {
     pub major_attack_indicators: bool,
@@ -222,8 +221,8 @@ impl ExpectedConditions {
 }
 
 /// A fact the report should carry: any one of the terms, in the given W.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyFact {
     pub w: FiveW,
@@ -234,8 +233,8 @@ pub struct KeyFact {
 }
 
 /// A fact a text should name: any one of the terms.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema, Deserialize))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub fact: String,
@@ -323,158 +322,63 @@ impl Scenario {
     }
 }
 
+/// What is read of a file before the rest: its format, and whether it is in the first
+/// scenario format (facts revealed in a fixed order). Every other member is skipped here.
+#[derive(Deserialize)]
+struct Envelope {
+    format: Option<serde_json::Value>,
+    facts: Option<serde::de::IgnoredAny>,
+}
+
+/// Reads `text` as a `T` with serde, naming a wrong value by its path
+/// (`checks[2].minutes: invalid type: …`) and a syntax error by its line and column. Unknown
+/// fields are refused wherever the types say `deny_unknown_fields` (all of the training
+/// files' types), and a repeated field everywhere, as the package importer does.
+pub(super) fn read_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let e = e.into_inner();
+        let full = e.to_string();
+        if e.classify() != serde_json::error::Category::Data {
+            return full;
+        }
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&at).unwrap_or(&full);
+        match path.as_str() {
+            "." => message.to_owned(),
+            path => format!("{path}: {message}"),
+        }
+    })?;
+    de.end().map_err(|e| e.to_string())?;
+    Ok(value)
+}
+
 /// Reads a scenario file and checks that it is a playable, consistent scenario.
 pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
-    let s = read_scenario(text).map_err(|e| {
-        let old = if e.starts_with("facts:") {
-            " It is in the first scenario format (facts revealed in a fixed order): rewrite \
-             the facts as checks (see docs/training.md)."
-        } else {
-            ""
-        };
-        format!("This is not a valid scenario file: {e}.{old}")
-    })?;
-    if s.format != SCENARIO_FORMAT {
-        return Err(format!(
-            "This is not a scenario file: its format is not \"{SCENARIO_FORMAT}\"."
-        ));
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let invalid = |e: String| format!("This is not a valid scenario file: {e}.");
+    let envelope: Envelope = read_json(text).map_err(invalid)?;
+    match envelope.format {
+        Some(serde_json::Value::String(f)) if f == SCENARIO_FORMAT => {}
+        _ => {
+            return Err(format!(
+                "This is not a scenario file: its format is not \"{SCENARIO_FORMAT}\"."
+            ))
+        }
     }
+    if envelope.facts.is_some() {
+        return Err(
+            "This scenario is in the first scenario format (facts revealed in a fixed order): \
+             rewrite the facts as checks (see docs/training.md)."
+                .to_owned(),
+        );
+    }
+    let s: Scenario = read_json(text).map_err(invalid)?;
     match problems(&s).first() {
         None => Ok(s),
         Some(why) => Err(format!("The scenario \"{}\" is inconsistent: {why}.", s.id)),
     }
-}
-
-/// The handoff, kept as the text it was written as.
-#[derive(Deserialize)]
-struct HandoffText {
-    #[serde(default, with = "raw_json")]
-    handoff: Option<String>,
-}
-
-/// Reads the fields of a scenario file as the types above declare them (see [`super::read`]).
-fn read_scenario(text: &str) -> Result<Scenario, String> {
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let problems = Problems::default();
-    let o = Obj::root(&v, &problems);
-    o.only(&[
-        "format",
-        "id",
-        "title",
-        "difficulty",
-        "role",
-        "briefing",
-        "raw_alert",
-        "alert_id",
-        "l2_on_shift",
-        "handoff",
-        "l1_answer",
-        "checks",
-        "expected",
-        "debrief",
-    ]);
-    o.need("checks");
-    let checks = o
-        .objects("checks")
-        .iter()
-        .map(|c| {
-            c.only(&["id", "action", "minutes", "result", "kind"]);
-            Check {
-                id: c.string("id"),
-                action: c.string("action"),
-                minutes: u32::try_from(c.uint("minutes")).unwrap_or(u32::MAX),
-                result: c.string("result"),
-                kind: c.name("kind"),
-            }
-        })
-        .collect();
-    let e = o.object("expected");
-    e.only(&[
-        "outcome",
-        "verdict",
-        "conditions",
-        "key_facts",
-        "summary",
-        "concerns",
-        "classification",
-        "tasks",
-        "notes",
-        "question",
-    ]);
-    let term = |t: &Obj| {
-        t.only(&["fact", "any_of"]);
-        t.need("any_of");
-        Term {
-            fact: t.string("fact"),
-            any_of: t.strings("any_of"),
-        }
-    };
-    let terms = |key: &str| e.objects(key).iter().map(term).collect();
-    const CONDITIONS: [&str; 4] = [
-        "major_attack_indicators",
-        "remediation_required",
-        "cross_team_communication",
-        "uncertain_verdict",
-    ];
-    let conditions = e.opt_object("conditions").map(|c| {
-        c.only(&CONDITIONS);
-        ExpectedConditions {
-            major_attack_indicators: c.boolean(CONDITIONS[0]),
-            remediation_required: c.boolean(CONDITIONS[1]),
-            cross_team_communication: c.boolean(CONDITIONS[2]),
-            uncertain_verdict: c.boolean(CONDITIONS[3]),
-        }
-    });
-    let key_facts = e
-        .objects("key_facts")
-        .iter()
-        .map(|k| {
-            k.only(&["w", "fact", "any_of"]);
-            k.need("any_of");
-            KeyFact {
-                w: k.name("w"),
-                fact: k.string("fact"),
-                any_of: k.strings("any_of"),
-            }
-        })
-        .collect();
-    let expected = Expected {
-        outcome: e.name("outcome"),
-        verdict: e.opt_name("verdict"),
-        conditions,
-        key_facts,
-        summary: terms("summary"),
-        concerns: terms("concerns"),
-        classification: e.opt_name("classification"),
-        tasks: e.names("tasks"),
-        notes: terms("notes"),
-        question: e.opt_object("question").map(|q| term(&q)),
-    };
-    let handoff = match o.opt_object("handoff") {
-        None => None,
-        Some(_) => {
-            serde_json::from_str::<HandoffText>(text)
-                .map_err(|e| e.to_string())?
-                .handoff
-        }
-    };
-    let s = Scenario {
-        format: o.string("format"),
-        id: o.string("id"),
-        title: o.string("title"),
-        difficulty: o.name("difficulty"),
-        role: o.name("role"),
-        briefing: o.string("briefing"),
-        raw_alert: o.opt_string("raw_alert"),
-        alert_id: o.opt_string("alert_id"),
-        l2_on_shift: o.opt_string("l2_on_shift"),
-        handoff,
-        l1_answer: o.opt_string("l1_answer"),
-        checks,
-        expected,
-        debrief: o.string("debrief"),
-    };
-    problems.finish(s)
 }
 
 fn blank(s: &str) -> bool {
@@ -651,20 +555,20 @@ pub fn problems(s: &Scenario) -> Vec<String> {
     p
 }
 
+/// The scenario library's `index.json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ScenarioIndex {
+    scenarios: Vec<String>,
+}
+
 /// The file names that `index.json` (`{"scenarios": ["file.json", ...]}`) lists. Only plain file
 /// names are kept, so an index cannot point outside the scenario folder.
 pub fn parse_scenario_index(text: &str) -> Result<Vec<String>, String> {
-    let read = || -> Result<Vec<String>, String> {
-        let v: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        let problems = Problems::default();
-        let o = Obj::root(&v, &problems);
-        o.only(&["scenarios"]);
-        o.need("scenarios");
-        let names = o.strings("scenarios");
-        problems.finish(names)
-    };
-    let names = read().map_err(|e| format!("The scenario index is damaged: {e}."))?;
-    Ok(names
+    let index: ScenarioIndex =
+        read_json(text).map_err(|e| format!("The scenario index is damaged: {e}."))?;
+    Ok(index
+        .scenarios
         .into_iter()
         .filter(|n| !n.contains(['/', '\\']) && !n.starts_with('.') && !n.is_empty())
         .collect())

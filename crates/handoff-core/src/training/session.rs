@@ -2,11 +2,10 @@
 //! summary (Markdown), and the class debrief that puts several trainees' files in one table
 //! (Markdown and CSV).
 
-use super::read::{Obj, Problems};
-use crate::vocabulary::time::parse_rfc3339;
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
 
-use serde::Serialize;
+use super::scenario::read_json;
 
 use crate::package::escape_inline;
 use crate::vocabulary::command::Role;
@@ -17,7 +16,8 @@ pub const SESSION_FORMAT: &str = "handoff-training-session";
 pub const SESSION_VERSION: u32 = 2;
 
 /// One finished scenario in a training session.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct TrainingResult {
     pub scenario_id: String,
     pub title: String,
@@ -27,18 +27,23 @@ pub struct TrainingResult {
     pub seconds: u64,
     #[serde(with = "crate::vocabulary::time::rfc3339_serde")]
     pub completed_at: DateTime<Utc>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// Absent in version 1 files, as are the minutes, the checks and the items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// Simulated shift minutes spent on checks.
+    #[serde(default)]
     pub minutes: u32,
     /// The checks run, by id.
+    #[serde(default)]
     pub checks: Vec<String>,
     /// The score by item.
+    #[serde(default)]
     pub items: Vec<ResultItem>,
 }
 
 /// One item of a result's score: its kind (see [`item_label`]) and its points.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ResultItem {
     pub key: String,
     pub points: u32,
@@ -101,80 +106,65 @@ pub fn session_json(trainee: &str, results: &[TrainingResult]) -> String {
     out
 }
 
+/// A session file as it is read: what [`session_json`] writes. The counts and totals are
+/// there for a reader of the file; they are worked out again from the results.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SessionIn {
+    #[allow(dead_code)]
+    format: String,
+    /// Absent in version 1 files, as is the trainee.
+    #[serde(default)]
+    #[allow(dead_code)]
+    version: Option<u32>,
+    #[serde(default)]
+    trainee: String,
+    #[allow(dead_code)]
+    scenarios: u64,
+    #[allow(dead_code)]
+    total: u64,
+    #[allow(dead_code)]
+    max: u64,
+    results: Vec<TrainingResult>,
+}
+
+/// What is read of a session file before the rest, so that a newer file is told "newer"
+/// rather than refused for the fields it added. Every other member is skipped here.
+#[derive(Deserialize)]
+struct Envelope {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
 /// Reads a session file, of this version or an older one. A file without the trainee's name
 /// (version 1) is named `unnamed` (the file's name, say).
 pub fn parse_session(text: &str, unnamed: &str) -> Result<Session, String> {
     let not = |e: String| format!("not a training session file ({e})");
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| not(e.to_string()))?;
-    let problems = Problems::default();
-    let o = Obj::root(&v, &problems);
-    if o.opt_string("format") != SESSION_FORMAT {
-        return Err(not(format!("its format is not \"{SESSION_FORMAT}\"")));
+    let envelope: Envelope = read_json(text).map_err(not)?;
+    match envelope.format {
+        Some(serde_json::Value::String(f)) if f == SESSION_FORMAT => {}
+        _ => return Err(not(format!("its format is not \"{SESSION_FORMAT}\""))),
     }
-    if o.opt_uint("version") > u64::from(SESSION_VERSION) {
-        return Err("written by a newer Handoff".into());
-    }
-    o.only(&[
-        "format",
-        "version",
-        "trainee",
-        "scenarios",
-        "total",
-        "max",
-        "results",
-    ]);
-    let small = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
-    let results = o
-        .objects("results")
-        .iter()
-        .map(|r| {
-            r.only(&[
-                "scenario_id",
-                "title",
-                "score",
-                "max",
-                "seconds",
-                "completed_at",
-                "role",
-                "minutes",
-                "checks",
-                "items",
-            ]);
-            let at = r.string("completed_at");
-            TrainingResult {
-                scenario_id: r.string("scenario_id"),
-                title: r.string("title"),
-                score: small(r.uint("score")),
-                max: small(r.uint("max")),
-                seconds: r.uint("seconds"),
-                completed_at: parse_rfc3339(&at).unwrap_or_else(|| {
-                    r.fail("completed_at", "expected an RFC 3339 time");
-                    DateTime::<Utc>::MIN_UTC
-                }),
-                role: r.opt_name("role"),
-                minutes: small(r.opt_uint("minutes")),
-                checks: r.strings("checks"),
-                items: r
-                    .objects("items")
-                    .iter()
-                    .map(|i| {
-                        i.only(&["key", "points", "max"]);
-                        ResultItem {
-                            key: i.string("key"),
-                            points: small(i.uint("points")),
-                            max: small(i.uint("max")),
-                        }
-                    })
-                    .collect(),
+    match envelope.version {
+        None | Some(serde_json::Value::Null) => {}
+        Some(v) => match v.as_u64() {
+            Some(v) if v > u64::from(SESSION_VERSION) => {
+                return Err("written by a newer Handoff".into())
             }
-        })
-        .collect();
-    let trainee = match o.opt_string("trainee").trim() {
+            Some(_) => {}
+            None => return Err(not("version: expected a whole number".into())),
+        },
+    }
+    let s: SessionIn = read_json(text).map_err(not)?;
+    let trainee = match s.trainee.trim() {
         "" => unnamed.trim().to_owned(),
         name => name.to_owned(),
     };
-    problems.finish(Session { trainee, results }).map_err(not)
+    Ok(Session {
+        trainee,
+        results: s.results,
+    })
 }
 
 fn duration(seconds: u64) -> String {
