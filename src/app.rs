@@ -132,7 +132,8 @@ pub fn app() -> Html {
                     // Beside the steps on a wide screen; on a narrow one, a panel that the
                     // progress line's "Case status" opens over the page.
                     <aside class={classes!("side", "right", status_open.then_some("open"))} id="case-status" aria-label="Case status"
-                        onkeydown={on_status_key}>
+                        // Scrolled on its own when taller than the screen: the keyboard reaches it.
+                        tabindex="0" onkeydown={on_status_key}>
                         <button type="button" class="secondary close-status" id="close-status" onclick={toggle_status.reform(|_| ())}>{ "Close case status" }</button>
                         { report_check::report_check(&report_check::Props { findings: findings.clone(), on_go: on_go.clone() }) }
                         { flowchart::flowchart(&flowchart::Props { case: case.clone() }) }

@@ -1,5 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { openApp, expectAccessible, step } from './helpers';
+import { escalatePhishing, runCheck, startScenario } from './training';
 
 async function waitReadyOffline(page: Page) {
   await expect(page.getByRole('status').filter({ hasText: 'Ready offline' })).toBeVisible({ timeout: 20_000 });
@@ -13,32 +14,22 @@ test('after one visit it works offline: a whole training scenario to its debrief
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
 
-  await page.getByRole('button', { name: 'Show the scenario library' }).click();
-  await page.getByRole('button', { name: 'Start scenario: Invoice phishing with a macro document' }).click();
-  await expect(page.getByRole('heading', { name: 'Training scenario: Invoice phishing with a macro document' })).toBeVisible();
+  await startScenario(page, 'Invoice phishing with a macro document');
   await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Training: Invoice phishing with a macro document');
-  await page.getByRole('button', { name: 'Investigate: uncover the next fact' }).click();
-  await expect(page.getByText('The mail came from billing@evil-invoices.example')).toBeVisible();
-
-  await page.getByLabel('L1 analyst', { exact: true }).fill('Trainee');
-  await step(page, 'Start L1 review');
-  await page.getByRole('radio', { name: /^True Positive/ }).check();
-  await step(page, 'Continue to the report');
-  await page.getByLabel('Who', { exact: true }).fill('jdoe in finance');
-  await page.getByLabel('What', { exact: true }).fill('The macro started PowerShell, which fetched stage2.ps1');
-  await page.getByLabel('When', { exact: true }).fill('09:12 UTC to 09:14 UTC');
-  await page.getByLabel('Where', { exact: true }).fill('WS-FIN-042');
-  await page.getByLabel('Why', { exact: true }).fill('The hash is known malware and the domain is two days old');
-  await step(page, 'Continue to the escalation decision');
-  for (const [c, y] of [
-    ['Major attack indicators', false],
-    ['Remediation required', true],
-    ['Cross-team communication needed', true],
-    ['Uncertain verdict', false],
-  ] as const) {
-    await page.getByRole('group', { name: c }).getByRole('radio', { name: y ? 'Yes' : 'No' }).check();
+  // Every check that matters, and no dead end.
+  for (const check of [
+    'Open the EDR process tree on WS-ACC-113',
+    'Trace the mail that carried the attachment',
+    "Look up the age of the sender's domain",
+    'Call hmorgan',
+  ]) {
+    await runCheck(page, check);
   }
-  await page.getByRole('group', { name: 'Your decision' }).getByRole('radio', { name: 'Escalate to L2' }).check();
+  await expect(page.getByText('billing-notice.example was registered three days ago')).toBeVisible();
+  await escalatePhishing(page, {
+    analyst: 'Trainee',
+    concerns: 'The child process is still running; eleven other recipients got the same mail.',
+  });
   await step(page, 'Submit for scoring');
   await expect(page.getByRole('heading', { name: 'Debrief: 100 of 100 points' })).toBeVisible();
   await expect(page.getByText('Trainer\'s note:')).toBeVisible();
@@ -54,8 +45,7 @@ test('after one visit it works offline: a whole training scenario to its debrief
 
 test('a wrong call is scored lower and explained with the guide\'s rule', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: 'Show the scenario library' }).click();
-  await page.getByRole('button', { name: 'Start scenario: An unsigned binary calling out at regular intervals' }).click();
+  await startScenario(page, 'An unsigned program calling out every minute');
   await step(page, 'Start L1 review');
   await page.getByRole('radio', { name: /^False Positive/ }).check();
   await step(page, 'Submit for scoring');

@@ -122,7 +122,7 @@ pub fn training_library(p: &LibraryProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="link" onclick={start} aria-label={format!("Start scenario: {}", s.title)}>{ s.title.clone() }</button>
-                                <span class="meta">{ format!(" · {} · as {}", s.difficulty.label(), s.role.label()) }</span>
+                                <span class="meta">{ format!("{} · as {}", s.difficulty.label(), s.role.label()) }</span>
                             </li>
                         }
                     }) }

@@ -7,8 +7,9 @@ use yew::prelude::*;
 pub type Row = (Vec<String>, bool);
 
 pub fn table(caption: String, caption_hidden: bool, head: &[&str], rows: Vec<Row>) -> Html {
+    // The wrapper scrolls sideways on a narrow screen, so the keyboard can reach it too.
     html! {
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabindex="0" aria-label={caption.clone()}>
             <table>
                 <caption class={caption_hidden.then_some("visually-hidden")}>{ caption }</caption>
                 <thead><tr>{ for head.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
