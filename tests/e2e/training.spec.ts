@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp, expectAccessible } from './helpers';
-import { fill, press } from './flow';
+import { openApp } from './helpers';
+import { expectAccessibleBothThemes, fill, press } from './flow';
 import { escalatePhishing, runCheck, scoreRow, shiftTime, startScenario } from './training';
 
 // Training as a trainee and a trainer meet it: checks chosen (dead ends included), the whole
@@ -32,7 +32,7 @@ test('a trainee chooses checks, hits a dead end, writes the handoff and is score
   await expect(firewall).toBeDisabled();
   await firewall.click({ force: true });
   await expect(shiftTime(page)).toHaveText('Shift time used: 30 min on 4 of 6 checks; the last one was a dead end.');
-  await expectAccessible(page);
+  await expectAccessibleBothThemes(page);
 
   // The case, as on shift; the concerns leave out the other recipients, and the debrief says so.
   await escalatePhishing(page, { analyst: 'Dana Kim', concerns: 'The child process is still running on the workstation.' });
@@ -55,7 +55,7 @@ test('a trainee chooses checks, hits a dead end, writes the handoff and is score
   await expect(page.getByText("Trainer's note:")).toBeVisible();
   // Once scored, no more checks run.
   await expect(page.getByRole('button', { name: /^Look up the age of the sender's domain/ })).toHaveAttribute('aria-disabled', 'true');
-  await expectAccessible(page);
+  await expectAccessibleBothThemes(page);
 
   // The session file for the trainer carries the trainee, the checks and the items.
   const session = JSON.parse((await downloadJson(page, 'Download session summary (JSON)')).text);
@@ -108,7 +108,7 @@ test('an L2 scenario is played from the handoff to its outcome and scored', asyn
   await expect(scoreRow(page, /^Shift time: 50 min, 15 on dead ends/)).toContainText(
     'Wasted: Detonate pdfconv.exe in the sandbox to name its family (15 min).',
   );
-  await expectAccessible(page);
+  await expectAccessibleBothThemes(page);
 
   // Leaving training gives the analyst back their own role.
   await press(page, 'Leave training');
@@ -208,7 +208,7 @@ test('the class debrief of three session files: one table, as Markdown and CSV',
     /^\d+$/,
     '',
   ]);
-  await expectAccessible(page);
+  await expectAccessibleBothThemes(page);
 
   const md = await downloadJson(page, 'Download the class debrief (Markdown)');
   expect(md.name).toBe('class-debrief.md');

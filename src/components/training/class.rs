@@ -60,6 +60,11 @@ pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
         })
     };
     let d = class_debrief(&shelf.sessions);
+    let caption = format!(
+        "{} trainees, {} scenarios: score in percent, first attempt",
+        d.trainees.len(),
+        d.rows.len()
+    );
     let mut grid = d.grid("—").into_iter();
     let head = grid.next().unwrap_or_default();
     let rows: Vec<Row> = grid.map(|r| (r, false)).collect();
@@ -84,9 +89,12 @@ pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
                 <ul class="error" role="alert">{ for shelf.session_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
             }
             if !d.rows.is_empty() {
+                // The caption is said above the table, where it wraps: the table itself may
+                // scroll sideways in the side bar.
+                <p class="hint">{ caption.clone() }</p>
                 { table(
-                    format!("{} trainees, {} scenarios: score in percent, first attempt", d.trainees.len(), d.rows.len()),
-                    false,
+                    caption,
+                    true,
                     &head.iter().map(String::as_str).collect::<Vec<_>>(),
                     rows,
                 ) }

@@ -71,7 +71,10 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
                 </section>
             }
             if !p.results.is_empty() {
-                <h3>{ format!("This session: {} scenario(s)", p.results.len()) }</h3>
+                <h3>{ match p.results.len() {
+                    1 => "This session: 1 scenario".to_owned(),
+                    n => format!("This session: {n} scenarios"),
+                } }</h3>
                 <p class="hint">{ if p.trainee.trim().is_empty() {
                     "Hand the session file to your trainer. Enter your name as the analyst first, so the file carries it."
                 } else {

@@ -52,7 +52,7 @@ pub fn run_panel(p: &RunProps) -> Html {
                 <button type="button" class="secondary" {onclick}
                     aria-disabled={(run || scored).then_some("true")}
                     aria-describedby={run.then(|| result_id.clone())}>
-                    { c.action.clone() }{ format!(" · {} min", c.minutes) }
+                    { c.action.clone() }<span class="cost">{ format!(" · {} min", c.minutes) }</span>
                 </button>
                 if run {
                     <p id={result_id} class={if c.kind == CheckKind::Fact { "found" } else { "dead-end" }}>

@@ -360,10 +360,10 @@ fn handoff(s: &Scenario, case: &Case, items: &mut Vec<ScoreItem>) {
         format!("Ticket ID: expected {ticket}"),
         if ok { TICKET } else { 0 },
         TICKET,
-        if ok {
-            "Right: L2 opens the case from it.".to_owned()
-        } else {
-            format!("The notification carries \"{}\". L2 needs the alert or ticket ID to find the case.", n.ticket_id.trim())
+        match (ok, n.ticket_id.trim()) {
+            (true, _) => "Right: L2 opens the case from it.".to_owned(),
+            (false, "") => "The notification carries no ticket ID. L2 needs the alert or ticket ID to find the case.".to_owned(),
+            (false, other) => format!("The notification carries \"{other}\". L2 needs the alert or ticket ID to find the case."),
         },
     );
 
@@ -375,10 +375,10 @@ fn handoff(s: &Scenario, case: &Case, items: &mut Vec<ScoreItem>) {
         format!("Assigned to the L2 on shift ({on_shift})"),
         if ok { ASSIGNEE } else { 0 },
         ASSIGNEE,
-        if ok {
-            "Right.".to_owned()
-        } else {
-            format!("Assigned to \"{}\". The ticket goes to the L2 analyst on shift, {on_shift}, so that the right person is told.", n.l2_assignee.trim())
+        match (ok, n.l2_assignee.trim()) {
+            (true, _) => "Right.".to_owned(),
+            (false, "") => format!("Not assigned. The ticket goes to the L2 analyst on shift, {on_shift}, so that the right person is told."),
+            (false, other) => format!("Assigned to \"{other}\". The ticket goes to the L2 analyst on shift, {on_shift}, so that the right person is told."),
         },
     );
 }
@@ -533,7 +533,13 @@ fn investigation(s: &Scenario, run: &[String], items: &mut Vec<ScoreItem>) {
     let missed: Vec<String> = facts
         .iter()
         .filter(|c| !ran(&c.id))
-        .map(|c| format!("{} (it would have shown: {})", c.action, c.result))
+        .map(|c| {
+            format!(
+                "{} (it would have shown: {})",
+                c.action,
+                c.result.trim_end().trim_end_matches('.')
+            )
+        })
         .collect();
     let mut why = String::new();
     if !mattered.is_empty() {
