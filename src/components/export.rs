@@ -1,19 +1,13 @@
-//! Export (JSON, Markdown, chat message: download and copy), the live Markdown preview, and
-//! import of a handoff package from a file or a paste.
+//! The copy button every export uses, and import of a handoff package from a file or a paste.
+//! The export panel itself is `export_panel`.
 
-use std::rc::Rc;
-
-use handoff_core::package::{
-    chat_message, file_name, import_located, to_json, to_markdown, ExportOptions, ImportError,
-};
+use handoff_core::package::{import_located, ImportError};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
-use handoff_core::Case;
 use yew::prelude::*;
 
 use super::fields::{oversized_paste, take_chosen_file};
+use crate::adapters::clipboard;
 use crate::adapters::file::{read_bytes, ReadError};
-use crate::adapters::perf::measure;
-use crate::adapters::{clipboard, download::download};
 use crate::hooks::Actions;
 use crate::state::{Action, ImportChoice, PendingImport};
 
@@ -23,6 +17,9 @@ pub struct CopyProps {
     /// every keystroke).
     pub text: Callback<(), String>,
     pub what: AttrValue,
+    /// Nothing to copy yet.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 /// Copies `text`, then says so (or says why not) next to the button.
@@ -43,91 +40,9 @@ pub fn copy_button(p: &CopyProps) -> Html {
     };
     html! {
         <span class="copy">
-            <button type="button" {onclick}>{ format!("Copy {}", p.what) }</button>
+            <button type="button" {onclick} disabled={p.disabled}>{ format!("Copy {}", p.what) }</button>
             <span role="status" class="copy-status">{ (*status).clone() }</span>
         </span>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ExportProps {
-    pub case: Rc<Case>,
-    pub actions: Actions,
-}
-
-/// What an export button produces.
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Json,
-    Markdown,
-    Chat,
-}
-
-impl Format {
-    fn render(self, case: &Case) -> String {
-        match self {
-            Format::Json => measure("handoff:export-json", || to_json(case)),
-            Format::Markdown => measure("handoff:export-markdown", || {
-                to_markdown(case, &ExportOptions::default())
-            }),
-            Format::Chat => chat_message(case, &ExportOptions::default()),
-        }
-    }
-}
-
-#[function_component(ExportPanel)]
-pub fn export_panel(p: &ExportProps) -> Html {
-    let case = &p.case;
-    // Exports are built when asked for (download, copy, preview open), never on every
-    // keystroke: on a large case each costs milliseconds.
-    let preview_open = use_state(|| false);
-    let producer = |f: Format| {
-        let case = case.clone();
-        Callback::from(move |()| f.render(&case))
-    };
-    let save = |f: Format, ext: &'static str, mime: &'static str| {
-        let (case, a) = (case.clone(), p.actions.clone());
-        Callback::from(move |_| {
-            if let Err(e) = download(&file_name(&case, ext), mime, &f.render(&case)) {
-                a.error(e);
-            }
-        })
-    };
-    let on_toggle = {
-        let open = preview_open.clone();
-        Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(d.open());
-            }
-        })
-    };
-    html! {
-        <details class="card export" id="export" open={case.stage.is_final()}>
-            <summary><h2 id="export-heading">{ "Export the case" }</h2></summary>
-            <p class="lead">{ "Markdown for the ticket, the chat message for Slack or Teams, JSON for L2 to open in Handoff and for tools. Indicators are defanged in Markdown and chat." }</p>
-            <div class="export-row">
-                <button type="button" onclick={save(Format::Markdown, "md", "text/markdown")}>{ "Download Markdown" }</button>
-                <CopyButton text={producer(Format::Markdown)} what="Markdown" />
-            </div>
-            <div class="export-row">
-                <button type="button" onclick={save(Format::Json, "json", "application/json")}>{ "Download JSON" }</button>
-                <CopyButton text={producer(Format::Json)} what="JSON" />
-            </div>
-            <div class="export-row">
-                <button type="button" onclick={save(Format::Chat, "txt", "text/plain")}>{ "Download chat message" }</button>
-                <CopyButton text={producer(Format::Chat)} what="chat message text" />
-            </div>
-            <details ontoggle={on_toggle}>
-                <summary>{ "Markdown preview (as it will be pasted)" }</summary>
-                if *preview_open {
-                    <pre class="preview" tabindex="0" aria-label="Markdown preview">{ Format::Markdown.render(case) }</pre>
-                }
-            </details>
-        </details>
     }
 }
 

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use handoff_core::intake::text_only;
+use handoff_core::package::{to_json, Destination, ExportSettings, SettingsProblems};
 use handoff_core::training::Scenario;
 use handoff_core::{Case, Command, Edit, Field};
 use yew::prelude::*;
@@ -11,6 +12,7 @@ use yew::prelude::*;
 use crate::adapters::clock::{new_case_id, now};
 use crate::adapters::worker::Offload;
 use crate::state::{Action, Dispatch, ImportChoice, NoticeKind};
+use crate::worker::Writing;
 
 /// The app's actions as narrow callbacks and methods, for components to take only what they
 /// use.
@@ -101,6 +103,63 @@ impl Actions {
             });
     }
 
+    /// Has the worker write `case` as `writing` says; `done` gets the text (or why there is
+    /// none) and, for Markdown, the parsed preview, or why the worker could not be asked.
+    pub fn write(
+        &self,
+        case: &Case,
+        writing: Writing,
+        settings: ExportSettings,
+        done: impl FnOnce(Result<Exported, String>) + 'static,
+    ) {
+        let timed = crate::adapters::perf::span(match writing {
+            Writing::Export {
+                destination: Destination::Package,
+                ..
+            } => "handoff:export-json",
+            Writing::Export {
+                destination: Destination::Markdown,
+                ..
+            } => "handoff:export-markdown",
+            _ => "handoff:export-other",
+        });
+        let job = crate::worker::Job::Write {
+            package: to_json(case),
+            writing,
+            settings,
+        };
+        self.offload.run(job, move |result| {
+            timed();
+            done(match result {
+                Ok(crate::worker::Done::Written { text, rendered, .. }) => Ok(Exported {
+                    text,
+                    rendered: rendered.map(Rc::new),
+                }),
+                Ok(_) => Err("The exporter answered with something else.".to_owned()),
+                Err(why) => Err(why),
+            })
+        });
+    }
+
+    /// Has the worker read the export settings as typed: their canonical form, or what is
+    /// wrong with them.
+    pub fn check_export_settings(
+        &self,
+        settings: ExportSettings,
+        done: impl FnOnce(Result<Result<ExportSettings, SettingsProblems>, String>) + 'static,
+    ) {
+        self.offload.run(
+            crate::worker::Job::CheckSettings { settings },
+            move |result| {
+                done(match result {
+                    Ok(crate::worker::Done::SettingsChecked { result }) => Ok(result),
+                    Ok(_) => Err("The settings check answered with something else.".to_owned()),
+                    Err(why) => Err(why),
+                })
+            },
+        );
+    }
+
     pub fn take_offer(&self, field: Field) {
         self.send(Action::TakeOffer { field, at: now() });
     }
@@ -142,6 +201,15 @@ impl Actions {
     pub fn submit_training(&self) {
         self.send(Action::SubmitTraining { at: now() });
     }
+}
+
+/// An export the worker wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exported {
+    /// The export, or why this case has none for the destination.
+    pub text: Result<String, String>,
+    /// A Markdown export, parsed for the preview.
+    pub rendered: Option<Rc<Vec<crate::worker::preview::Node>>>,
 }
 
 #[hook]

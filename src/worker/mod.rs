@@ -1,7 +1,8 @@
 //! Work done off the page, in a Web Worker built as its own wasm (`src/bin/handoff-worker.rs`):
-//! reading pasted alerts, and naming the wrong value of a refused package by its path. The
-//! readers (`mail-parser`, every vendor's field names) and the path tracking weigh tens of
-//! kilobytes the first load does not need; in the worker they load when a case is first
+//! reading pasted alerts, writing exports (and parsing the Markdown ones for the preview), and
+//! naming the wrong value of a refused package by its path. The readers (`mail-parser`, every
+//! vendor's field names), the exporters, the Markdown parser and the path tracking weigh tens
+//! of kilobytes the first load does not need; in the worker they load when a case is first
 //! open, and a 1 MB paste is read without freezing the page.
 //!
 //! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text and the
@@ -10,12 +11,19 @@
 //! panic. The browser ends are `crate::adapters::worker` (the page) and the binary (the
 //! worker).
 
+pub mod preview;
+
+use chrono::{DateTime, Utc};
 use handoff_core::intake::{self, Intake};
-use handoff_core::package::import;
+use handoff_core::package::{
+    clarification_message, import, Audience, Destination, ExportSettings, SettingsProblems,
+};
 use serde::{Deserialize, Serialize};
 
+use preview::Node;
+
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// The worker's script, beside the app's files (Trunk's loader shim for the worker binary).
 pub const SCRIPT: &str = "./handoff-worker_loader.js";
@@ -23,6 +31,18 @@ pub const SCRIPT: &str = "./handoff-worker_loader.js";
 /// What the worker posts once it listens: messages sent before would be lost, so the page
 /// holds its jobs until then.
 pub const READY: &str = "ready";
+
+/// What the worker writes from a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Writing {
+    /// An export for `destination`, for `audience`.
+    Export {
+        destination: Destination,
+        audience: Audience,
+    },
+    /// The chat message of the last question to L1, or of its answer.
+    Clarification,
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
@@ -32,6 +52,16 @@ pub enum Job {
     /// Why this package is refused, with the path of its wrong value.
     ExplainImport {
         text: String,
+    },
+    /// The open case (its package JSON) written as `writing` says.
+    Write {
+        package: String,
+        writing: Writing,
+        settings: ExportSettings,
+    },
+    /// The export settings as typed: read back in canonical form, or what is wrong.
+    CheckSettings {
+        settings: ExportSettings,
     },
 }
 
@@ -43,6 +73,15 @@ pub enum Done {
     /// `None`: the package is not refused after all.
     ImportExplained {
         refusal: Option<String>,
+    },
+    Written {
+        /// The text, or why this case has none for this destination.
+        text: Result<String, String>,
+        /// The Markdown export parsed for the preview.
+        rendered: Option<Vec<Node>>,
+    },
+    SettingsChecked {
+        result: Result<ExportSettings, SettingsProblems>,
     },
 }
 
@@ -63,9 +102,14 @@ pub fn read_answer(text: &str) -> Result<(u64, Done), String> {
     decode(text)
 }
 
-/// The worker's whole job: one request in, one answer out. `None` when the request cannot be
-/// read (a page from another build); the page's timeout then reports it.
-pub fn answer(text: &str) -> Option<String> {
+/// The worker's whole job: one request in, one answer out, at `now`, with `random` for the ids
+/// a STIX bundle needs. `None` when the request cannot be read (a page from another build);
+/// the page's timeout then reports it.
+pub fn answer(
+    text: &str,
+    now: DateTime<Utc>,
+    random: &mut impl FnMut() -> [u8; 16],
+) -> Option<String> {
     let (id, job) = decode::<Job>(text).ok()?;
     let done = match job {
         Job::ReadAlert { text } => Done::AlertRead {
@@ -73,6 +117,50 @@ pub fn answer(text: &str) -> Option<String> {
         },
         Job::ExplainImport { text } => Done::ImportExplained {
             refusal: import(text.as_bytes()).err().map(|e| e.to_string()),
+        },
+        Job::Write {
+            package,
+            writing,
+            settings,
+        } => {
+            let audience = match writing {
+                Writing::Export { audience, .. } => audience,
+                Writing::Clarification => Audience::FullRecord,
+            };
+            let text = settings
+                .options(audience)
+                .map_err(|p| {
+                    let mut why = p.own_domains;
+                    why.extend(p.iris);
+                    format!(
+                        "The export settings need correcting first: {} They are under \"Export settings\".",
+                        why.join(" ")
+                    )
+                })
+                .and_then(|options| {
+                    // The page wrote this package from a case it holds, so a refusal here is
+                    // a bug between builds; it is reported as such rather than swallowed.
+                    import(package.as_bytes())
+                        .map_err(|e| format!("The case could not be handed to the exporter: {e}"))
+                        .map(|case| (case, options))
+                })
+                .and_then(|(case, options)| match writing {
+                    Writing::Export { destination, .. } => {
+                        destination.write(&case, &options, now, random)
+                    }
+                    Writing::Clarification => Ok(clarification_message(&case, &options)),
+                });
+            let markdown = matches!(writing, Writing::Export { destination, .. } if destination.renders_as_markdown());
+            let rendered = match (&text, markdown) {
+                (Ok(t), true) => Some(preview::markdown(t)),
+                _ => None,
+            };
+            Done::Written { text, rendered }
+        }
+        Job::CheckSettings { settings } => Done::SettingsChecked {
+            result: settings
+                .options(Audience::FullRecord)
+                .map(|o| ExportSettings::canonical(&o)),
         },
     };
     Some(encode(id, done))
@@ -110,6 +198,18 @@ fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(u64, T), String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+    use handoff_core::fixtures::large_case;
+    use handoff_core::package::{to_json, to_markdown, ExportOptions};
+
+    fn answer(text: &str) -> Option<String> {
+        let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
+        let mut n = 0u8;
+        super::answer(text, now, &mut || {
+            n = n.wrapping_add(1);
+            [n; 16]
+        })
+    }
 
     #[test]
     fn a_job_goes_through_the_worker_and_comes_back() {
@@ -135,6 +235,102 @@ mod tests {
         assert!(
             why.starts_with("The package's field case.id is wrong"),
             "{why}"
+        );
+    }
+
+    #[test]
+    fn an_export_comes_back_written_and_rendered() {
+        let case = large_case();
+        let options = ExportOptions::default();
+        let job = Job::Write {
+            package: to_json(&case),
+            writing: Writing::Export {
+                destination: Destination::Markdown,
+                audience: Audience::FullRecord,
+            },
+            settings: ExportSettings::default(),
+        };
+        let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        let Done::Written {
+            text: Ok(text),
+            rendered: Some(nodes),
+            ..
+        } = done
+        else {
+            panic!("{done:?}")
+        };
+        assert_eq!(text, to_markdown(&case, &options));
+        assert!(!preview::headings(&nodes).is_empty());
+
+        let job = Job::Write {
+            package: to_json(&case),
+            writing: Writing::Export {
+                destination: Destination::Stix,
+                audience: Audience::FullRecord,
+            },
+            settings: ExportSettings::default(),
+        };
+        let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
+        let Done::Written {
+            text: Ok(stix),
+            rendered: None,
+            ..
+        } = done
+        else {
+            panic!("{done:?}")
+        };
+        assert!(stix.contains("\"type\": \"bundle\""), "{}", &stix[..200]);
+    }
+
+    #[test]
+    fn settings_are_checked_and_an_export_with_bad_ones_says_where_to_fix_them() {
+        let settings = ExportSettings {
+            own_domains: "Contoso.COM\nnot a domain".into(),
+            iris: String::new(),
+        };
+        let job = Job::CheckSettings {
+            settings: settings.clone(),
+        };
+        let (_, done) = read_answer(&answer(&request(1, job)).unwrap()).unwrap();
+        let Done::SettingsChecked { result: Err(p) } = done else {
+            panic!("{done:?}")
+        };
+        assert!(p.own_domains[0].starts_with("Line 2"), "{p:?}");
+        let job = Job::Write {
+            package: to_json(&large_case()),
+            writing: Writing::Export {
+                destination: Destination::Jira,
+                audience: Audience::L1Handoff,
+            },
+            settings,
+        };
+        let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
+        let Done::Written { text: Err(why), .. } = done else {
+            panic!("{done:?}")
+        };
+        assert!(
+            why.contains("Line 2") && why.contains("Export settings"),
+            "{why}"
+        );
+
+        let job = Job::CheckSettings {
+            settings: ExportSettings {
+                own_domains: "Contoso.COM".into(),
+                iris: String::new(),
+            },
+        };
+        let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
+        let Done::SettingsChecked {
+            result: Ok(canonical),
+        } = done
+        else {
+            panic!("{done:?}")
+        };
+        assert_eq!(canonical.own_domains, "contoso.com");
+        assert!(
+            canonical.iris.contains("\"customer_id\": 1"),
+            "{}",
+            canonical.iris
         );
     }
 
