@@ -6,8 +6,8 @@ use handoff_core::{FindingSeverity, Role};
 use yew::prelude::*;
 
 use crate::components::{
-    audit_trail, case_list::CaseList, export, export::ImportPanel, export_panel::ExportPanel,
-    flowchart, notices::Notices, report_check, steps::Stepper, storage_status, top_bar, training,
+    audit_trail, case_list::CaseList, export, export::ExportPanel, export::ImportPanel, flowchart,
+    notices::Notices, report_check, steps::Stepper, storage_status, top_bar, training,
     training::TrainingLibrary, welcome,
 };
 use crate::hooks::{
@@ -85,8 +85,8 @@ pub fn app() -> Html {
                 <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
                     reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
                     on_status={toggle_status.clone()} status_open={*status_open}
-                    intake={state.intake.clone()} reading_alert={state.reading_alert} export_settings={state.export_settings.clone()} />
-                <ExportPanel case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
+                    intake={state.intake.clone()} reading_alert={state.reading_alert} />
+                <ExportPanel case={case.clone()} actions={actions.clone()} />
             </>
         },
     };
@@ -123,13 +123,11 @@ pub fn app() -> Html {
                     <TrainingLibrary actions={actions.clone()} />
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
-                <main id="main" tabindex="-1">
-                    { main }
-                </main>
+                <main id="main" tabindex="-1">{ main }</main>
                 if let Some(case) = &state.case {
                     // Beside the steps on a wide screen; on a narrow one, a panel that the
                     // progress line's "Case status" opens over the page.
-                    <aside class={classes!("side", "right", status_open.then_some("open"))} id="case-status" aria-label="Case status" tabindex="0"
+                    <aside class={classes!("side", "right", status_open.then_some("open"))} id="case-status" aria-label="Case status"
                         onkeydown={on_status_key}>
                         <button type="button" class="secondary close-status" id="close-status" onclick={toggle_status.reform(|_| ())}>{ "Close case status" }</button>
                         { report_check::report_check(&report_check::Props { findings: findings.clone(), on_go: on_go.clone() }) }

@@ -19,12 +19,11 @@ mod waiting;
 
 use std::rc::Rc;
 
-use handoff_core::package::ExportSettings;
 use handoff_core::{Case, Field, Finding};
 use yew::prelude::*;
 
 pub use frame::error_for;
-pub use send::{SendActions, SendKind};
+pub use send::{send_actions, SendKind};
 
 use crate::adapters::dom;
 use crate::components::fields::Offer;
@@ -54,8 +53,6 @@ pub struct StepContext {
     pub intake: Option<Rc<IntakeView>>,
     /// A pasted alert is with the reader.
     pub reading_alert: bool,
-    /// Own domains and IRIS IDs, for the messages the steps send.
-    pub export_settings: ExportSettings,
 }
 
 impl StepContext {
@@ -140,7 +137,6 @@ pub struct StepperProps {
     pub status_open: bool,
     pub intake: Option<Rc<IntakeView>>,
     pub reading_alert: bool,
-    pub export_settings: ExportSettings,
 }
 
 #[function_component(Stepper)]
@@ -231,7 +227,6 @@ pub fn stepper(p: &StepperProps) -> Html {
                 blocking: Rc::new(blocking),
                 intake: p.intake.clone(),
                 reading_alert: p.reading_alert,
-                export_settings: p.export_settings.clone(),
             };
             rendered.push(open_step(step, ctx));
         } else {
@@ -245,7 +240,7 @@ pub fn stepper(p: &StepperProps) -> Html {
                 StepState::Upcoming | StepState::Current => {
                     if current.is_none() && !waiting_shown {
                         waiting_shown = true;
-                        rendered.push(waiting::waiting(case, role, &p.actions, &p.export_settings));
+                        rendered.push(waiting::waiting(case, role, &p.actions));
                     }
                     rendered.push(html! {
                         <section class="step upcoming" key={step.id()} id={step.id()}>
@@ -257,7 +252,7 @@ pub fn stepper(p: &StepperProps) -> Html {
         }
     }
     if current.is_none() && !waiting_shown {
-        rendered.push(waiting::waiting(case, role, &p.actions, &p.export_settings));
+        rendered.push(waiting::waiting(case, role, &p.actions));
     }
 
     let on_status = p.on_status.reform(|_| ());

@@ -5,10 +5,17 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
-use super::{
-    chat_message, to_iris, to_jira, to_json, to_markdown, to_plain_text, to_slack, to_stix,
-    to_teams, to_thehive, ExportOptions,
-};
+use super::chat::chat_message;
+use super::iris::to_iris;
+use super::jira::to_jira;
+use super::json::to_json;
+use super::markdown::to_markdown;
+use super::options::ExportOptions;
+use super::plain_text::to_plain_text;
+use super::slack::to_slack;
+use super::stix::to_stix;
+use super::teams::to_teams;
+use super::thehive::to_thehive;
 use crate::case::Case;
 
 /// One export format, named by where the analyst puts it.
