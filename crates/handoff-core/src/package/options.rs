@@ -58,6 +58,21 @@ impl ExportOptions {
     }
 }
 
+/// Whether L1 has handed the case on (or begun to): the notification and L2 parts belong in
+/// an export from then on.
+pub(crate) fn handed_on(case: &Case) -> bool {
+    let n = &case.notification;
+    case.stage.is_escalated()
+        || [
+            &n.ticket_id,
+            &n.summary,
+            &n.immediate_concerns,
+            &n.l2_assignee,
+        ]
+        .iter()
+        .any(|s| !is_blank(s))
+}
+
 /// The ticket an export points to for the rest of the case: the notification's ticket, else
 /// the alert ID, else Handoff's case ID.
 pub(crate) fn ticket_of(case: &Case) -> &str {
