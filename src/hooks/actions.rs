@@ -105,11 +105,12 @@ impl Actions {
         self.offload.run(job, move |result| {
             done(match result {
                 Ok(crate::worker::Done::Exported { text }) => text,
-                // Another answer is a worker from another build: reloading fixes both.
-                other => Err(format!(
-                    "The export could not be written: {}",
-                    other.err().unwrap_or_default()
-                )),
+                Ok(_) => Err(
+                    "The export could not be written: the exporter answered for \
+                     another version of Handoff. Reload the page."
+                        .to_owned(),
+                ),
+                Err(why) => Err(format!("The export could not be written: {why}")),
             })
         });
     }
