@@ -1,9 +1,15 @@
-//! The Web Worker that reads pasted alerts, built by Trunk as its own wasm (`index.html`'s
-//! `data-type="worker"` link). It answers each message with `handoff::worker::answer` and says
-//! when it is ready; everything it does is in that pure function, tested natively.
+//! The Web Worker that reads pasted alerts and writes exports, built by Trunk as its own wasm
+//! (`index.html`'s `data-type="worker"` link). It answers each message with
+//! `handoff::worker::answer` and says when it is ready; everything it does is in that pure
+//! function, tested natively. Only the clock and the randomness for STIX ids come from here.
 
+use chrono::{DateTime, Utc};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
 
 fn main() {
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
@@ -11,11 +17,26 @@ fn main() {
         return;
     };
     let reply = scope.clone();
+    let crypto = scope.crypto().ok();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let mut failed = false;
+        let mut random = || {
+            let mut bytes = [0u8; 16];
+            // Without a working crypto.getRandomValues there is no UUIDv4 worth the name.
+            failed |= crypto
+                .as_ref()
+                .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+                .is_none();
+            bytes
+        };
         let answer = e
             .data()
             .as_string()
-            .and_then(|text| handoff::worker::answer(&text));
+            .and_then(|text| handoff::worker::answer(&text, now(), &mut random));
+        if failed {
+            // The page gives up on the job after its timeout and says the worker failed.
+            return;
+        }
         if let Some(answer) = answer {
             // The page gives up on the job after its timeout if this fails.
             let _ = reply.post_message(&JsValue::from_str(&answer));

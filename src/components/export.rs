@@ -1,18 +1,16 @@
-//! Export (JSON, Markdown, chat message: download and copy), the live Markdown preview, and
-//! import of a handoff package from a file or a paste.
+//! Export (every format in one list, written by the worker, then downloaded or copied), the
+//! copy button the send steps use, and import of a handoff package from a file or a paste.
 
 use std::rc::Rc;
 
-use handoff_core::package::{
-    chat_message, file_name, import_located, to_json, to_markdown, ExportOptions, ImportError,
-};
+use handoff_core::package::{file_name, import_located, Destination, ImportError};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use handoff_core::Case;
+use strum::VariantArray;
 use yew::prelude::*;
 
 use super::fields::{oversized_paste, take_chosen_file};
 use crate::adapters::file::{read_bytes, ReadError};
-use crate::adapters::perf::measure;
 use crate::adapters::{clipboard, download::download};
 use crate::hooks::Actions;
 use crate::state::{Action, ImportChoice, PendingImport};
@@ -55,78 +53,53 @@ pub struct ExportProps {
     pub actions: Actions,
 }
 
-/// What an export button produces.
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Json,
-    Markdown,
-    Chat,
-}
-
-impl Format {
-    fn render(self, case: &Case) -> String {
-        match self {
-            Format::Json => measure("handoff:export-json", || to_json(case)),
-            Format::Markdown => measure("handoff:export-markdown", || {
-                to_markdown(case, &ExportOptions::default())
-            }),
-            Format::Chat => chat_message(case, &ExportOptions::default()),
-        }
-    }
-}
-
 #[function_component(ExportPanel)]
 pub fn export_panel(p: &ExportProps) -> Html {
     let case = &p.case;
-    // Exports are built when asked for (download, copy, preview open), never on every
-    // keystroke: on a large case each costs milliseconds.
-    let preview_open = use_state(|| false);
-    let producer = |f: Format| {
-        let case = case.clone();
-        Callback::from(move |()| f.render(&case))
-    };
-    let save = |f: Format, ext: &'static str, mime: &'static str| {
-        let (case, a) = (case.clone(), p.actions.clone());
+    // Every export is written by the worker when asked for, so the exporters for other tools
+    // stay out of the first load.
+    let format = use_node_ref();
+    let on_export = |copy: bool| {
+        let (case, a, format) = (case.clone(), p.actions.clone(), format.clone());
         Callback::from(move |_| {
-            if let Err(e) = download(&file_name(&case, ext), mime, &f.render(&case)) {
-                a.error(e);
-            }
-        })
-    };
-    let on_toggle = {
-        let open = preview_open.clone();
-        Callback::from(move |e: Event| {
-            use wasm_bindgen::JsCast;
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(d.open());
-            }
+            let Some(d) = format
+                .cast::<web_sys::HtmlSelectElement>()
+                .and_then(|s| Destination::VARIANTS.get(s.selected_index().max(0) as usize))
+                .copied()
+            else {
+                return;
+            };
+            let (case2, a2) = (case.clone(), a.clone());
+            a.export(&case, d, move |text| match text {
+                Ok(text) if copy => wasm_bindgen_futures::spawn_local(async move {
+                    match clipboard::copy(&text).await {
+                        Ok(()) => a2.info(format!("Copied the {}.", d.label())),
+                        Err(e) => a2.error(e),
+                    }
+                }),
+                Ok(text) => {
+                    if let Err(e) =
+                        download(&file_name(&case2, d.extension()), d.media_type(), &text)
+                    {
+                        a2.error(e);
+                    }
+                }
+                Err(why) => a2.error(why),
+            });
         })
     };
     html! {
         <details class="card export" id="export" open={case.stage.is_final()}>
             <summary><h2 id="export-heading">{ "Export the case" }</h2></summary>
-            <p class="lead">{ "Markdown for the ticket, the chat message for Slack or Teams, JSON for L2 to open in Handoff and for tools. Indicators are defanged in Markdown and chat." }</p>
+            <p class="lead">{ "Choose the format of the ticket, chat or tool it goes to, then download or copy it. Indicators are defanged." }</p>
             <div class="export-row">
-                <button type="button" onclick={save(Format::Markdown, "md", "text/markdown")}>{ "Download Markdown" }</button>
-                <CopyButton text={producer(Format::Markdown)} what="Markdown" />
+                <label for="export-format">{ "Format" }</label>
+                <select id="export-format" ref={format.clone()}>
+                    { for Destination::VARIANTS.iter().map(|d| html! { <option>{ d.label() }</option> }) }
+                </select>
+                <button type="button" onclick={on_export(false)}>{ "Download the export" }</button>
+                <button type="button" onclick={on_export(true)}>{ "Copy the export" }</button>
             </div>
-            <div class="export-row">
-                <button type="button" onclick={save(Format::Json, "json", "application/json")}>{ "Download JSON" }</button>
-                <CopyButton text={producer(Format::Json)} what="JSON" />
-            </div>
-            <div class="export-row">
-                <button type="button" onclick={save(Format::Chat, "txt", "text/plain")}>{ "Download chat message" }</button>
-                <CopyButton text={producer(Format::Chat)} what="chat message text" />
-            </div>
-            <details ontoggle={on_toggle}>
-                <summary>{ "Markdown preview (as it will be pasted)" }</summary>
-                if *preview_open {
-                    <pre class="preview" tabindex="0" aria-label="Markdown preview">{ Format::Markdown.render(case) }</pre>
-                }
-            </details>
         </details>
     }
 }

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use handoff_core::intake::text_only;
+use handoff_core::package::{to_json, Destination};
 use handoff_core::training::Scenario;
 use handoff_core::{Case, Command, Edit, Field};
 use yew::prelude::*;
@@ -87,6 +88,31 @@ impl Actions {
                     show(why);
                 }
             });
+    }
+
+    /// Has the worker write `case` for `destination` (the full record); `done` gets the text,
+    /// or why there is none (nothing this destination carries, or the worker failed).
+    pub fn export(
+        &self,
+        case: &Case,
+        destination: Destination,
+        done: impl FnOnce(Result<String, String>) + 'static,
+    ) {
+        let job = crate::worker::Job::Export {
+            package: crate::adapters::perf::measure("handoff:export-json", || to_json(case)),
+            destination,
+        };
+        self.offload.run(job, move |result| {
+            done(match result {
+                Ok(crate::worker::Done::Exported { text }) => text,
+                Ok(_) => Err(
+                    "The export could not be written: the exporter answered for \
+                     another version of Handoff. Reload the page."
+                        .to_owned(),
+                ),
+                Err(why) => Err(format!("The export could not be written: {why}")),
+            })
+        });
     }
 
     /// Reads the alert stored in case `case_id` again (the case was opened), for the panel

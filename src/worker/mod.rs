@@ -1,8 +1,9 @@
 //! Work done off the page, in a Web Worker built as its own wasm (`src/bin/handoff-worker.rs`):
-//! reading pasted alerts, and naming the wrong value of a refused package by its path. The
-//! readers (`mail-parser`, every vendor's field names) and the path tracking weigh tens of
-//! kilobytes the first load does not need; in the worker they load when a case is first
-//! open, and a 1 MB paste is read without freezing the page.
+//! reading pasted alerts, writing the exports for other tools (Jira, plain text, Slack, Teams,
+//! TheHive, DFIR-IRIS, STIX), and naming the wrong value of a refused package by its path. The
+//! readers (`mail-parser`, every vendor's field names), the exporters and the path tracking
+//! weigh tens of kilobytes the first load does not need; in the worker they load when a case
+//! is first open, and a 1 MB paste is read without freezing the page.
 //!
 //! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text and the
 //! worker answers with a [`Done`]. Each message carries [`PROTOCOL`], so a worker left from an
@@ -10,12 +11,13 @@
 //! panic. The browser ends are `crate::adapters::worker` (the page) and the binary (the
 //! worker).
 
+use chrono::{DateTime, Utc};
 use handoff_core::intake::{self, Intake};
-use handoff_core::package::import;
+use handoff_core::package::{import, Destination, ExportOptions};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// The worker's script, beside the app's files (Trunk's loader shim for the worker binary).
 pub const SCRIPT: &str = "./handoff-worker_loader.js";
@@ -33,6 +35,11 @@ pub enum Job {
     ExplainImport {
         text: String,
     },
+    /// The open case (its package JSON) written for `destination`, as the full record.
+    Export {
+        package: String,
+        destination: Destination,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -43,6 +50,10 @@ pub enum Done {
     /// `None`: the package is not refused after all.
     ImportExplained {
         refusal: Option<String>,
+    },
+    /// The export, or why this case has none for the destination.
+    Exported {
+        text: Result<String, String>,
     },
 }
 
@@ -63,9 +74,14 @@ pub fn read_answer(text: &str) -> Result<(u64, Done), String> {
     decode(text)
 }
 
-/// The worker's whole job: one request in, one answer out. `None` when the request cannot be
-/// read (a page from another build); the page's timeout then reports it.
-pub fn answer(text: &str) -> Option<String> {
+/// The worker's whole job: one request in, one answer out, at `now`, with `random` for the ids
+/// a STIX bundle needs. `None` when the request cannot be read (a page from another build);
+/// the page's timeout then reports it.
+pub fn answer(
+    text: &str,
+    now: DateTime<Utc>,
+    random: &mut impl FnMut() -> [u8; 16],
+) -> Option<String> {
     let (id, job) = decode::<Job>(text).ok()?;
     let done = match job {
         Job::ReadAlert { text } => Done::AlertRead {
@@ -73,6 +89,16 @@ pub fn answer(text: &str) -> Option<String> {
         },
         Job::ExplainImport { text } => Done::ImportExplained {
             refusal: import(text.as_bytes()).err().map(|e| e.to_string()),
+        },
+        Job::Export {
+            package,
+            destination,
+        } => Done::Exported {
+            // The page wrote this package from a case it holds, so a refusal here is a bug
+            // between builds; it is reported as such rather than swallowed.
+            text: import(package.as_bytes())
+                .map_err(|e| format!("The case could not be handed to the exporter: {e}"))
+                .and_then(|case| destination.write(&case, &ExportOptions::default(), now, random)),
         },
     };
     Some(encode(id, done))
@@ -110,6 +136,53 @@ fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(u64, T), String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+    use handoff_core::fixtures::large_case;
+    use handoff_core::package::{to_jira, to_json};
+
+    fn answer(text: &str) -> Option<String> {
+        let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
+        let mut n = 0u8;
+        super::answer(text, now, &mut || {
+            n = n.wrapping_add(1);
+            [n; 16]
+        })
+    }
+
+    #[test]
+    fn an_export_comes_back_written() {
+        let case = large_case();
+        let job = Job::Export {
+            package: to_json(&case),
+            destination: Destination::Jira,
+        };
+        let (id, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        assert_eq!(id, 5);
+        assert_eq!(
+            done,
+            Done::Exported {
+                text: Ok(to_jira(&case, &ExportOptions::default()))
+            }
+        );
+        let job = Job::Export {
+            package: to_json(&case),
+            destination: Destination::Stix,
+        };
+        let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
+        let Done::Exported { text: Ok(stix) } = done else {
+            panic!("{done:?}")
+        };
+        assert!(stix.contains("\"type\": \"bundle\""), "{}", &stix[..200]);
+        let job = Job::Export {
+            package: "{}".into(),
+            destination: Destination::Jira,
+        };
+        let (_, done) = read_answer(&answer(&request(7, job)).unwrap()).unwrap();
+        let Done::Exported { text: Err(why) } = done else {
+            panic!("{done:?}")
+        };
+        assert!(why.starts_with("The case could not be handed"), "{why}");
+    }
 
     #[test]
     fn a_job_goes_through_the_worker_and_comes_back() {

@@ -1,6 +1,6 @@
 import { expect, type Browser, type Page, type Locator } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectAccessible, openApp } from './helpers';
+import { downloadExport, expectAccessible, openApp } from './helpers';
 
 /** The two screens every walk of the guided flow is checked on. */
 export const SCREENS = {
@@ -99,10 +99,7 @@ export async function downloadPackage(page: Page): Promise<{ name: string; text:
 
 /** Downloads the case's JSON from "Export the case", which every case has. */
 export async function exportJson(page: Page): Promise<{ name: string; text: string }> {
-  const download = page.getByRole('button', { name: 'Download JSON' });
-  if (!(await download.isVisible())) await page.getByText('Export the case', { exact: true }).click();
-  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  return downloadExport(page, 'Handoff package (JSON)');
 }
 
 /** Opens a package file, as the receiving analyst would. */

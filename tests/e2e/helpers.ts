@@ -39,6 +39,19 @@ export async function expectSaved(page: Page) {
 }
 
 /** The titles of the cases stored in this browser, as the next page load would read them. */
+/** Opens "Export the case" if it is closed, chooses a format and downloads it. */
+export async function downloadExport(page: Page, format: string): Promise<{ name: string; text: string }> {
+  const select = page.getByLabel('Format', { exact: true });
+  if (!(await select.isVisible())) await page.getByText('Export the case', { exact: true }).click();
+  await select.selectOption({ label: format });
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the export' }).click(),
+  ]);
+  const { readFileSync } = await import('node:fs');
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+}
+
 export async function storedTitles(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Object.keys(localStorage)

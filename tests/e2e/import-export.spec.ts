@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp } from './helpers';
+import { downloadExport, openApp } from './helpers';
 import { fill, press } from './flow';
 
 test('a bad import is refused with a reason and the open case is untouched', async ({ page }) => {
@@ -25,14 +25,9 @@ test('copy buttons put the exact export on the clipboard', async ({ page, contex
   await openApp(page);
   await page.getByRole('button', { name: 'New case' }).first().click();
   await fill(page, 'Alert title', 'Clipboard check');
-  await page.getByText('Export the case', { exact: true }).click();
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download JSON' }).click(),
-  ]);
-  const exported = readFileSync(await download.path(), 'utf8');
-  await page.getByRole('button', { name: 'Copy JSON' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Copied the JSON.' })).toBeVisible();
+  const exported = (await downloadExport(page, 'Handoff package (JSON)')).text;
+  await page.getByRole('button', { name: 'Copy the export' }).click();
+  await expect(page.getByText('Copied the Handoff package (JSON).')).toBeVisible();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   expect(clip).toBe(exported);
 });

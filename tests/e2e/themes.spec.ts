@@ -17,7 +17,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expectAccessible(page);
     await step(page, 'Submit for scoring');
     await page.getByText('Export the case', { exact: true }).click();
-    await page.getByText('Markdown preview (as it will be pasted)').click();
+    await expect(page.getByLabel('Format', { exact: true })).toBeVisible();
     await expectAccessible(page);
     // The toggle flips to the other theme.
     await page.getByRole('button', { name: 'Light/dark theme' }).click();

@@ -1,19 +1,12 @@
 //! The file name an export is saved under.
 
+use super::options::ticket_of;
 use crate::case::Case;
 
-/// `<ticket-id>-handoff.<ext>`, with anything unsafe in a file name replaced.
+/// `<ticket-id>-handoff.<ext>` (the ticket every export points to), with anything unsafe in a
+/// file name replaced.
 pub fn file_name(case: &Case, ext: &str) -> String {
-    let id = [
-        case.notification.ticket_id.as_str(),
-        case.report.header.alert_id.as_str(),
-        case.id.as_str(),
-    ]
-    .into_iter()
-    .map(str::trim)
-    .find(|s| !s.is_empty())
-    .unwrap_or("case");
-    let safe: String = id
+    let safe: String = ticket_of(case)
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || "-_.".contains(c) {

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use strum::VariantArray;
 
-use super::options::{Audience, ExportOptions};
+use super::options::{handed_on, Audience, ExportOptions};
 use crate::case::Case;
 use crate::rules::escalation::{recommend, RecommendationKind};
 use crate::vocabulary::escalation::Condition;
@@ -340,17 +340,7 @@ pub fn to_markdown(case: &Case, options: &ExportOptions) -> String {
         let _ = writeln!(o, "- {}", escape_inline(a));
     }
 
-    let n = &case.notification;
-    let handed_on = case.stage.is_escalated()
-        || [
-            &n.ticket_id,
-            &n.summary,
-            &n.immediate_concerns,
-            &n.l2_assignee,
-        ]
-        .iter()
-        .any(|s| !is_blank(s));
-    if handed_on {
+    if handed_on(case) {
         notification_and_l2(&mut o, case, options);
     }
     audit_trail(&mut o, case, own);

@@ -6,6 +6,7 @@
 
 mod alert_fields;
 mod chat;
+mod destination;
 mod file_name;
 mod import;
 mod iris;
@@ -24,6 +25,7 @@ mod teams;
 mod thehive;
 
 pub use chat::{chat_message, clarification_message};
+pub use destination::Destination;
 pub use file_name::file_name;
 pub use import::{import, import_located, ImportError};
 pub use iris::to_iris;
@@ -31,7 +33,7 @@ pub use iris_mapping::{IrisIocTypeIds, IrisMapping, IrisSeverityIds, IrisTlpIds}
 pub use jira::to_jira;
 pub use json::{to_json, HandoffPackage, PackageFile, FORMAT, SCHEMA_VERSION};
 pub use markdown::{escape_inline, to_markdown};
-pub use options::{Audience, ExportOptions};
+pub use options::{Audience, ExportOptions, ExportSettings, SettingsProblems};
 pub use plain_text::to_plain_text;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;

@@ -58,6 +58,21 @@ impl ExportOptions {
     }
 }
 
+/// Whether L1 has handed the case on (or begun to): the notification and L2 parts belong in
+/// an export from then on.
+pub(crate) fn handed_on(case: &Case) -> bool {
+    let n = &case.notification;
+    case.stage.is_escalated()
+        || [
+            &n.ticket_id,
+            &n.summary,
+            &n.immediate_concerns,
+            &n.l2_assignee,
+        ]
+        .iter()
+        .any(|s| !is_blank(s))
+}
+
 /// The ticket an export points to for the rest of the case: the notification's ticket, else
 /// the alert ID, else Handoff's case ID.
 pub(crate) fn ticket_of(case: &Case) -> &str {
@@ -70,4 +85,155 @@ pub(crate) fn ticket_of(case: &Case) -> &str {
     .map(str::trim)
     .find(|s| !s.is_empty())
     .unwrap_or("")
+}
+
+/// The export settings as the analyst writes them, and as this browser keeps them: own domains
+/// and address ranges one per line, and the DFIR-IRIS mapping as JSON (empty for the IDs of a
+/// fresh IRIS install).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ExportSettings {
+    pub own_domains: String,
+    pub iris: String,
+}
+
+/// What is wrong with the export settings, each part in plain words, so the analyst can
+/// correct both boxes at once.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SettingsProblems {
+    pub own_domains: Vec<String>,
+    pub iris: Option<String>,
+}
+
+impl ExportSettings {
+    /// Reads the settings for `audience`, or says what is wrong with them.
+    pub fn options(&self, audience: Audience) -> Result<ExportOptions, SettingsProblems> {
+        let mut problems = SettingsProblems::default();
+        let (mut domains, mut networks) = (Vec::new(), Vec::new());
+        for (n, line) in self.own_domains.lines().enumerate() {
+            let entry = line.trim();
+            if entry.is_empty() {
+                continue;
+            }
+            // An address or range starts with a digit or holds a colon (IPv6); the rest are
+            // names.
+            let network = entry.starts_with(|c: char| c.is_ascii_digit()) || entry.contains(':');
+            let checked = match network {
+                true => OwnDomains::new::<&str, _>(&[], &[entry]),
+                false => OwnDomains::new::<_, &str>(&[entry], &[]),
+            };
+            match checked {
+                Ok(_) if network => networks.push(entry),
+                Ok(_) => domains.push(entry),
+                Err(e) => problems.own_domains.push(format!("Line {}: {e}.", n + 1)),
+            }
+        }
+        let iris = match self.iris.trim() {
+            "" => IrisMapping::default(),
+            text => {
+                let mut de = serde_json::Deserializer::from_str(text);
+                match serde_path_to_error::deserialize::<_, IrisMapping>(&mut de) {
+                    Ok(m) => match de.end() {
+                        Ok(()) => m,
+                        Err(e) => {
+                            problems.iris =
+                                Some(format!("The DFIR-IRIS IDs are not valid JSON: {e}."));
+                            m
+                        }
+                    },
+                    Err(e) => {
+                        let path = e.path().to_string();
+                        let inner = e.into_inner();
+                        problems.iris = Some(match path.as_str() {
+                            "." | "" => format!("The DFIR-IRIS IDs are not valid JSON: {inner}."),
+                            _ => format!("The DFIR-IRIS ID {path} is wrong: {inner}."),
+                        });
+                        IrisMapping::default()
+                    }
+                }
+            }
+        };
+        if !problems.own_domains.is_empty() || problems.iris.is_some() {
+            return Err(problems);
+        }
+        let own_domains = OwnDomains::new(&domains, &networks).map_err(|e| SettingsProblems {
+            own_domains: vec![e.to_string()],
+            iris: None,
+        })?;
+        Ok(ExportOptions {
+            audience,
+            own_domains,
+            iris,
+        })
+    }
+
+    /// The settings as they are read: each own domain and range once, in canonical form, and
+    /// the IRIS mapping in full, so the analyst sees every ID the export will use.
+    pub fn canonical(options: &ExportOptions) -> ExportSettings {
+        let own = &options.own_domains;
+        let mut lines: Vec<String> = own.domains().to_vec();
+        lines.extend(own.networks());
+        ExportSettings {
+            own_domains: lines.join("\n"),
+            iris: serde_json::to_string_pretty(&options.iris).unwrap_or_default(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_read_line_by_line_and_every_bad_line_is_named() {
+        let s = ExportSettings {
+            own_domains: "Contoso.com\n\n*.fabrikam.example\n10.1.2.3/8\nnot a domain\n999.1.1.1\n"
+                .into(),
+            iris: String::new(),
+        };
+        let p = s.options(Audience::FullRecord).unwrap_err();
+        assert_eq!(p.own_domains.len(), 2, "{p:?}");
+        assert!(p.own_domains[0].starts_with("Line 5: "), "{p:?}");
+        assert!(p.own_domains[1].starts_with("Line 6: "), "{p:?}");
+        assert_eq!(p.iris, None);
+
+        let s = ExportSettings {
+            own_domains: "Contoso.com\n*.fabrikam.example\n10.1.2.3/8\n2001:db8::/32".into(),
+            iris: String::new(),
+        };
+        let o = s.options(Audience::L1Handoff).unwrap();
+        assert_eq!(o.audience, Audience::L1Handoff);
+        assert_eq!(o.iris, IrisMapping::default());
+        let c = ExportSettings::canonical(&o);
+        assert_eq!(
+            c.own_domains,
+            "contoso.com\nfabrikam.example\n10.0.0.0/8\n2001:db8::/32"
+        );
+        // The canonical form reads back to the same options.
+        assert_eq!(c.options(Audience::L1Handoff).unwrap(), o);
+    }
+
+    #[test]
+    fn a_wrong_iris_id_is_named_by_its_path() {
+        let s = ExportSettings {
+            own_domains: String::new(),
+            iris: r#"{"severity_ids": {"high": "five"}}"#.into(),
+        };
+        let p = s.options(Audience::FullRecord).unwrap_err();
+        let why = p.iris.unwrap();
+        assert!(
+            why.starts_with("The DFIR-IRIS ID severity_ids.high is wrong"),
+            "{why}"
+        );
+        let s = ExportSettings {
+            own_domains: String::new(),
+            iris: r#"{"customer_id": 3} trailing"#.into(),
+        };
+        assert!(s.options(Audience::FullRecord).is_err());
+        let s = ExportSettings {
+            own_domains: String::new(),
+            iris: r#"{"customer_id": 3}"#.into(),
+        };
+        assert_eq!(s.options(Audience::FullRecord).unwrap().iris.customer_id, 3);
+    }
 }

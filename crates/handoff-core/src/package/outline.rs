@@ -15,7 +15,7 @@ use std::fmt::Write;
 
 use strum::VariantArray;
 
-use super::options::{ticket_of, Audience, ExportOptions};
+use super::options::{handed_on, ticket_of, Audience, ExportOptions};
 use crate::case::Case;
 use crate::rules::escalation::{recommend, RecommendationKind};
 use crate::vocabulary::escalation::Condition;
@@ -180,15 +180,7 @@ impl Builder<'_> {
         });
 
         let n = &case.notification;
-        let handed_on = case.stage.is_escalated()
-            || [
-                &n.ticket_id,
-                &n.summary,
-                &n.immediate_concerns,
-                &n.l2_assignee,
-            ]
-            .iter()
-            .any(|s| !is_blank(s));
+        let handed_on = handed_on(case);
         if handed_on {
             sections.push(Section {
                 title: "Notification to L2",
