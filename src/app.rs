@@ -2,17 +2,16 @@
 //! `crate::hooks`, each part of the screen in `crate::components`.
 
 use handoff_core::rules::report_check::check;
-use handoff_core::{FindingSeverity, Role};
+use handoff_core::{Case, FindingSeverity, Role};
 use yew::prelude::*;
 
 use crate::components::{
     audit_trail, case_list::CaseList, export, export::ExportPanel, export::ImportPanel, flowchart,
-    notices::Notices, report_check, steps::Stepper, storage_status, top_bar, training,
-    training::TrainingLibrary, welcome,
+    notices::Notices, report_check, steps::Stepper, storage_status, top_bar, welcome,
 };
 use crate::hooks::{
     use_actions, use_alert_reading, use_autosave, use_offline, use_other_tabs, use_profile,
-    use_shortcuts, use_stored_cases, use_theme,
+    use_shortcuts, use_stored_cases, use_theme, Actions,
 };
 use crate::state::{Action, AppState};
 
@@ -79,17 +78,13 @@ pub fn app() -> Html {
         },
         Some(case) => html! {
             <>
-                // Training: the scenario and its checks above the steps, its scoring below them.
-                if let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) {
-                    { training::run_panel(&training::RunProps { run: run.clone(), stage: case.stage, actions: actions.clone() }) }
-                }
+                // Training: the scenario and its checks above the steps.
+                { training_above(&state, case, &actions) }
                 <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
                     reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
                     on_status={toggle_status.clone()} status_open={*status_open}
                     intake={state.intake.clone()} reading_alert={state.reading_alert} />
-                if let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) {
-                    { training::debrief_panel(&training::DebriefProps { run: run.clone(), stage: case.stage, trainee: state.profile.name.clone(), results: state.training_results.clone(), actions: actions.clone() }) }
-                }
+                { training_below(&state, case, &actions) }
                 <ExportPanel case={case.clone()} actions={actions.clone()} />
             </>
         },
@@ -124,7 +119,7 @@ pub fn app() -> Html {
                         deleted={state.deleted.as_ref().map(|d| AttrValue::from(d.case.report.header.title.clone()))}
                         actions={actions.clone()} />
                     <ImportPanel actions={actions.clone()} />
-                    <TrainingLibrary actions={actions.clone()} />
+                    { training_side(&actions) }
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
                 <main id="main" tabindex="-1">{ main }</main>
@@ -143,4 +138,57 @@ pub fn app() -> Html {
             </div>
         </div>
     }
+}
+
+// The training room's page (built with the `training` feature) works scenarios in ordinary
+// cases; the analyst's page links to it instead of carrying it.
+
+/// The scenario being worked, its briefing and checks, above the steps.
+#[cfg(feature = "training")]
+fn training_above(state: &AppState, case: &Case, actions: &Actions) -> Html {
+    use crate::components::training;
+    match state.training.as_ref().filter(|t| t.case_id == case.id) {
+        Some(run) => training::run_panel(&training::RunProps {
+            run: run.clone(),
+            stage: case.stage,
+            actions: actions.clone(),
+        }),
+        None => Html::default(),
+    }
+}
+
+/// The scoring of the scenario being worked, below the steps.
+#[cfg(feature = "training")]
+fn training_below(state: &AppState, case: &Case, actions: &Actions) -> Html {
+    use crate::components::training;
+    match state.training.as_ref().filter(|t| t.case_id == case.id) {
+        Some(run) => training::debrief_panel(&training::DebriefProps {
+            run: run.clone(),
+            stage: case.stage,
+            trainee: state.profile.name.clone(),
+            results: state.training_results.clone(),
+            actions: actions.clone(),
+        }),
+        None => Html::default(),
+    }
+}
+
+#[cfg(feature = "training")]
+fn training_side(actions: &Actions) -> Html {
+    html! { <crate::components::training::TrainingLibrary actions={actions.clone()} /> }
+}
+
+#[cfg(not(feature = "training"))]
+fn training_above(_: &AppState, _: &Case, _: &Actions) -> Html {
+    Html::default()
+}
+
+#[cfg(not(feature = "training"))]
+fn training_below(_: &AppState, _: &Case, _: &Actions) -> Html {
+    Html::default()
+}
+
+#[cfg(not(feature = "training"))]
+fn training_side(_: &Actions) -> Html {
+    crate::components::training_room::training_room_link()
 }

@@ -8,10 +8,24 @@ use handoff_core::Case;
 
 use crate::state::{CaseSummary, StoredCases};
 
-const PREFIX: &str = "handoff.v1.case.";
-const QUARANTINE: &str = "handoff.v1.quarantine.";
-const CURRENT: &str = "handoff.v1.current";
-const ARCHIVED: &str = "handoff.v1.archived";
+// The training room's page keeps its cases under other keys of the same origin, so practice
+// never lands in the analyst's case list (the name and role below are the person's, shared).
+#[cfg(not(feature = "training"))]
+macro_rules! case_key {
+    ($k:literal) => {
+        concat!("handoff.v1.", $k)
+    };
+}
+#[cfg(feature = "training")]
+macro_rules! case_key {
+    ($k:literal) => {
+        concat!("handoff.training.v1.", $k)
+    };
+}
+const PREFIX: &str = case_key!("case.");
+const QUARANTINE: &str = case_key!("quarantine.");
+const CURRENT: &str = case_key!("current");
+const ARCHIVED: &str = case_key!("archived");
 
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()

@@ -12,5 +12,8 @@ pub mod report_check;
 pub mod steps;
 pub mod storage_status;
 pub mod top_bar;
+#[cfg(feature = "training")]
 pub mod training;
+#[cfg(not(feature = "training"))]
+pub mod training_room;
 pub mod welcome;

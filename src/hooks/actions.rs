@@ -1,16 +1,17 @@
 //! The actions that need the time or a new ID, stamped here, so that components hand over
 //! only what the analyst did and the reducer stays pure.
 
-use std::rc::Rc;
-
 use handoff_core::intake::text_only;
 use handoff_core::package::{to_json, Destination};
+#[cfg(feature = "training")]
 use handoff_core::training::Scenario;
 use handoff_core::{Case, Command, Edit, Field};
 use yew::prelude::*;
 
 use crate::adapters::clock::{new_case_id, now};
 use crate::adapters::worker::Offload;
+#[cfg(feature = "training")]
+use crate::state::TrainingAction;
 use crate::state::{Action, Dispatch, ImportChoice, NoticeKind};
 
 /// The app's actions as narrow callbacks and methods, for components to take only what they
@@ -157,16 +158,18 @@ impl Actions {
         }));
     }
 
-    pub fn start_training(&self, scenario: Rc<Scenario>) {
-        self.send(Action::StartTraining {
+    #[cfg(feature = "training")]
+    pub fn start_training(&self, scenario: std::rc::Rc<Scenario>) {
+        self.send(Action::Training(TrainingAction::Start {
             scenario,
             id: new_case_id(),
             at: now(),
-        });
+        }));
     }
 
+    #[cfg(feature = "training")]
     pub fn submit_training(&self) {
-        self.send(Action::SubmitTraining { at: now() });
+        self.send(Action::Training(TrainingAction::Submit { at: now() }));
     }
 }
 

@@ -9,12 +9,17 @@ pub mod notices;
 pub mod summary;
 #[cfg(test)]
 mod tests;
+// Training is built into the training room's page only (`--features training`), so the
+// analyst's first load carries none of it.
+#[cfg(feature = "training")]
+pub mod training;
+#[cfg(feature = "training")]
+pub use training::{TrainingAction, TrainingRun};
 
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use handoff_core::intake::{proposals, suggestions, Intake};
-use handoff_core::training::{score, start_case, ResultItem, Scenario, Score, TrainingResult};
 use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
 use handoff_core::vocabulary::text::megabytes;
 use handoff_core::{Case, Command, Edit, Field, Refusal, Role};
@@ -102,20 +107,6 @@ pub fn continues_from(newer: &Case, older: &Case) -> bool {
         && newer.audit[..older.audit.len()] == older.audit[..]
 }
 
-/// A trainee working a scenario in an ordinary case.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TrainingRun {
-    pub scenario: Rc<Scenario>,
-    pub case_id: String,
-    pub started_at: DateTime<Utc>,
-    /// The checks the trainee chose to run, by id, in order.
-    pub checks: Vec<String>,
-    /// The role the analyst worked as before: a scenario switches to its own, and leaving
-    /// training switches back.
-    pub role_before: Role,
-    pub score: Option<Score>,
-}
-
 /// Who is using this browser, remembered in it: the tier they work in and their name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Profile {
@@ -174,9 +165,11 @@ pub struct AppState {
     /// The question to L1 or the answer to L2 being written. Kept here, not in the text box,
     /// so that a refused step loses nothing.
     pub reply: String,
+    #[cfg(feature = "training")]
     pub training: Option<TrainingRun>,
     /// Scenarios finished in this session.
-    pub training_results: Vec<TrainingResult>,
+    #[cfg(feature = "training")]
+    pub training_results: Vec<handoff_core::training::TrainingResult>,
     pub offline: OfflineStatus,
     /// The open case's pasted alert as the intake read it.
     pub intake: Option<Rc<IntakeView>>,
@@ -267,17 +260,8 @@ pub enum Action {
     /// A case was deleted from storage.
     Deleted(DeletedCase),
     UndoDelete,
-    StartTraining {
-        scenario: Rc<Scenario>,
-        id: String,
-        at: DateTime<Utc>,
-    },
-    /// The trainee runs one of the scenario's checks (by id).
-    RunCheck(String),
-    SubmitTraining {
-        at: DateTime<Utc>,
-    },
-    EndTraining,
+    #[cfg(feature = "training")]
+    Training(TrainingAction),
     Offline(OfflineStatus),
 }
 
@@ -678,68 +662,8 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 }
             }
         }
-        Action::StartTraining { scenario, id, at } => {
-            // Only an L2 scenario with an unreadable handoff fails here, and reading the
-            // scenario already refused those.
-            let Ok(case) = start_case(&scenario, id, at, &s.profile.name) else {
-                return;
-            };
-            let role_before = s
-                .training
-                .as_ref()
-                .map_or(s.profile.role, |t| t.role_before);
-            // An L2 scenario opens on the briefing, as L2; an L1 one on the alert, as L1.
-            s.profile.role = scenario.role;
-            s.training = Some(TrainingRun {
-                scenario,
-                case_id: case.id.clone(),
-                started_at: at,
-                checks: Vec::new(),
-                role_before,
-                score: None,
-            });
-            s.open(case);
-        }
-        Action::RunCheck(id) => {
-            if let Some(t) = s.training.as_mut() {
-                if t.score.is_none() && t.scenario.check(&id).is_some() && !t.checks.contains(&id) {
-                    t.checks.push(id);
-                }
-            }
-        }
-        Action::SubmitTraining { at } => {
-            if let (Some(t), Some(case)) = (s.training.as_mut(), s.case.as_ref()) {
-                if t.case_id == case.id && t.score.is_none() {
-                    let result = score(&t.scenario, case, &t.checks);
-                    s.training_results.push(TrainingResult {
-                        scenario_id: t.scenario.id.clone(),
-                        title: t.scenario.title.clone(),
-                        score: result.total,
-                        max: result.max,
-                        seconds: (at - t.started_at).num_seconds().max(0) as u64,
-                        completed_at: at,
-                        role: Some(t.scenario.role),
-                        minutes: t.scenario.minutes(&t.checks),
-                        checks: t.checks.clone(),
-                        items: result
-                            .items
-                            .iter()
-                            .map(|i| ResultItem {
-                                key: i.key.to_owned(),
-                                points: i.points,
-                                max: i.max,
-                            })
-                            .collect(),
-                    });
-                    t.score = Some(result);
-                }
-            }
-        }
-        Action::EndTraining => {
-            if let Some(t) = s.training.take() {
-                s.profile.role = t.role_before;
-            }
-        }
+        #[cfg(feature = "training")]
+        Action::Training(action) => training::reduce(s, action),
         Action::Offline(status) => s.offline = status,
     }
 }

@@ -1,9 +1,6 @@
 //! The reducer, natively: every action, and each bug it once had.
 
-use std::rc::Rc;
-
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use handoff_core::training::parse_scenario;
 use handoff_core::vocabulary::limits::MAX_RAW_ALERT_BYTES;
 use handoff_core::{
     Case, Command, Condition, Edit, EscalationChoice, FiveW, Severity, Stage, Verdict,
@@ -664,140 +661,6 @@ fn notices_are_shown_once_dismissed_by_id_and_information_does_not_pile_up() {
     );
 }
 
-fn scenario(id: &str) -> Rc<handoff_core::training::Scenario> {
-    let text = std::fs::read_to_string(format!(
-        "{}/static/scenarios/{id}.json",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap();
-    Rc::new(parse_scenario(&text).unwrap())
-}
-
-#[test]
-fn training_runs_from_start_to_score_with_the_checks_chosen() {
-    let scenario = scenario("phishing-macro");
-    let mut s = AppState::default();
-    s.profile.role = Role::L2;
-    s.profile.name = "Dana Kim".into();
-    reduce(
-        &mut s,
-        Action::StartTraining {
-            scenario: scenario.clone(),
-            id: "case-train".into(),
-            at: t(0),
-        },
-    );
-    assert_eq!(open_case(&s).id, "case-train");
-    assert_eq!(open_case(&s).report.header.analyst, "Dana Kim");
-    assert!(!open_case(&s).report.indicators.is_empty());
-    assert_eq!(s.profile.role, Role::L1, "an L1 scenario is worked as L1");
-    let run = s.training.clone().unwrap();
-    assert_eq!(
-        (run.checks.len(), run.started_at, run.role_before),
-        (0, t(0), Role::L2)
-    );
-
-    // Checks run once each, in the order chosen; unknown ones are ignored.
-    for id in ["edr-tree", "firewall", "edr-tree", "no-such-check"] {
-        reduce(&mut s, Action::RunCheck(id.into()));
-    }
-    assert_eq!(
-        s.training.as_ref().unwrap().checks,
-        vec!["edr-tree", "firewall"]
-    );
-
-    reduce(&mut s, Action::SubmitTraining { at: t(12) });
-    reduce(&mut s, Action::SubmitTraining { at: t(13) });
-    assert_eq!(s.training_results.len(), 1, "scored once");
-    let r = &s.training_results[0];
-    assert_eq!(r.seconds, 12 * 60);
-    assert_eq!((r.minutes, r.role), (15, Some(Role::L1)));
-    assert_eq!(r.checks, vec!["edr-tree", "firewall"]);
-    let score = s.training.as_ref().unwrap().score.clone().unwrap();
-    assert_eq!(r.score, score.total);
-    assert_eq!(r.items.len(), score.items.len());
-    assert!(r.items.iter().any(|i| i.key == "summary" && i.points == 0));
-
-    // Nothing more is run once scored.
-    reduce(&mut s, Action::RunCheck("whois".into()));
-    assert_eq!(s.training.as_ref().unwrap().checks.len(), 2);
-    reduce(&mut s, Action::EndTraining);
-    assert_eq!(s.training, None);
-    assert_eq!(
-        s.profile.role,
-        Role::L2,
-        "leaving training restores the role"
-    );
-    assert_eq!(s.training_results.len(), 1);
-}
-
-#[test]
-fn an_l2_scenario_opens_as_l2_on_the_briefing_and_its_scripted_l1_answers() {
-    let scenario = scenario("l2-clarify-webshell");
-    let mut s = AppState::default();
-    reduce(
-        &mut s,
-        Action::StartTraining {
-            scenario: scenario.clone(),
-            id: "case-l2".into(),
-            at: t(0),
-        },
-    );
-    assert_eq!(s.profile.role, Role::L2);
-    assert_eq!(open_case(&s).id, "case-l2");
-    assert_eq!(open_case(&s).stage, Stage::L2Notified);
-    let current: Vec<FlowStep> = flow::steps_for(open_case(&s), Role::L2, false)
-        .into_iter()
-        .filter(|(_, st)| *st == flow::StepState::Current)
-        .map(|(st, _)| st)
-        .collect();
-    assert_eq!(current, vec![FlowStep::Briefing]);
-
-    run(
-        &mut s,
-        [
-            edit(Edit::L2Analyst("Sam Lee".into()), 2),
-            step(Command::StartL2Review, 2),
-            step(
-                Command::RequestClarification {
-                    question: "Is WEB-PRT-02 still online?".into(),
-                },
-                3,
-            ),
-        ],
-    );
-    assert_eq!(open_case(&s).stage, Stage::ClarificationRequested);
-    // L1's scripted answer (the run panel's button) is the ordinary step, taken for L1.
-    let rev = s.revision;
-    reduce(
-        &mut s,
-        step(
-            Command::AnswerClarification {
-                answer: scenario.reply().to_owned(),
-            },
-            4,
-        ),
-    );
-    assert_eq!(open_case(&s).stage, Stage::L2Review);
-    assert_eq!(s.revision, rev + 1, "autosave sees the answer");
-    let answer = open_case(&s).clarifications[0].answer.clone().unwrap();
-    assert_eq!(answer.text, scenario.l1_answer);
-    assert_eq!(answer.answered_by.role, Role::L1);
-
-    // Starting another scenario keeps the role to go back to from before the first one.
-    reduce(
-        &mut s,
-        Action::StartTraining {
-            scenario: self::scenario("phishing-macro"),
-            id: "case-3".into(),
-            at: t(5),
-        },
-    );
-    assert_eq!(s.profile.role, Role::L1);
-    reduce(&mut s, Action::EndTraining);
-    assert_eq!(s.profile.role, Role::L1);
-}
-
 #[test]
 fn the_save_status_follows_revisions_failures_and_conflicts() {
     let mut s = with_new_case("case-1");
@@ -846,8 +709,10 @@ fn actions_without_an_open_case_change_nothing() {
         edit(Edit::Title("x".into()), 1),
         step(Command::StartReview, 1),
         Action::UndoDelete,
-        Action::RunCheck("edr-tree".into()),
-        Action::SubmitTraining { at: t(1) },
+        #[cfg(feature = "training")]
+        Action::Training(TrainingAction::RunCheck("edr-tree".into())),
+        #[cfg(feature = "training")]
+        Action::Training(TrainingAction::Submit { at: t(1) }),
     ] {
         let before = s.clone();
         reduce(&mut s, a.clone());
@@ -1019,4 +884,160 @@ fn a_stored_alert_read_again_shows_only_for_its_own_case() {
         s.intake.as_ref().unwrap().intake.format,
         Some(handoff_core::intake::Format::DefenderAlert)
     );
+}
+
+/// Training is compiled into the training room's page only.
+#[cfg(feature = "training")]
+mod training {
+    use std::rc::Rc;
+
+    use handoff_core::training::parse_scenario;
+
+    use super::*;
+
+    fn scenario(id: &str) -> Rc<handoff_core::training::Scenario> {
+        let text = std::fs::read_to_string(format!(
+            "{}/static/scenarios/{id}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        Rc::new(parse_scenario(&text).unwrap())
+    }
+
+    #[test]
+    fn training_runs_from_start_to_score_with_the_checks_chosen() {
+        let scenario = scenario("phishing-macro");
+        let mut s = AppState::default();
+        s.profile.role = Role::L2;
+        s.profile.name = "Dana Kim".into();
+        reduce(
+            &mut s,
+            Action::Training(TrainingAction::Start {
+                scenario: scenario.clone(),
+                id: "case-train".into(),
+                at: t(0),
+            }),
+        );
+        assert_eq!(open_case(&s).id, "case-train");
+        assert_eq!(open_case(&s).report.header.analyst, "Dana Kim");
+        assert!(!open_case(&s).report.indicators.is_empty());
+        assert_eq!(s.profile.role, Role::L1, "an L1 scenario is worked as L1");
+        let run = s.training.clone().unwrap();
+        assert_eq!(
+            (run.checks.len(), run.started_at, run.role_before),
+            (0, t(0), Role::L2)
+        );
+
+        // Checks run once each, in the order chosen; unknown ones are ignored.
+        for id in ["edr-tree", "firewall", "edr-tree", "no-such-check"] {
+            reduce(
+                &mut s,
+                Action::Training(TrainingAction::RunCheck(id.into())),
+            );
+        }
+        assert_eq!(
+            s.training.as_ref().unwrap().checks,
+            vec!["edr-tree", "firewall"]
+        );
+
+        reduce(
+            &mut s,
+            Action::Training(TrainingAction::Submit { at: t(12) }),
+        );
+        reduce(
+            &mut s,
+            Action::Training(TrainingAction::Submit { at: t(13) }),
+        );
+        assert_eq!(s.training_results.len(), 1, "scored once");
+        let r = &s.training_results[0];
+        assert_eq!(r.seconds, 12 * 60);
+        assert_eq!((r.minutes, r.role), (15, Some(Role::L1)));
+        assert_eq!(r.checks, vec!["edr-tree", "firewall"]);
+        let score = s.training.as_ref().unwrap().score.clone().unwrap();
+        assert_eq!(r.score, score.total);
+        assert_eq!(r.items.len(), score.items.len());
+        assert!(r.items.iter().any(|i| i.key == "summary" && i.points == 0));
+
+        // Nothing more is run once scored.
+        reduce(
+            &mut s,
+            Action::Training(TrainingAction::RunCheck("whois".into())),
+        );
+        assert_eq!(s.training.as_ref().unwrap().checks.len(), 2);
+        reduce(&mut s, Action::Training(TrainingAction::End));
+        assert_eq!(s.training, None);
+        assert_eq!(
+            s.profile.role,
+            Role::L2,
+            "leaving training restores the role"
+        );
+        assert_eq!(s.training_results.len(), 1);
+    }
+
+    #[test]
+    fn an_l2_scenario_opens_as_l2_on_the_briefing_and_its_scripted_l1_answers() {
+        let scenario = scenario("l2-clarify-webshell");
+        let mut s = AppState::default();
+        reduce(
+            &mut s,
+            Action::Training(TrainingAction::Start {
+                scenario: scenario.clone(),
+                id: "case-l2".into(),
+                at: t(0),
+            }),
+        );
+        assert_eq!(s.profile.role, Role::L2);
+        assert_eq!(open_case(&s).id, "case-l2");
+        assert_eq!(open_case(&s).stage, Stage::L2Notified);
+        let current: Vec<FlowStep> = flow::steps_for(open_case(&s), Role::L2, false)
+            .into_iter()
+            .filter(|(_, st)| *st == flow::StepState::Current)
+            .map(|(st, _)| st)
+            .collect();
+        assert_eq!(current, vec![FlowStep::Briefing]);
+
+        run(
+            &mut s,
+            [
+                edit(Edit::L2Analyst("Sam Lee".into()), 2),
+                step(Command::StartL2Review, 2),
+                step(
+                    Command::RequestClarification {
+                        question: "Is WEB-PRT-02 still online?".into(),
+                    },
+                    3,
+                ),
+            ],
+        );
+        assert_eq!(open_case(&s).stage, Stage::ClarificationRequested);
+        // L1's scripted answer (the run panel's button) is the ordinary step, taken for L1.
+        let rev = s.revision;
+        reduce(
+            &mut s,
+            step(
+                Command::AnswerClarification {
+                    answer: scenario.reply().to_owned(),
+                },
+                4,
+            ),
+        );
+        assert_eq!(open_case(&s).stage, Stage::L2Review);
+        assert_eq!(s.revision, rev + 1, "autosave sees the answer");
+        let answer = open_case(&s).clarifications[0].answer.clone().unwrap();
+        assert_eq!(answer.text, scenario.l1_answer);
+        assert_eq!(answer.answered_by.role, Role::L1);
+
+        // Starting another scenario keeps the role to go back to from before the first one.
+        reduce(
+            &mut s,
+            Action::Training(TrainingAction::Start {
+                scenario: self::scenario("phishing-macro"),
+                id: "case-3".into(),
+                at: t(5),
+            }),
+        );
+        assert_eq!(s.profile.role, Role::L1);
+        reduce(&mut s, Action::Training(TrainingAction::End));
+        assert_eq!(s.profile.role, Role::L1);
+    }
 }

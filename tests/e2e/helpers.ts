@@ -2,14 +2,21 @@ import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Opens the app on a clean browser profile and fails the test on any page error. */
-export async function openApp(page: Page) {
+export async function openApp(page: Page, path = '/') {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  await page.goto('/');
+  await page.goto(path);
   await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
+  return errors;
+}
+
+/** The training room: the app built with scenarios and scoring, a page of its own. */
+export async function openTrainingRoom(page: Page) {
+  const errors = await openApp(page, '/training/');
+  await expect(page.getByRole('heading', { name: 'Training', level: 2 })).toBeVisible();
   return errors;
 }
 

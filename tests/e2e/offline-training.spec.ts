@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { openApp, expectAccessible, step } from './helpers';
+import { openApp, openTrainingRoom, expectAccessible, step } from './helpers';
 import { escalatePhishing, runCheck, startScenario } from './training';
 
 async function waitReadyOffline(page: Page) {
@@ -7,12 +7,21 @@ async function waitReadyOffline(page: Page) {
 }
 
 test('after one visit it works offline: a whole training scenario to its debrief', async ({ page, context }) => {
+  // Both pages, each with its own service worker and cache, neither deleting the other's.
   await openApp(page);
   await waitReadyOffline(page);
+  await openTrainingRoom(page);
+  await waitReadyOffline(page);
+  expect((await page.evaluate(() => caches.keys())).sort()).toEqual([
+    expect.stringMatching(/^handoff-app-[0-9a-f]{16}$/),
+    expect.stringMatching(/^handoff-training-[0-9a-f]{16}$/),
+  ]);
 
   await context.setOffline(true);
-  await page.reload();
-  await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'New case' }).first()).toBeVisible();
+  await page.goto('/training/');
+  await expect(page.getByRole('heading', { name: 'Training', level: 2 })).toBeVisible();
 
   await startScenario(page, 'Invoice phishing with a macro document');
   await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Training: Invoice phishing with a macro document');
@@ -44,7 +53,7 @@ test('after one visit it works offline: a whole training scenario to its debrief
 });
 
 test('a wrong call is scored lower and explained with the guide\'s rule', async ({ page }) => {
-  await openApp(page);
+  await openTrainingRoom(page);
   await startScenario(page, 'An unsigned program calling out every minute');
   await step(page, 'Start L1 review');
   await page.getByRole('radio', { name: /^False Positive/ }).check();
@@ -85,7 +94,7 @@ test('a new build waits for the analyst, then replaces the old cache whole', asy
     expect(before).toHaveLength(1);
 
     // "Deploy" a new build: a different cache name, as any changed file would give.
-    writeFileSync(swPath, original.replace(/const CACHE = "handoff-[0-9a-f]+";/, 'const CACHE = "handoff-0000000000000001";'));
+    writeFileSync(swPath, original.replace(/const CACHE = "handoff-" \+ PAGE \+ "-[0-9a-f]+";/, 'const CACHE = "handoff-app-0000000000000001";'));
     await page.reload();
     await expect(page.getByRole('status').filter({ hasText: 'An update is ready.' })).toBeVisible({ timeout: 20_000 });
     // Until the analyst accepts, the old version keeps serving from its own cache.
@@ -93,7 +102,7 @@ test('a new build waits for the analyst, then replaces the old cache whole', asy
 
     await page.getByRole('button', { name: 'Reload to update' }).click();
     await waitReadyOffline(page);
-    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['handoff-0000000000000001']);
+    await expect.poll(() => page.evaluate(() => caches.keys())).toEqual(['handoff-app-0000000000000001']);
   } finally {
     writeFileSync(swPath, original);
     await context.close();

@@ -1,11 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { openApp, expectAccessible, step } from './helpers';
+import { openTrainingRoom, expectAccessible, step } from './helpers';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`zero axe-core violations in the ${colorScheme} theme, with findings, refusal and debrief on screen`, async ({ browser }) => {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
-    await openApp(page);
+    await openTrainingRoom(page);
     await page.getByRole('button', { name: 'Show the scenario library' }).click();
     await page.getByRole('button', { name: 'Start scenario: Invoice phishing with a macro document' }).click();
     await step(page, 'Start L1 review');

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { openApp } from './helpers';
+import { openApp, openTrainingRoom } from './helpers';
 import { expectAccessibleBothThemes, fill, press } from './flow';
 import { escalatePhishing, runCheck, scoreRow, shiftTime, startScenario } from './training';
 
@@ -14,7 +14,7 @@ async function downloadJson(page: Page, button: string) {
 }
 
 test('a trainee chooses checks, hits a dead end, writes the handoff and is scored on it', async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openTrainingRoom(page);
   await startScenario(page, 'Invoice phishing with a macro document');
   await expect(shiftTime(page)).toHaveText('Shift time used: 0 min on 0 of 6 checks.');
   // Nothing to score yet: submitting is not the thing to do first.
@@ -69,7 +69,7 @@ test('a trainee chooses checks, hits a dead end, writes the handoff and is score
 });
 
 test('an L2 scenario is played from the handoff to its outcome and scored', async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openTrainingRoom(page);
   await startScenario(page, 'L2: an infostealer on a sales laptop');
   // The trainee works as L2, from L1's briefing.
   await expect(page.getByRole('group', { name: 'Working as' }).getByRole('radio', { name: 'L2', exact: true })).toBeChecked();
@@ -148,7 +148,7 @@ function sessionFile(trainee: string, results: { id: string; title: string; scor
 }
 
 test('the class debrief of three session files: one table, as Markdown and CSV', async ({ page }) => {
-  const errors = await openApp(page);
+  const errors = await openTrainingRoom(page);
   // One file as the app writes it, from a scenario submitted as it stood.
   await startScenario(page, 'Ransomware encrypting a file server');
   await fill(page, 'L1 analyst', 'Ana Silva');
@@ -228,5 +228,22 @@ test('the class debrief of three session files: one table, as Markdown and CSV',
   ]);
   await expect(page.getByRole('alert').filter({ hasText: 'notes.json: not a training session file' })).toBeVisible();
   await expect(table).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("the analyst's page carries no training and links to the training room", async ({ page }) => {
+  const errors = await openApp(page);
+  const card = page.getByRole('region', { name: 'Training' });
+  await expect(card.getByRole('button', { name: 'Show the scenario library' })).toHaveCount(0);
+  await card.getByRole('link', { name: 'Open the training room' }).click();
+  await expect(page).toHaveURL(/\/training\/$/);
+  await page.getByRole('button', { name: 'Show the scenario library' }).click();
+  await expect(page.getByRole('button', { name: 'Start scenario: Invoice phishing with a macro document' })).toBeVisible();
+  // The training room keeps its cases apart: a scenario started here is not in the analyst's list.
+  await page.getByRole('button', { name: 'Start scenario: Invoice phishing with a macro document' }).click();
+  await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Training: Invoice phishing with a macro document');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
+  await expect(page.getByText('Training: Invoice phishing with a macro document')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

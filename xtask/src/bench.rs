@@ -101,30 +101,44 @@ impl Sizes {
     }
 }
 
-/// The size gate of `cargo xtask test`, run after the release build: Handoff's wasm + JS,
-/// gzipped, under the absolute ceiling; the hello-world Yew app, built now with the same
-/// toolchain and profile, gives the ratio for information.
+/// The size gate of `cargo xtask test`, run after the release build: the wasm and JS of the
+/// analyst's page (dist/), gzipped, under the absolute ceiling, the training room's
+/// (dist/training/) measured beside it; the hello-world Yew app, built now with the same toolchain and profile,
+/// gives the ratio for information.
 pub fn size_gate() -> Result {
     let (app, hello) = measure_sizes()?;
     let worker = worker_sizes(&root().join("dist"))?;
+    let training = transfer_sizes(&root().join("dist/training"))?;
     let (gz, br) = app.ratios(&hello);
     say(&format!(
         "wasm + JS to start: gzip {} (ceiling {}), brotli {}; hello-world Yew: gzip {}, brotli {} \
          (ratios {gz:.2}x, {br:.2}x, for information); the alert reader's worker, loaded \
-         after start-up: gzip {}, brotli {}",
+         after start-up: gzip {}, brotli {}; the training room's page: gzip {}, brotli {}",
         kb(app.gzip),
         kb(SIZE_CEILING_GZIP_BYTES),
         kb(app.brotli),
         kb(hello.gzip),
         kb(hello.brotli),
         kb(worker.gzip),
-        kb(worker.brotli)
+        kb(worker.brotli),
+        kb(training.gzip),
+        kb(training.brotli)
     ));
+    // The training room is not yet under the ceiling (BENCHMARKS.md says by how much and what
+    // is left in it); it is said on every run rather than hidden, and the analyst's page, the
+    // one every shift loads, is held to the ceiling.
+    if training.gzip > SIZE_CEILING_GZIP_BYTES {
+        say(&format!(
+            "NOT YET: the training room's page is {} over the {} ceiling",
+            kb(training.gzip - SIZE_CEILING_GZIP_BYTES),
+            kb(SIZE_CEILING_GZIP_BYTES)
+        ));
+    }
     if app.gzip <= SIZE_CEILING_GZIP_BYTES {
         Ok(())
     } else {
         Err(format!(
-            "wasm + JS is {} gzipped, above the {} ceiling",
+            "the analyst's page's wasm + JS is {} gzipped, above the {} ceiling",
             kb(app.gzip),
             kb(SIZE_CEILING_GZIP_BYTES)
         ))

@@ -77,7 +77,20 @@ pub fn post_build_command() -> Result {
             "`cargo xtask post-build` runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)",
         )?;
     write_policy(&dir)?;
-    crate::offline::write_service_worker(&dir)
+    crate::offline::write_service_worker(&dir, &page_name())
+}
+
+/// Which page this build is, from the HTML file Trunk builds: `training.html` is the training
+/// room, anything else the analyst's app.
+fn page_name() -> String {
+    let html = std::env::var("TRUNK_HTML_FILE").unwrap_or_default();
+    match std::path::Path::new(&html)
+        .file_stem()
+        .and_then(|s| s.to_str())
+    {
+        Some("training") => "training".to_owned(),
+        _ => "app".to_owned(),
+    }
 }
 
 fn write_policy(dir: &std::path::Path) -> Result {

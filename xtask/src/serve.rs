@@ -144,17 +144,28 @@ fn spawn(app: Router) -> Result<u16> {
     Ok(port)
 }
 
+/// Builds the release app into dist/: the analyst's page, then the training room into
+/// dist/training/. In this order, because Trunk replaces its whole output folder.
 pub fn release_build() -> Result {
     say("building the release app with Trunk (wasm-opt -Oz) into dist/");
-    run(Command::new("trunk")
-        .args(["build", "--release"])
-        .env("PATH", tool_path())
-        // Trunk picks up these variables as its own settings; keep the build hermetic.
-        .env_remove("TRUNK_SERVE_ADDRESS"))?;
-    if !root().join("dist/index.html").exists() {
-        return Err("trunk build finished but dist/index.html is missing".into());
+    trunk_release("index.html", "dist")?;
+    say("building the training room (the `training` feature) into dist/training/");
+    trunk_release("training.html", "dist/training")?;
+    for page in ["dist/index.html", "dist/training/index.html"] {
+        if !root().join(page).exists() {
+            return Err(format!("trunk build finished but {page} is missing"));
+        }
     }
     Ok(())
+}
+
+fn trunk_release(page: &str, dist: &str) -> Result {
+    run(Command::new("trunk")
+        // The page before the flags: `--release` takes an optional value.
+        .args(["build", page, "--release", "--dist", dist])
+        .env("PATH", tool_path())
+        // Trunk picks up these variables as its own settings; keep the build hermetic.
+        .env_remove("TRUNK_SERVE_ADDRESS"))
 }
 
 fn port_arg(args: &[String], default: u16) -> Result<u16> {

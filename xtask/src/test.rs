@@ -108,11 +108,27 @@ fn clippy() -> Result {
         "--",
         "-D",
         "warnings",
+    ]))?;
+    // And the training room's page, the same crate with the `training` feature.
+    run(cargo().args([
+        "clippy",
+        "-p",
+        "handoff",
+        "--all-targets",
+        "--features",
+        "training",
+        "--target",
+        tools::WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
     ]))
 }
 
 fn native() -> Result {
-    run(cargo().args(["test", "--workspace"]))
+    run(cargo().args(["test", "--workspace"]))?;
+    // The reducer's training actions exist only in the training room's build.
+    run(cargo().args(["test", "-p", "handoff", "--features", "training"]))
 }
 
 /// The exports read by real readers: the domain's tests write the Jira and STIX exports of

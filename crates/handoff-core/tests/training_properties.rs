@@ -6,7 +6,9 @@ use std::sync::OnceLock;
 
 use chrono::{TimeZone, Utc};
 use handoff_core::training::answer::{expected_answer, play, wrong_answers, Answer};
-use handoff_core::training::{parse_scenario, score, CheckKind, Outcome, Scenario};
+use handoff_core::training::{
+    parse_scenario, parse_scenario_located, score, CheckKind, Outcome, Scenario,
+};
 use handoff_core::{Classification, EscalationChoice, FiveW, L2Task, Verdict};
 use proptest::prelude::*;
 use strum::VariantArray;
@@ -19,7 +21,13 @@ fn scenarios() -> &'static Vec<Scenario> {
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.file_name().is_some_and(|n| n != "index.json"))
-            .map(|p| parse_scenario(&std::fs::read_to_string(p).unwrap()).unwrap())
+            .map(|p| {
+                let text = std::fs::read_to_string(p).unwrap();
+                let scenario = parse_scenario(&text).unwrap();
+                // The page reads every bundled scenario to the same value.
+                assert_eq!(parse_scenario_located(&text).as_ref(), Ok(&scenario));
+                scenario
+            })
             .collect();
         v.sort_by(|a, b| a.id.cmp(&b.id));
         v

@@ -2,7 +2,7 @@
 //! table, a row per scenario and a column per trainee, to read on screen or download as
 //! Markdown or CSV.
 
-use handoff_core::training::{class_csv, class_debrief, class_markdown, parse_session};
+use handoff_core::training::{class_csv, class_debrief, class_markdown, parse_session_located};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -47,7 +47,10 @@ pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
                 for f in files {
                     let name = f.name();
                     let unnamed = name.trim_end_matches(".json").to_owned();
-                    match read_text(f).await.and_then(|t| parse_session(&t, &unnamed)) {
+                    match read_text(f)
+                        .await
+                        .and_then(|t| parse_session_located(&t, &unnamed))
+                    {
                         Ok(s) => read.push(s),
                         Err(e) => bad.push(format!("{name}: {e}")),
                     }

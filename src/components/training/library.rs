@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use handoff_core::training::{parse_scenario, parse_scenario_index, Scenario, Session};
+use handoff_core::training::{parse_scenario_index, parse_scenario_located, Scenario, Session};
 use yew::prelude::*;
 
 use super::class::class_card;
@@ -51,7 +51,7 @@ async fn load_library() -> Result<Vec<Rc<Scenario>>, String> {
     let mut out = Vec::new();
     for name in names {
         let text = fetch::text(&format!("scenarios/{name}")).await?;
-        out.push(Rc::new(parse_scenario(&text)?));
+        out.push(Rc::new(parse_scenario_located(&text)?));
     }
     Ok(out)
 }
@@ -94,7 +94,9 @@ pub fn training_library(p: &LibraryProps) -> Html {
             };
             let h = h.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let read = read_text(file).await.and_then(|t| parse_scenario(&t));
+                let read = read_text(file)
+                    .await
+                    .and_then(|t| parse_scenario_located(&t));
                 h.change(|s| match read {
                     Ok(one) => {
                         s.scenarios.retain(|x| x.id != one.id);

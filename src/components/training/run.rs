@@ -7,7 +7,7 @@ use handoff_core::{Command, Role, Stage};
 use yew::prelude::*;
 
 use crate::hooks::Actions;
-use crate::state::{Action, TrainingRun};
+use crate::state::{Action, TrainingAction, TrainingRun};
 
 pub struct RunProps {
     pub run: TrainingRun,
@@ -37,14 +37,14 @@ pub fn run_panel(p: &RunProps) -> Html {
     let scored = p.run.score.is_some();
     let end = {
         let a = a.clone();
-        Callback::from(move |_| a.send(Action::EndTraining))
+        Callback::from(move |_| a.send(Action::Training(TrainingAction::End)))
     };
     let check = |c: &handoff_core::training::Check| {
         let run = p.run.checks.contains(&c.id);
         let result_id = format!("check-{}-result", c.id);
         let onclick = {
             let (a, id) = (a.clone(), c.id.clone());
-            Callback::from(move |_| a.send(Action::RunCheck(id.clone())))
+            Callback::from(move |_| a.send(Action::Training(TrainingAction::RunCheck(id.clone()))))
         };
         // A check already run stays in place, focusable, with what it showed right after it.
         html! {

@@ -16,13 +16,13 @@ pub mod session;
 
 pub use play::{l1_replies, start_case};
 pub use scenario::{
-    parse_scenario, parse_scenario_index, Check, CheckKind, Difficulty, Expected,
-    ExpectedConditions, KeyFact, Outcome, Scenario, Term, SCENARIO_FORMAT,
+    parse_scenario, parse_scenario_index, parse_scenario_located, Check, CheckKind, Difficulty,
+    Expected, ExpectedConditions, KeyFact, Outcome, Scenario, Term, SCENARIO_FORMAT,
 };
 #[cfg(feature = "schema")]
 pub use schema::scenario_json_schema;
 pub use score::{score, Score, ScoreItem};
 pub use session::{
-    class_csv, class_debrief, class_markdown, parse_session, session_json, session_markdown,
-    ClassDebrief, ResultItem, Session, TrainingResult,
+    class_csv, class_debrief, class_markdown, parse_session, parse_session_located, session_json,
+    session_markdown, ClassDebrief, ResultItem, Session, TrainingResult,
 };

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::scenario::read_json;
+use super::scenario::{Located, Pathed, Reader};
 
 use crate::package::escape_inline;
 use crate::vocabulary::command::Role;
@@ -139,9 +139,19 @@ struct Envelope {
 /// Reads a session file, of this version or an older one. A file without the trainee's name
 /// (version 1) is named `unnamed` (the file's name, say).
 pub fn parse_session(text: &str, unnamed: &str) -> Result<Session, String> {
+    parse_session_by::<Pathed>(text, unnamed)
+}
+
+/// [`parse_session`] as the training room's page reads: a wrong value named by its line and
+/// column.
+pub fn parse_session_located(text: &str, unnamed: &str) -> Result<Session, String> {
+    parse_session_by::<Located>(text, unnamed)
+}
+
+fn parse_session_by<R: Reader>(text: &str, unnamed: &str) -> Result<Session, String> {
     let not = |e: String| format!("not a training session file ({e})");
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let envelope: Envelope = read_json(text).map_err(not)?;
+    let envelope: Envelope = R::read(text).map_err(not)?;
     match envelope.format {
         Some(serde_json::Value::String(f)) if f == SESSION_FORMAT => {}
         _ => return Err(not(format!("its format is not \"{SESSION_FORMAT}\""))),
@@ -156,7 +166,7 @@ pub fn parse_session(text: &str, unnamed: &str) -> Result<Session, String> {
             None => return Err(not("version: expected a whole number".into())),
         },
     }
-    let s: SessionIn = read_json(text).map_err(not)?;
+    let s: SessionIn = R::read(text).map_err(not)?;
     let trainee = match s.trainee.trim() {
         "" => unnamed.trim().to_owned(),
         name => name.to_owned(),

@@ -1,0 +1,108 @@
+//! Training in the reducer: a trainee works a scenario in an ordinary case, runs its checks,
+//! and submits the case for scoring. Compiled only into the training room's page (the
+//! `training` feature), so the analyst's app neither carries nor offers it.
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use handoff_core::training::{score, start_case, ResultItem, Scenario, Score, TrainingResult};
+use handoff_core::Role;
+
+use super::AppState;
+
+/// A trainee working a scenario in an ordinary case.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainingRun {
+    pub scenario: Rc<Scenario>,
+    pub case_id: String,
+    pub started_at: DateTime<Utc>,
+    /// The checks the trainee chose to run, by id, in order.
+    pub checks: Vec<String>,
+    /// The role the analyst worked as before: a scenario switches to its own, and leaving
+    /// training switches back.
+    pub role_before: Role,
+    pub score: Option<Score>,
+}
+
+/// What a trainee does, as one [`super::Action::Training`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum TrainingAction {
+    Start {
+        scenario: Rc<Scenario>,
+        id: String,
+        at: DateTime<Utc>,
+    },
+    /// The trainee runs one of the scenario's checks (by id).
+    RunCheck(String),
+    Submit {
+        at: DateTime<Utc>,
+    },
+    End,
+}
+
+pub(super) fn reduce(s: &mut AppState, action: TrainingAction) {
+    match action {
+        TrainingAction::Start { scenario, id, at } => {
+            // Only an L2 scenario with an unreadable handoff fails here, and reading the
+            // scenario already refused those.
+            let Ok(case) = start_case(&scenario, id, at, &s.profile.name) else {
+                return;
+            };
+            let role_before = s
+                .training
+                .as_ref()
+                .map_or(s.profile.role, |t| t.role_before);
+            // An L2 scenario opens on the briefing, as L2; an L1 one on the alert, as L1.
+            s.profile.role = scenario.role;
+            s.training = Some(TrainingRun {
+                scenario,
+                case_id: case.id.clone(),
+                started_at: at,
+                checks: Vec::new(),
+                role_before,
+                score: None,
+            });
+            s.open(case);
+        }
+        TrainingAction::RunCheck(id) => {
+            if let Some(t) = s.training.as_mut() {
+                if t.score.is_none() && t.scenario.check(&id).is_some() && !t.checks.contains(&id) {
+                    t.checks.push(id);
+                }
+            }
+        }
+        TrainingAction::Submit { at } => {
+            if let (Some(t), Some(case)) = (s.training.as_mut(), s.case.as_ref()) {
+                if t.case_id == case.id && t.score.is_none() {
+                    let result = score(&t.scenario, case, &t.checks);
+                    s.training_results.push(TrainingResult {
+                        scenario_id: t.scenario.id.clone(),
+                        title: t.scenario.title.clone(),
+                        score: result.total,
+                        max: result.max,
+                        seconds: (at - t.started_at).num_seconds().max(0) as u64,
+                        completed_at: at,
+                        role: Some(t.scenario.role),
+                        minutes: t.scenario.minutes(&t.checks),
+                        checks: t.checks.clone(),
+                        items: result
+                            .items
+                            .iter()
+                            .map(|i| ResultItem {
+                                key: i.key.to_owned(),
+                                points: i.points,
+                                max: i.max,
+                            })
+                            .collect(),
+                    });
+                    t.score = Some(result);
+                }
+            }
+        }
+        TrainingAction::End => {
+            if let Some(t) = s.training.take() {
+                s.profile.role = t.role_before;
+            }
+        }
+    }
+}
