@@ -75,6 +75,17 @@ test('served under a sub-path, it loads and goes offline too', async ({ browser 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByRole('button', { name: 'New case' }).first()).toBeVisible();
+  // The training room under the same sub-path, through the analyst's link.
+  await context.setOffline(false);
+  await page.getByRole('link', { name: 'Open the training room' }).click();
+  await expect(page).toHaveURL(`${url}training/`);
+  await waitReadyOffline(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: 'Show the scenario library' }).click();
+  const { readFileSync } = await import('node:fs');
+  const index = JSON.parse(readFileSync(`${process.env.HANDOFF_SUBPATH_DIR}/training/scenarios/index.json`, 'utf8'));
+  await expect(page.getByRole('button', { name: /^Start scenario: / })).toHaveCount(index.scenarios.length);
   await context.close();
 });
 
