@@ -6,8 +6,8 @@ use handoff_core::{Case, FindingSeverity, Role};
 use yew::prelude::*;
 
 use crate::components::{
-    audit_trail, case_list::CaseList, export, export::ExportPanel, export::ImportPanel, flowchart,
-    notices::Notices, report_check, steps::Stepper, storage_status, top_bar, welcome,
+    audit_trail, case_list::CaseList, export, export::ImportPanel, export_panel::ExportPanel,
+    flowchart, notices::Notices, report_check, steps::Stepper, storage_status, top_bar, welcome,
 };
 use crate::hooks::{
     use_actions, use_alert_reading, use_autosave, use_offline, use_other_tabs, use_profile,
@@ -83,9 +83,9 @@ pub fn app() -> Html {
                 <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
                     reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
                     on_status={toggle_status.clone()} status_open={*status_open}
-                    intake={state.intake.clone()} reading_alert={state.reading_alert} />
+                    intake={state.intake.clone()} reading_alert={state.reading_alert} export_settings={state.export_settings.clone()} />
                 { training_below(&state, case, &actions) }
-                <ExportPanel case={case.clone()} actions={actions.clone()} />
+                <ExportPanel case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
             </>
         },
     };
@@ -122,7 +122,9 @@ pub fn app() -> Html {
                     { training_side(&actions) }
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
-                <main id="main" tabindex="-1">{ main }</main>
+                <main id="main" tabindex="-1">
+                    { main }
+                </main>
                 if let Some(case) = &state.case {
                     // Beside the steps on a wide screen; on a narrow one, a panel that the
                     // progress line's "Case status" opens over the page.

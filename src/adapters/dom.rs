@@ -138,3 +138,11 @@ pub fn open_and_focus(id: &str) {
     focus_without_scrolling(&target);
     scroll_to(&target, web_sys::ScrollLogicalPosition::Start);
 }
+
+/// Opens the browser's print dialog (the print stylesheet shows only the case report).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        // A browser that refuses (a kiosk policy) leaves the page as it was.
+        let _ = w.print();
+    }
+}

@@ -19,3 +19,30 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     perf.clear_marks_with_mark_name(&end);
     out
 }
+
+/// Starts timing something that ends later (a job in the worker); the returned function
+/// records it as a `performance.measure` named `name` when called.
+pub fn span(name: &'static str) -> impl FnOnce() {
+    thread_local!(static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) });
+    let n = NEXT.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    // Marks of their own, so spans that overlap do not measure each other.
+    let (start, end) = (format!("{name}:start:{n}"), format!("{name}:end:{n}"));
+    let perf = web_sys::window().and_then(|w| w.performance());
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    move || {
+        if let Some(p) = perf {
+            let _ = p.mark(&end);
+            if p.get_entries_by_name(name).length() > 500 {
+                p.clear_measures_with_measure_name(name);
+            }
+            let _ = p.measure_with_start_mark_and_end_mark(name, &start, &end);
+            p.clear_marks_with_mark_name(&start);
+            p.clear_marks_with_mark_name(&end);
+        }
+    }
+}

@@ -201,3 +201,27 @@ pub fn save_profile(p: &crate::state::Profile) {
         let _ = s.set_item(NAME, &p.name);
     }
 }
+
+const EXPORT_SETTINGS: &str = "handoff.v1.export-settings";
+
+/// The export settings kept in this browser, or none. An entry this build cannot read is
+/// left where it is and not used: the analyst sees empty settings and may save new ones.
+pub fn load_export_settings() -> handoff_core::package::ExportSettings {
+    storage()
+        .ok()
+        .and_then(|s| s.get_item(EXPORT_SETTINGS).ok().flatten())
+        .and_then(|v| serde_json::from_str(&v).ok())
+        .unwrap_or_default()
+}
+
+/// Keeps the export settings in this browser, or says why it could not.
+pub fn save_export_settings(
+    settings: &handoff_core::package::ExportSettings,
+) -> Result<(), String> {
+    let text = serde_json::to_string(settings).map_err(|e| e.to_string())?;
+    storage()?.set_item(EXPORT_SETTINGS, &text).map_err(|_| {
+        "The browser's storage for Handoff is full, so the export settings were not kept; \
+         they apply until the page is closed."
+            .to_owned()
+    })
+}

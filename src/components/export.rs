@@ -1,17 +1,13 @@
-//! Export (every format in one list, written by the worker, then downloaded or copied), the
-//! copy button the send steps use, and import of a handoff package from a file or a paste.
+//! The copy button every export uses, and import of a handoff package from a file or a paste.
+//! The export panel itself is `export_panel`.
 
-use std::rc::Rc;
-
-use handoff_core::package::{file_name, import_located, Destination, ImportError};
+use handoff_core::package::{import_located, ImportError};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
-use handoff_core::Case;
-use strum::VariantArray;
 use yew::prelude::*;
 
 use super::fields::{oversized_paste, take_chosen_file};
+use crate::adapters::clipboard;
 use crate::adapters::file::{read_bytes, ReadError};
-use crate::adapters::{clipboard, download::download};
 use crate::hooks::Actions;
 use crate::state::{Action, ImportChoice, PendingImport};
 
@@ -21,6 +17,9 @@ pub struct CopyProps {
     /// every keystroke).
     pub text: Callback<(), String>,
     pub what: AttrValue,
+    /// Nothing to copy yet.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 /// Copies `text`, then says so (or says why not) next to the button.
@@ -41,66 +40,9 @@ pub fn copy_button(p: &CopyProps) -> Html {
     };
     html! {
         <span class="copy">
-            <button type="button" {onclick}>{ format!("Copy {}", p.what) }</button>
+            <button type="button" {onclick} disabled={p.disabled}>{ format!("Copy {}", p.what) }</button>
             <span role="status" class="copy-status">{ (*status).clone() }</span>
         </span>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ExportProps {
-    pub case: Rc<Case>,
-    pub actions: Actions,
-}
-
-#[function_component(ExportPanel)]
-pub fn export_panel(p: &ExportProps) -> Html {
-    let case = &p.case;
-    // Every export is written by the worker when asked for, so the exporters for other tools
-    // stay out of the first load.
-    let format = use_node_ref();
-    let on_export = |copy: bool| {
-        let (case, a, format) = (case.clone(), p.actions.clone(), format.clone());
-        Callback::from(move |_| {
-            let Some(d) = format
-                .cast::<web_sys::HtmlSelectElement>()
-                .and_then(|s| Destination::VARIANTS.get(s.selected_index().max(0) as usize))
-                .copied()
-            else {
-                return;
-            };
-            let (case2, a2) = (case.clone(), a.clone());
-            a.export(&case, d, move |text| match text {
-                Ok(text) if copy => wasm_bindgen_futures::spawn_local(async move {
-                    match clipboard::copy(&text).await {
-                        Ok(()) => a2.info(format!("Copied the {}.", d.label())),
-                        Err(e) => a2.error(e),
-                    }
-                }),
-                Ok(text) => {
-                    if let Err(e) =
-                        download(&file_name(&case2, d.extension()), d.media_type(), &text)
-                    {
-                        a2.error(e);
-                    }
-                }
-                Err(why) => a2.error(why),
-            });
-        })
-    };
-    html! {
-        <details class="card export" id="export" open={case.stage.is_final()}>
-            <summary><h2 id="export-heading">{ "Export the case" }</h2></summary>
-            <p class="lead">{ "Choose the format of the ticket, chat or tool it goes to, then download or copy it. Indicators are defanged." }</p>
-            <div class="export-row">
-                <label for="export-format">{ "Format" }</label>
-                <select id="export-format" ref={format.clone()}>
-                    { for Destination::VARIANTS.iter().map(|d| html! { <option>{ d.label() }</option> }) }
-                </select>
-                <button type="button" onclick={on_export(false)}>{ "Download the export" }</button>
-                <button type="button" onclick={on_export(true)}>{ "Copy the export" }</button>
-            </div>
-        </details>
     }
 }
 

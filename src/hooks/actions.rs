@@ -1,8 +1,10 @@
 //! The actions that need the time or a new ID, stamped here, so that components hand over
 //! only what the analyst did and the reducer stays pure.
 
+use std::rc::Rc;
+
 use handoff_core::intake::text_only;
-use handoff_core::package::{to_json, Destination};
+use handoff_core::package::{to_json, Destination, ExportSettings, SettingsProblems};
 #[cfg(feature = "training")]
 use handoff_core::training::Scenario;
 use handoff_core::{Case, Command, Edit, Field};
@@ -13,6 +15,7 @@ use crate::adapters::worker::Offload;
 #[cfg(feature = "training")]
 use crate::state::TrainingAction;
 use crate::state::{Action, Dispatch, ImportChoice, NoticeKind};
+use crate::worker::Writing;
 
 /// The app's actions as narrow callbacks and methods, for components to take only what they
 /// use.
@@ -91,31 +94,6 @@ impl Actions {
             });
     }
 
-    /// Has the worker write `case` for `destination` (the full record); `done` gets the text,
-    /// or why there is none (nothing this destination carries, or the worker failed).
-    pub fn export(
-        &self,
-        case: &Case,
-        destination: Destination,
-        done: impl FnOnce(Result<String, String>) + 'static,
-    ) {
-        let job = crate::worker::Job::Export {
-            package: crate::adapters::perf::measure("handoff:export-json", || to_json(case)),
-            destination,
-        };
-        self.offload.run(job, move |result| {
-            done(match result {
-                Ok(crate::worker::Done::Exported { text }) => text,
-                Ok(_) => Err(
-                    "The export could not be written: the exporter answered for \
-                     another version of Handoff. Reload the page."
-                        .to_owned(),
-                ),
-                Err(why) => Err(format!("The export could not be written: {why}")),
-            })
-        });
-    }
-
     /// Reads the alert stored in case `case_id` again (the case was opened), for the panel
     /// beside the paste box.
     pub fn reread_alert(&self, case_id: String, text: String) {
@@ -126,6 +104,71 @@ impl Actions {
                     a.send(Action::AlertRead { case_id, intake });
                 }
             });
+    }
+
+    /// Has the worker write `case` as `writing` says; `done` gets the text (or why there is
+    /// none) and, for Markdown, the parsed preview, or why the worker could not be asked.
+    pub fn write(
+        &self,
+        case: &Case,
+        writing: Writing,
+        settings: ExportSettings,
+        done: impl FnOnce(Result<Exported, String>) + 'static,
+    ) {
+        let timed = crate::adapters::perf::span(match writing {
+            Writing::Export {
+                destination: Destination::Package,
+                ..
+            } => "handoff:export-json",
+            Writing::Export {
+                destination: Destination::Markdown,
+                ..
+            } => "handoff:export-markdown",
+            _ => "handoff:export-other",
+        });
+        let job = crate::worker::Job::Write {
+            package: to_json(case),
+            writing,
+            settings,
+        };
+        self.offload.run(job, move |result| {
+            timed();
+            done(match result {
+                Ok(crate::worker::Done::Written { text, rendered, .. }) => Ok(Exported {
+                    text,
+                    rendered: rendered.map(Rc::new),
+                }),
+                Ok(_) => Err(
+                    "The export could not be written: the exporter answered for another \
+                     version of Handoff. Reload the page."
+                        .to_owned(),
+                ),
+                Err(why) => Err(format!("The export could not be written: {why}")),
+            })
+        });
+    }
+
+    /// Has the worker read the export settings as typed: their canonical form, or what is
+    /// wrong with them.
+    pub fn check_export_settings(
+        &self,
+        settings: ExportSettings,
+        done: impl FnOnce(Result<Result<ExportSettings, SettingsProblems>, String>) + 'static,
+    ) {
+        self.offload.run(
+            crate::worker::Job::CheckSettings { settings },
+            move |result| {
+                done(match result {
+                    Ok(crate::worker::Done::SettingsChecked { result }) => Ok(result),
+                    Ok(_) => Err(
+                        "The settings could not be checked: the worker answered for another \
+                         version of Handoff. Reload the page."
+                            .to_owned(),
+                    ),
+                    Err(why) => Err(why),
+                })
+            },
+        );
     }
 
     pub fn take_offer(&self, field: Field) {
@@ -171,6 +214,15 @@ impl Actions {
     pub fn submit_training(&self) {
         self.send(Action::Training(TrainingAction::Submit { at: now() }));
     }
+}
+
+/// An export the worker wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exported {
+    /// The export, or why this case has none for the destination.
+    pub text: Result<String, String>,
+    /// A Markdown export, parsed for the preview.
+    pub rendered: Option<Rc<Vec<crate::worker::preview::Node>>>,
 }
 
 #[hook]

@@ -11,8 +11,9 @@ mod profile;
 mod shortcuts;
 mod stored_cases;
 mod theme;
+mod written;
 
-pub use actions::{use_actions, Actions};
+pub use actions::{use_actions, Actions, Exported};
 pub use alert_reading::use_alert_reading;
 pub use autosave::use_autosave;
 pub use offline::use_offline;
@@ -21,3 +22,4 @@ pub use profile::use_profile;
 pub use shortcuts::use_shortcuts;
 pub use stored_cases::use_stored_cases;
 pub use theme::{use_theme, Theme};
+pub use written::{use_written, Written};

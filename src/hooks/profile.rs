@@ -1,5 +1,5 @@
 //! The profile (L1 or L2, and the analyst's name) is read from this browser once and written
-//! back whenever it changes.
+//! back whenever it changes; the export settings are read with it (the export panel saves them).
 
 use yew::prelude::*;
 
@@ -10,6 +10,7 @@ use crate::state::{Action, Dispatch, Profile};
 pub fn use_profile(profile: &Profile, dispatch: Dispatch) {
     use_effect_with((), move |_| {
         dispatch.dispatch(Action::ProfileLoaded(storage::load_profile()));
+        dispatch.dispatch(Action::ExportSettings(storage::load_export_settings()));
     });
     // The first run sees the default profile, before the stored one is read: not saved.
     let first = use_mut_ref(|| true);

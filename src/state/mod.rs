@@ -175,6 +175,8 @@ pub struct AppState {
     pub intake: Option<Rc<IntakeView>>,
     /// A pasted alert is with the reader.
     pub reading_alert: bool,
+    /// The organisation's own domains and the DFIR-IRIS IDs, as kept in this browser.
+    pub export_settings: handoff_core::package::ExportSettings,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -232,6 +234,8 @@ pub enum Action {
     Reply(String),
     /// The remembered profile, read at start-up.
     ProfileLoaded(Profile),
+    /// The export settings were read from this browser, or saved there.
+    ExportSettings(handoff_core::package::ExportSettings),
     SetRole(Role),
     /// Moves on from a step whose forward action is not a workflow step (the report).
     Continue(FlowStep),
@@ -597,6 +601,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
             s.flow.tried = None;
         }
         Action::ProfileLoaded(profile) => s.profile = profile,
+        Action::ExportSettings(settings) => s.export_settings = settings,
         Action::SetRole(role) => {
             s.profile.role = role;
             s.flow.changing = None;

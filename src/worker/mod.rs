@@ -1,9 +1,9 @@
 //! Work done off the page, in a Web Worker built as its own wasm (`src/bin/handoff-worker.rs`):
-//! reading pasted alerts, writing the exports for other tools (Jira, plain text, Slack, Teams,
-//! TheHive, DFIR-IRIS, STIX), and naming the wrong value of a refused package by its path. The
-//! readers (`mail-parser`, every vendor's field names), the exporters and the path tracking
-//! weigh tens of kilobytes the first load does not need; in the worker they load when a case
-//! is first open, and a 1 MB paste is read without freezing the page.
+//! reading pasted alerts, writing exports (and parsing the Markdown ones for the preview), and
+//! naming the wrong value of a refused package by its path. The readers (`mail-parser`, every
+//! vendor's field names), the exporters, the Markdown parser and the path tracking weigh tens
+//! of kilobytes the first load does not need; in the worker they load when a case is first
+//! open, and a 1 MB paste is read without freezing the page.
 //!
 //! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text and the
 //! worker answers with a [`Done`]. Each message carries [`PROTOCOL`], so a worker left from an
@@ -11,10 +11,16 @@
 //! panic. The browser ends are `crate::adapters::worker` (the page) and the binary (the
 //! worker).
 
+pub mod preview;
+
 use chrono::{DateTime, Utc};
 use handoff_core::intake::{self, Intake};
-use handoff_core::package::{import, Destination, ExportOptions};
+use handoff_core::package::{
+    clarification_message, import, Audience, Destination, ExportSettings, SettingsProblems,
+};
 use serde::{Deserialize, Serialize};
+
+use preview::Node;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
 pub const PROTOCOL: u32 = 2;
@@ -26,6 +32,18 @@ pub const SCRIPT: &str = "./handoff-worker_loader.js";
 /// holds its jobs until then.
 pub const READY: &str = "ready";
 
+/// What the worker writes from a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Writing {
+    /// An export for `destination`, for `audience`.
+    Export {
+        destination: Destination,
+        audience: Audience,
+    },
+    /// The chat message of the last question to L1, or of its answer.
+    Clarification,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
     ReadAlert {
@@ -35,10 +53,15 @@ pub enum Job {
     ExplainImport {
         text: String,
     },
-    /// The open case (its package JSON) written for `destination`, as the full record.
-    Export {
+    /// The open case (its package JSON) written as `writing` says.
+    Write {
         package: String,
-        destination: Destination,
+        writing: Writing,
+        settings: ExportSettings,
+    },
+    /// The export settings as typed: read back in canonical form, or what is wrong.
+    CheckSettings {
+        settings: ExportSettings,
     },
 }
 
@@ -51,9 +74,14 @@ pub enum Done {
     ImportExplained {
         refusal: Option<String>,
     },
-    /// The export, or why this case has none for the destination.
-    Exported {
+    Written {
+        /// The text, or why this case has none for this destination.
         text: Result<String, String>,
+        /// The Markdown export parsed for the preview.
+        rendered: Option<Vec<Node>>,
+    },
+    SettingsChecked {
+        result: Result<ExportSettings, SettingsProblems>,
     },
 }
 
@@ -90,15 +118,49 @@ pub fn answer(
         Job::ExplainImport { text } => Done::ImportExplained {
             refusal: import(text.as_bytes()).err().map(|e| e.to_string()),
         },
-        Job::Export {
+        Job::Write {
             package,
-            destination,
-        } => Done::Exported {
-            // The page wrote this package from a case it holds, so a refusal here is a bug
-            // between builds; it is reported as such rather than swallowed.
-            text: import(package.as_bytes())
-                .map_err(|e| format!("The case could not be handed to the exporter: {e}"))
-                .and_then(|case| destination.write(&case, &ExportOptions::default(), now, random)),
+            writing,
+            settings,
+        } => {
+            let audience = match writing {
+                Writing::Export { audience, .. } => audience,
+                Writing::Clarification => Audience::FullRecord,
+            };
+            let text = settings
+                .options(audience)
+                .map_err(|p| {
+                    let mut why = p.own_domains;
+                    why.extend(p.iris);
+                    format!(
+                        "The export settings need correcting first: {} They are under \"Export settings\".",
+                        why.join(" ")
+                    )
+                })
+                .and_then(|options| {
+                    // The page wrote this package from a case it holds, so a refusal here is
+                    // a bug between builds; it is reported as such rather than swallowed.
+                    import(package.as_bytes())
+                        .map_err(|e| format!("The case could not be handed to the exporter: {e}"))
+                        .map(|case| (case, options))
+                })
+                .and_then(|(case, options)| match writing {
+                    Writing::Export { destination, .. } => {
+                        destination.write(&case, &options, now, random)
+                    }
+                    Writing::Clarification => Ok(clarification_message(&case, &options)),
+                });
+            let markdown = matches!(writing, Writing::Export { destination, .. } if destination.renders_as_markdown());
+            let rendered = match (&text, markdown) {
+                (Ok(t), true) => Some(preview::markdown(t)),
+                _ => None,
+            };
+            Done::Written { text, rendered }
+        }
+        Job::CheckSettings { settings } => Done::SettingsChecked {
+            result: settings
+                .options(Audience::FullRecord)
+                .map(|o| ExportSettings::canonical(&o)),
         },
     };
     Some(encode(id, done))
@@ -138,7 +200,7 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
     use handoff_core::fixtures::large_case;
-    use handoff_core::package::{to_jira, to_json};
+    use handoff_core::package::{to_json, to_markdown, ExportOptions};
 
     fn answer(text: &str) -> Option<String> {
         let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
@@ -147,41 +209,6 @@ mod tests {
             n = n.wrapping_add(1);
             [n; 16]
         })
-    }
-
-    #[test]
-    fn an_export_comes_back_written() {
-        let case = large_case();
-        let job = Job::Export {
-            package: to_json(&case),
-            destination: Destination::Jira,
-        };
-        let (id, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
-        assert_eq!(id, 5);
-        assert_eq!(
-            done,
-            Done::Exported {
-                text: Ok(to_jira(&case, &ExportOptions::default()))
-            }
-        );
-        let job = Job::Export {
-            package: to_json(&case),
-            destination: Destination::Stix,
-        };
-        let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
-        let Done::Exported { text: Ok(stix) } = done else {
-            panic!("{done:?}")
-        };
-        assert!(stix.contains("\"type\": \"bundle\""), "{}", &stix[..200]);
-        let job = Job::Export {
-            package: "{}".into(),
-            destination: Destination::Jira,
-        };
-        let (_, done) = read_answer(&answer(&request(7, job)).unwrap()).unwrap();
-        let Done::Exported { text: Err(why) } = done else {
-            panic!("{done:?}")
-        };
-        assert!(why.starts_with("The case could not be handed"), "{why}");
     }
 
     #[test]
@@ -208,6 +235,102 @@ mod tests {
         assert!(
             why.starts_with("The package's field case.id is wrong"),
             "{why}"
+        );
+    }
+
+    #[test]
+    fn an_export_comes_back_written_and_rendered() {
+        let case = large_case();
+        let options = ExportOptions::default();
+        let job = Job::Write {
+            package: to_json(&case),
+            writing: Writing::Export {
+                destination: Destination::Markdown,
+                audience: Audience::FullRecord,
+            },
+            settings: ExportSettings::default(),
+        };
+        let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        let Done::Written {
+            text: Ok(text),
+            rendered: Some(nodes),
+            ..
+        } = done
+        else {
+            panic!("{done:?}")
+        };
+        assert_eq!(text, to_markdown(&case, &options));
+        assert!(!preview::headings(&nodes).is_empty());
+
+        let job = Job::Write {
+            package: to_json(&case),
+            writing: Writing::Export {
+                destination: Destination::Stix,
+                audience: Audience::FullRecord,
+            },
+            settings: ExportSettings::default(),
+        };
+        let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
+        let Done::Written {
+            text: Ok(stix),
+            rendered: None,
+            ..
+        } = done
+        else {
+            panic!("{done:?}")
+        };
+        assert!(stix.contains("\"type\": \"bundle\""), "{}", &stix[..200]);
+    }
+
+    #[test]
+    fn settings_are_checked_and_an_export_with_bad_ones_says_where_to_fix_them() {
+        let settings = ExportSettings {
+            own_domains: "Contoso.COM\nnot a domain".into(),
+            iris: String::new(),
+        };
+        let job = Job::CheckSettings {
+            settings: settings.clone(),
+        };
+        let (_, done) = read_answer(&answer(&request(1, job)).unwrap()).unwrap();
+        let Done::SettingsChecked { result: Err(p) } = done else {
+            panic!("{done:?}")
+        };
+        assert!(p.own_domains[0].starts_with("Line 2"), "{p:?}");
+        let job = Job::Write {
+            package: to_json(&large_case()),
+            writing: Writing::Export {
+                destination: Destination::Jira,
+                audience: Audience::L1Handoff,
+            },
+            settings,
+        };
+        let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
+        let Done::Written { text: Err(why), .. } = done else {
+            panic!("{done:?}")
+        };
+        assert!(
+            why.contains("Line 2") && why.contains("Export settings"),
+            "{why}"
+        );
+
+        let job = Job::CheckSettings {
+            settings: ExportSettings {
+                own_domains: "Contoso.COM".into(),
+                iris: String::new(),
+            },
+        };
+        let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
+        let Done::SettingsChecked {
+            result: Ok(canonical),
+        } = done
+        else {
+            panic!("{done:?}")
+        };
+        assert_eq!(canonical.own_domains, "contoso.com");
+        assert!(
+            canonical.iris.contains("\"customer_id\": 1"),
+            "{}",
+            canonical.iris
         );
     }
 

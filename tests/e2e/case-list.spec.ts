@@ -53,7 +53,7 @@ test('keyboard shortcuts move between the sections and to export', async ({ page
   await expect(page.getByRole('heading', { name: /The alert$/ })).toBeFocused();
   await page.keyboard.press('Alt+Shift+E');
   await expect(page.locator(':focus')).toContainText('Export the case');
-  await expect(page.getByRole('button', { name: 'Download the export' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download Markdown' })).toBeVisible();
   // Keyboard only: type, Tab on to the step's action and press it; the refusal is read out
   // from the error summary, whose link takes the cursor to the field.
   await page.getByLabel('Alert title', { exact: true }).focus();

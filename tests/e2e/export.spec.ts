@@ -1,9 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { openApp } from './helpers';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expectAccessible, openApp, openExport, chooseExport } from './helpers';
 
-// The golden files the native tests write from the same cases: what the app hands over must
-// be exactly what the domain's exporters produce.
+// The golden files the native tests write from the same cases: what the app copies must be
+// exactly what the domain's exporters produce.
 const golden = (name: string) => readFileSync(`crates/handoff-core/tests/golden/${name}`, 'utf8');
 
 async function openGoldenPhishing(page: Page) {
@@ -14,61 +15,123 @@ async function openGoldenPhishing(page: Page) {
     buffer: Buffer.from(golden('phishing.json')),
   });
   await expect(page.getByText(/^Imported the handoff/)).toBeVisible();
-  // A closed case opens with "Export the case" open.
-  await expect(page.getByLabel('Format', { exact: true })).toBeVisible();
 }
 
-async function choose(page: Page, format: string) {
-  await page.getByLabel('Format', { exact: true }).selectOption({ label: format });
+async function copied(page: Page, format: string): Promise<string> {
+  await chooseExport(page, format);
+  await page.getByRole('button', { name: `Copy ${format}`, exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Copied the ${format}.` })).toBeVisible();
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
-test('every format is copied exactly as its golden file', async ({ page, context }) => {
+test('the clipboard holds exactly the golden text of every format', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openGoldenPhishing(page);
+  await openExport(page);
+  await page.getByRole('radio', { name: 'The full case record' }).check();
   for (const [format, file] of [
     ['Markdown', 'phishing.md'],
-    ['Chat message', 'phishing.chat.txt'],
-    ['Handoff package (JSON)', 'phishing.json'],
     ['Jira wiki markup', 'phishing.jira.txt'],
     ['Plain text', 'phishing.txt'],
+    ['Chat message', 'phishing.chat.txt'],
     ['Slack message (JSON)', 'phishing.slack.json'],
     ['Teams message (JSON)', 'phishing.teams.json'],
     ['TheHive 5 alert (JSON)', 'phishing.thehive.json'],
     ['DFIR-IRIS alert (JSON)', 'phishing.iris.json'],
+    ['Handoff package (JSON)', 'phishing.json'],
   ]) {
-    await choose(page, format);
-    await page.getByRole('button', { name: 'Copy the export' }).click();
-    await expect(page.getByText(`Copied the ${format}.`).last()).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText()), format).toBe(golden(file));
+    expect(await copied(page, format), format).toBe(golden(file));
   }
-});
-
-test('the STIX bundle downloads with the golden indicators and fresh UUIDv4 ids', async ({ page }) => {
-  await openGoldenPhishing(page);
-  await choose(page, 'STIX 2.1 bundle');
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the export' }).click(),
-  ]);
-  expect(file.suggestedFilename()).toBe('INC-2291-handoff.stix.json');
-  const stix = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  // STIX ids are random and its times are the export's: the same indicators, valid ids.
+  const stix = JSON.parse(await copied(page, 'STIX 2.1 bundle'));
   const want = JSON.parse(golden('phishing.stix.json'));
   const patterns = (b: { objects: { type: string; pattern?: string }[] }) =>
     b.objects.filter((o) => o.type === 'indicator').map((o) => o.pattern);
   expect(patterns(stix)).toEqual(patterns(want));
-  for (const o of stix.objects) {
-    expect(o.id).toMatch(/--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-  }
+  for (const o of stix.objects) expect(o.id).toMatch(/--[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 });
 
-test('a case with nothing STIX can carry says so, and nothing is saved', async ({ page }) => {
-  await openApp(page);
+test('own domains are saved once and every export keeps them as they are', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openGoldenPhishing(page);
+  await openExport(page);
+  await page.getByText('Export settings: your own domains, DFIR-IRIS IDs').click();
+  // A bad line is refused with its line number, and what was typed stays.
+  const own = page.getByLabel("Your organisation's domains and address ranges");
+  await own.fill('corp.example\nnot a domain\n10.20.0.0/16');
+  await page.getByRole('button', { name: 'Save the export settings' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'The settings were not saved' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: /^Line 2: "not a domain" is not a domain/ })).toBeVisible();
+  await expect(own).toHaveValue('corp.example\nnot a domain\n10.20.0.0/16');
+  await own.fill('Corp.Example\n10.20.0.0/16');
+  await page.getByRole('button', { name: 'Save the export settings' }).click();
+  await expect(page.getByText(/^Export settings saved in this browser/)).toBeVisible();
+  await expect(own).toHaveValue('corp.example\n10.20.0.0/16');
+  // Saving with the IRIS box empty shows a fresh install's IDs.
+  await expect(page.getByLabel('DFIR-IRIS IDs (JSON)')).toHaveValue(/"customer_id": 1/);
+
+  await page.getByRole('radio', { name: /^L1's handoff to L2/ }).check();
+  for (const [format, file] of [
+    ['Markdown', 'phishing.l1-own.md'],
+    ['Jira wiki markup', 'phishing.l1-own.jira.txt'],
+    ['Plain text', 'phishing.l1-own.txt'],
+    ['TheHive 5 alert (JSON)', 'phishing.l1-own.thehive.json'],
+  ]) {
+    expect(await copied(page, format), format).toBe(golden(file));
+  }
+  // Kept in this browser: after a reload the export still leaves them alone.
+  await page.reload();
+  await openExport(page);
+  await page.getByRole('radio', { name: /^L1's handoff to L2/ }).check();
+  expect(await copied(page, 'Markdown')).toBe(golden('phishing.l1-own.md'));
+});
+
+test('the Markdown preview is rendered beside its text, and a case with no indicator has no STIX', async ({ page }) => {
+  await openGoldenPhishing(page);
+  await chooseExport(page, 'Markdown');
+  const rendered = page.getByRole('region', { name: 'Markdown as it will look' });
+  await expect(rendered.getByRole('heading', { name: 'Five Ws' })).toBeVisible();
+  await expect(rendered.getByRole('table').first()).toBeVisible();
+  await expect(page.getByLabel('Markdown as text')).toContainText('## Five Ws');
+  await expectAccessible(page);
+
   await page.getByRole('button', { name: 'New case' }).first().click();
-  await page.getByText('Export the case', { exact: true }).click();
-  await choose(page, 'STIX 2.1 bundle');
-  let downloaded = false;
-  page.on('download', () => (downloaded = true));
-  await page.getByRole('button', { name: 'Download the export' }).click();
-  await expect(page.getByText(/has none that STIX can express/)).toBeVisible();
-  expect(downloaded).toBe(false);
+  await openExport(page);
+  await page.getByLabel('Format', { exact: true }).selectOption({ label: 'STIX 2.1 bundle' });
+  await expect(page.getByRole('alert').filter({ hasText: 'has none that STIX can express' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download STIX 2.1 bundle' })).toBeDisabled();
+});
+
+test('the printed report has every section and the TLP label on every page', async ({ page }, info) => {
+  await openGoldenPhishing(page);
+  await openExport(page);
+  // Headless Chromium has no print dialog (a real window.print() would hold the page in
+  // printing); the test stands in for it and prints to PDF itself.
+  await page.evaluate(() => {
+    window.print = () => {
+      document.documentElement.dataset.printAsked = 'yes';
+    };
+  });
+  await page.getByRole('button', { name: 'Print the case report' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-print-asked', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: /^Handoff: INC-2291/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Print the case report' })).toBeHidden();
+  const pdf = info.outputPath('report.pdf');
+  writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+  const text = execFileSync(process.env.PDFTOTEXT ?? '/usr/bin/pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const pages = text.split('\f').filter((p) => p.trim() !== '');
+  const sections = golden('phishing.md')
+    .split('\n')
+    .filter((l) => l.startsWith('## '))
+    .map((l) => l.slice(3));
+  expect(sections.length).toBeGreaterThan(5);
+  for (const s of sections) expect(text, s).toContain(s);
+  // A page for each section (after the title page), each carrying the TLP label.
+  expect(pages.length).toBeGreaterThanOrEqual(sections.length + 1);
+  for (const [i, p] of pages.entries()) expect(p, `page ${i + 1}`).toContain('TLP:AMBER');
+  // No navigation or buttons on paper.
+  expect(text).not.toContain('New case');
+  expect(text).not.toContain('Print the case report');
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { downloadExport, openApp, step } from './helpers';
+import { chooseExport, downloadExport, openApp, step } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   // Record every CSP violation the page reports.
@@ -68,9 +68,10 @@ test('nothing leaves the origin during a whole workflow and export', async ({ pa
   await page.getByRole('radio', { name: /^False Positive/ }).check();
   await page.getByLabel('Verdict justification', { exact: true }).fill('Test traffic from the red team');
   await step(page, 'Close as false positive');
+  await chooseExport(page, 'Markdown');
+  await expect(page.getByLabel('Markdown as text')).toContainText('hxxps://evil[.]example');
   const download = await downloadExport(page, 'Markdown');
   expect(download.name).toBe('INC-9-handoff.md');
-  expect(download.text).toContain('hxxps://evil[.]example');
   // Even a deliberate request to another origin is stopped by the policy.
   const result = await page.evaluate(() =>
     fetch('https://example.com/').then(() => 'sent', () => 'blocked'),
@@ -131,5 +132,6 @@ test('10,000 indicators and direction-override characters are handled calmly', a
   await expect(page.getByRole('table', { name: 'Indicators of this case' }).getByRole('row')).toHaveCount(101);
   // A right-to-left override is shown, never obeyed, in the Markdown.
   await page.getByLabel('Who', { exact: true }).fill('evil\u202Eadmin');
-  expect((await downloadExport(page, 'Markdown')).text).toContain('evil[U+202E]admin');
+  await chooseExport(page, 'Markdown');
+  await expect(page.getByLabel('Markdown as text')).toContainText('evil[U+202E]admin');
 });

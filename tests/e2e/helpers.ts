@@ -46,23 +46,35 @@ export async function expectSaved(page: Page) {
 }
 
 /** The titles of the cases stored in this browser, as the next page load would read them. */
-/** Opens "Export the case" if it is closed, chooses a format and downloads it. */
-export async function downloadExport(page: Page, format: string): Promise<{ name: string; text: string }> {
-  const select = page.getByLabel('Format', { exact: true });
-  if (!(await select.isVisible())) await page.getByText('Export the case', { exact: true }).click();
-  await select.selectOption({ label: format });
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download the export' }).click(),
-  ]);
-  const { readFileSync } = await import('node:fs');
-  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
-}
-
 export async function storedTitles(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     Object.keys(localStorage)
       .filter((k) => k.startsWith('handoff.v1.case.'))
       .map((k) => JSON.parse(localStorage.getItem(k)!).case.report.header.title),
   );
+}
+
+/** Opens "Export the case" if it is closed (a closed case opens with it open). */
+export async function openExport(page: Page) {
+  const select = page.getByLabel('Format', { exact: true });
+  if (!(await select.isVisible())) await page.getByText('Export the case', { exact: true }).click();
+  await expect(select).toBeVisible();
+}
+
+/** Opens "Export the case" (if closed) and chooses a format; waits until it is written. */
+export async function chooseExport(page: Page, format: string) {
+  await openExport(page);
+  await page.getByLabel('Format', { exact: true }).selectOption({ label: format });
+  await expect(page.getByRole('button', { name: `Download ${format}`, exact: true })).toBeEnabled();
+}
+
+/** Downloads the chosen export; returns its file name and text. */
+export async function downloadExport(page: Page, format: string): Promise<{ name: string; text: string }> {
+  await chooseExport(page, format);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: `Download ${format}`, exact: true }).click(),
+  ]);
+  const { readFileSync } = await import('node:fs');
+  return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }

@@ -26,8 +26,8 @@ test('copy buttons put the exact export on the clipboard', async ({ page, contex
   await page.getByRole('button', { name: 'New case' }).first().click();
   await fill(page, 'Alert title', 'Clipboard check');
   const exported = (await downloadExport(page, 'Handoff package (JSON)')).text;
-  await page.getByRole('button', { name: 'Copy the export' }).click();
-  await expect(page.getByText('Copied the Handoff package (JSON).')).toBeVisible();
+  await page.getByRole('button', { name: 'Copy Handoff package (JSON)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the Handoff package (JSON).' })).toBeVisible();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   expect(clip).toBe(exported);
 });

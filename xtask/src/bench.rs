@@ -238,8 +238,9 @@ pub fn bench_command() -> Result {
             "autosave_median",
             lc["autosave_count"].to_string(),
         ),
-        // The other exports are written in the worker; criterion times them natively.
+        // Written in the worker: the round trip from the page; criterion times the writers.
         ("export JSON", "export_json_median", "10".to_owned()),
+        ("export Markdown", "export_markdown_median", "10".to_owned()),
     ] {
         let v = f(&lc[key]);
         println!("| {name}, large case, in the browser, median of {count} | {v:.2} ms | | | < {OPERATION_BUDGET_MS} ms | {} |", verdict(v < OPERATION_BUDGET_MS));

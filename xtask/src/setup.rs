@@ -162,10 +162,12 @@ fn missing_system_tools() -> Vec<String> {
     let chromium = std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into());
     let driver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| tools::CHROMEDRIVER.into());
     let nginx = std::env::var("NGINX_PATH").unwrap_or_else(|_| tools::NGINX.into());
+    let pdftotext = std::env::var("PDFTOTEXT").unwrap_or_else(|_| tools::PDFTOTEXT.into());
     let mut missing: Vec<String> = [
         chromium.as_str(),
         driver.as_str(),
         &pandoc(),
+        pdftotext.as_str(),
         nginx.as_str(),
         tools::NGINX_MIME_TYPES,
     ]
@@ -241,9 +243,9 @@ fn browser() -> Result {
     if !(root_user && has_apt) {
         return Err(format!(
             "The browser, export-oracle and deployment tests need Chromium, chromedriver, \
-             pandoc, Python 3 with venv, and nginx with its brotli modules; not found: {}. \
-             Install them (on Debian/Ubuntu: `sudo apt-get install {}`), or point \
-             CHROMIUM_PATH, CHROMEDRIVER, PANDOC_PATH, HANDOFF_PYTHON and NGINX_PATH at \
+             pandoc, pdftotext, Python 3 with venv, and nginx with its brotli modules; not \
+             found: {}. Install them (on Debian/Ubuntu: `sudo apt-get install {}`), or point \
+             CHROMIUM_PATH, CHROMEDRIVER, PANDOC_PATH, PDFTOTEXT, HANDOFF_PYTHON and NGINX_PATH at \
              existing ones, then run this command again.",
             missing.join(", "),
             tools::APT_PACKAGES.join(" ")

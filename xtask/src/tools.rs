@@ -10,13 +10,15 @@ pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Debian packages for the browser, export-oracle and deployment tests: the system Chromium and
 /// its driver (Playwright's own browser download cannot reach its host here); pandoc, whose
 /// Jira reader checks the Jira exports, and python3-venv, for the venv of the STIX readers
-/// (their versions are in tests/oracles/requirements.txt); and nginx with Debian's brotli
-/// modules, which the deployment level runs deploy/nginx.conf in.
+/// (their versions are in tests/oracles/requirements.txt); poppler's pdftotext, which reads
+/// back the case report Chromium prints to PDF; and nginx with Debian's brotli modules, which
+/// the deployment level runs deploy/nginx.conf in.
 pub const APT_PACKAGES: &[&str] = &[
     "chromium",
     "chromium-driver",
     "pandoc",
     "python3-venv",
+    "poppler-utils",
     "nginx",
     "libnginx-mod-http-brotli-filter",
     "libnginx-mod-http-brotli-static",
@@ -24,6 +26,8 @@ pub const APT_PACKAGES: &[&str] = &[
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's pandoc (2.17 on Debian 12), for the Jira oracle.
 pub const PANDOC: &str = "/usr/bin/pandoc";
+/// poppler's pdftotext, for the printed report's end-to-end test (`PDFTOTEXT` overrides it).
+pub const PDFTOTEXT: &str = "/usr/bin/pdftotext";
 /// The Python the oracles' venv is made with: Debian's, which python3-venv completes.
 pub const PYTHON: &str = "/usr/bin/python3";
 /// The export oracles' Python packages, every version exact.

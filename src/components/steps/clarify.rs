@@ -4,7 +4,7 @@
 use handoff_core::{Command, Field};
 use yew::prelude::*;
 
-use super::{primary, send_actions, SendKind, StepContext};
+use super::{primary, SendActions, SendKind, StepContext};
 use crate::components::fields::event_value;
 use crate::state::{Action, FlowStep};
 
@@ -19,7 +19,7 @@ pub fn ask_step(ctx: &StepContext) -> Html {
     let body = html! {
         <>
             <p class="question"><strong>{ "You asked: " }</strong>{ question }</p>
-            { send_actions(case, SendKind::Clarification, &ctx.actions) }
+            <SendActions settings={ctx.export_settings.clone()} case={case.clone()} kind={SendKind::Clarification} actions={ctx.actions.clone()} />
             <p>{ "The case waits for L1's answer. When L1 sends the package back, open it here: it continues this case." }</p>
         </>
     };
@@ -53,7 +53,7 @@ pub fn answer_step(ctx: &StepContext) -> Html {
         },
         // Answered: send it back.
         None => html! {
-            { send_actions(case, SendKind::Clarification, &ctx.actions) }
+            <SendActions settings={ctx.export_settings.clone()} case={case.clone()} kind={SendKind::Clarification} actions={ctx.actions.clone()} />
         },
     };
     let footer = if open.is_some() {

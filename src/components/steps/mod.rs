@@ -19,11 +19,12 @@ mod waiting;
 
 use std::rc::Rc;
 
+use handoff_core::package::ExportSettings;
 use handoff_core::{Case, Field, Finding};
 use yew::prelude::*;
 
 pub use frame::error_for;
-pub use send::{send_actions, SendKind};
+pub use send::{SendActions, SendKind};
 
 use crate::adapters::dom;
 use crate::components::fields::Offer;
@@ -53,6 +54,8 @@ pub struct StepContext {
     pub intake: Option<Rc<IntakeView>>,
     /// A pasted alert is with the reader.
     pub reading_alert: bool,
+    /// Own domains and IRIS IDs, for the messages the steps send.
+    pub export_settings: ExportSettings,
 }
 
 impl StepContext {
@@ -137,6 +140,7 @@ pub struct StepperProps {
     pub status_open: bool,
     pub intake: Option<Rc<IntakeView>>,
     pub reading_alert: bool,
+    pub export_settings: ExportSettings,
 }
 
 #[function_component(Stepper)]
@@ -227,6 +231,7 @@ pub fn stepper(p: &StepperProps) -> Html {
                 blocking: Rc::new(blocking),
                 intake: p.intake.clone(),
                 reading_alert: p.reading_alert,
+                export_settings: p.export_settings.clone(),
             };
             rendered.push(open_step(step, ctx));
         } else {
@@ -240,7 +245,7 @@ pub fn stepper(p: &StepperProps) -> Html {
                 StepState::Upcoming | StepState::Current => {
                     if current.is_none() && !waiting_shown {
                         waiting_shown = true;
-                        rendered.push(waiting::waiting(case, role, &p.actions));
+                        rendered.push(waiting::waiting(case, role, &p.actions, &p.export_settings));
                     }
                     rendered.push(html! {
                         <section class="step upcoming" key={step.id()} id={step.id()}>
@@ -252,7 +257,7 @@ pub fn stepper(p: &StepperProps) -> Html {
         }
     }
     if current.is_none() && !waiting_shown {
-        rendered.push(waiting::waiting(case, role, &p.actions));
+        rendered.push(waiting::waiting(case, role, &p.actions, &p.export_settings));
     }
 
     let on_status = p.on_status.reform(|_| ());

@@ -1,11 +1,10 @@
 //! Steps 5 and 6: assign the case to the L2 analyst on shift, then notify them: the ticket,
 //! the summary and the immediate concerns, and the handoff sent from right here.
 
-use handoff_core::package::{chat_message, ExportOptions};
 use handoff_core::{Command, Edit, Field};
 use yew::prelude::*;
 
-use super::{primary, send_actions, SendKind, StepContext};
+use super::{primary, SendActions, SendKind, StepContext};
 use crate::components::fields::TextField;
 use crate::state::flow::ticket_shown;
 use crate::state::FlowStep;
@@ -42,11 +41,7 @@ pub fn notify_step(ctx: &StepContext) -> Html {
                 onchange={edit.reform(Edit::Summary)} />
             <TextField field={Field::ImmediateConcerns} multiline=true value={n.immediate_concerns.clone()} error={ctx.error(Field::ImmediateConcerns)}
                 onchange={edit.reform(Edit::ImmediateConcerns)} />
-            <div class="field">
-                <label for="chat-message">{ "The chat message, as it will be sent" }</label>
-                <textarea id="chat-message" readonly=true rows="6" value={chat_message(case, &ExportOptions::default())} />
-            </div>
-            { send_actions(case, SendKind::Handoff, &ctx.actions) }
+            <SendActions settings={ctx.export_settings.clone()} case={case.clone()} kind={SendKind::Handoff} actions={ctx.actions.clone()} show_message=true />
         </>
     };
     let footer = if ctx.changing {

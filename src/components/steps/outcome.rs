@@ -3,7 +3,7 @@
 use handoff_core::{ClosureReason, EscalationTier, Stage};
 use yew::prelude::*;
 
-use super::{send_actions, SendKind, StepContext};
+use super::{SendActions, SendKind, StepContext};
 use crate::state::FlowStep;
 
 pub fn outcome_step(ctx: &StepContext) -> Html {
@@ -27,7 +27,7 @@ pub fn outcome_step(ctx: &StepContext) -> Html {
     let body = html! {
         <>
             <p class="outcome">{ said }</p>
-            { send_actions(case, SendKind::Record, &ctx.actions) }
+            <SendActions settings={ctx.export_settings.clone()} case={case.clone()} kind={SendKind::Record} actions={ctx.actions.clone()} />
             <p class="hint">{ "Every format of the case is under “Export the case”, below." }</p>
         </>
     };

@@ -3,17 +3,16 @@
 
 use std::rc::Rc;
 
-use handoff_core::package::{
-    chat_message, clarification_message, file_name, to_json, to_markdown, ExportOptions,
-};
+use handoff_core::package::{file_name, to_json, Audience, Destination, ExportSettings};
 use handoff_core::Case;
 use yew::prelude::*;
 
 use crate::adapters::download::download;
 use crate::adapters::perf::measure;
 use crate::components::export::CopyButton;
-use crate::hooks::Actions;
+use crate::hooks::{use_written, Actions, Written};
 use crate::state::flow::ticket_shown;
+use crate::worker::Writing;
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum SendKind {
@@ -25,29 +24,60 @@ pub enum SendKind {
     Record,
 }
 
-/// What to send where, with the copy and download actions beside the words.
-pub fn send_actions(case: &Rc<Case>, kind: SendKind, actions: &Actions) -> Html {
-    let case = case.clone();
+#[derive(Properties, PartialEq)]
+pub struct SendProps {
+    pub case: Rc<Case>,
+    pub kind: SendKind,
+    pub actions: Actions,
+    pub settings: ExportSettings,
+    /// Shows the chat message itself above the list, as it will be sent.
+    #[prop_or_default]
+    pub show_message: bool,
+}
+
+/// What to send where, with the copy and download actions beside the words. The worker writes
+/// the message and the report (`use_written`); the buttons wait until they are written.
+#[function_component(SendActions)]
+pub fn send_actions(p: &SendProps) -> Html {
+    let (case, kind, actions) = (p.case.clone(), p.kind, &p.actions);
+    let settings = p.settings.clone();
     let ticket = ticket_shown(&case);
     let ticket = if ticket.is_empty() {
         "the ticket".to_owned()
     } else {
         format!("ticket {ticket}")
     };
-    let message = {
-        let case = case.clone();
-        Callback::from(move |()| match kind {
-            SendKind::Handoff | SendKind::Record => chat_message(&case, &ExportOptions::default()),
-            SendKind::Clarification => clarification_message(&case, &ExportOptions::default()),
-        })
-    };
-    let markdown = {
-        let case = case.clone();
-        Callback::from(move |()| {
-            measure("handoff:export-markdown", || {
-                to_markdown(&case, &ExportOptions::default())
-            })
-        })
+    let message = use_written(
+        case.clone(),
+        match kind {
+            SendKind::Clarification => Writing::Clarification,
+            _ => Writing::Export {
+                destination: Destination::Chat,
+                audience: Audience::FullRecord,
+            },
+        },
+        settings.clone(),
+        kind != SendKind::Record,
+        actions.clone(),
+    );
+    let report = use_written(
+        case.clone(),
+        Writing::Export {
+            destination: Destination::Markdown,
+            // L1's handoff leaves out what L2 has not written yet; the closed case's record
+            // has everything.
+            audience: match kind {
+                SendKind::Record => Audience::FullRecord,
+                _ => Audience::L1Handoff,
+            },
+        },
+        settings,
+        kind != SendKind::Clarification,
+        actions.clone(),
+    );
+    let copy = |w: &Written| {
+        let text = w.text().map(str::to_owned);
+        Callback::from(move |()| text.clone().unwrap_or_default())
     };
     let download_package = {
         let (case, a) = (case.clone(), actions.clone());
@@ -89,17 +119,26 @@ pub fn send_actions(case: &Rc<Case>, kind: SendKind, actions: &Actions) -> Html 
     };
     html! {
         <div class="send">
+            if p.show_message {
+                <div class="field">
+                    <label for="chat-message">{ "The chat message, as it will be sent" }</label>
+                    <textarea id="chat-message" readonly=true rows="6" value={message.text().unwrap_or("Writing the message…").to_owned()} />
+                </div>
+            }
+            if let Some(why) = message.problem().or(report.problem()) {
+                <p class="error-message" role="alert">{ why.to_owned() }</p>
+            }
             <ol class="send-list">
                 if kind != SendKind::Record {
                     <li>
                         { format!("Paste {chat_what} to {to_whom} in Slack or Teams. ") }
-                        <CopyButton text={message} what={AttrValue::from(match kind { SendKind::Clarification => "message", _ => "chat message" })} />
+                        <CopyButton text={copy(&message)} disabled={message.text().is_none()} what={AttrValue::from(match kind { SendKind::Clarification => "message", _ => "chat message" })} />
                     </li>
                 }
                 if kind != SendKind::Clarification {
                     <li>
                         { format!("Paste the report into {ticket}. ") }
-                        <CopyButton text={markdown} what="report for the ticket" />
+                        <CopyButton text={copy(&report)} disabled={report.text().is_none()} what="report for the ticket" />
                     </li>
                 }
                 <li>

@@ -3,15 +3,16 @@
 
 use std::rc::Rc;
 
+use handoff_core::package::ExportSettings;
 use handoff_core::{Case, Role, Stage};
 use yew::prelude::*;
 
-use super::{send_actions, SendKind};
+use super::{SendActions, SendKind};
 use crate::hooks::Actions;
 use crate::state::Action;
 
 /// The case is in the other tier's hands: what it waits for, and what can still be done.
-pub fn waiting(case: &Rc<Case>, role: Role, actions: &Actions) -> Html {
+pub fn waiting(case: &Rc<Case>, role: Role, actions: &Actions, settings: &ExportSettings) -> Html {
     let other = match role {
         Role::L1 => Role::L2,
         Role::L2 => Role::L1,
@@ -43,7 +44,7 @@ pub fn waiting(case: &Rc<Case>, role: Role, actions: &Actions) -> Html {
             <h2 id="waiting-heading" tabindex="-1">{ format!("With {}", other.label()) }</h2>
             <p>{ text }</p>
             if role == Role::L1 && case.stage.is_escalated() {
-                { send_actions(case, if answered && case.stage == Stage::L2Review { SendKind::Clarification } else { SendKind::Handoff }, actions) }
+                <SendActions case={case.clone()} kind={if answered && case.stage == Stage::L2Review { SendKind::Clarification } else { SendKind::Handoff }} actions={actions.clone()} settings={settings.clone()} />
             }
             <p class="switch">
                 { format!("Working as {} on this case? ", other.label()) }

@@ -54,6 +54,22 @@ impl Destination {
         }
     }
 
+    /// Where it is pasted or sent.
+    pub fn goes_to(self) -> &'static str {
+        match self {
+            Destination::Markdown => "GitHub, GitLab, Jira Cloud, TheHive and IRIS descriptions",
+            Destination::Jira => "a Jira Server or Data Center issue, in the text editor",
+            Destination::PlainText => "a ServiceNow work note or an e-mail",
+            Destination::Chat => "a few lines for Slack or Teams, pasted by hand",
+            Destination::Slack => "a Slack incoming webhook or chat.postMessage",
+            Destination::Teams => "a Teams Workflows webhook",
+            Destination::TheHive => "TheHive 5's alert API (POST /api/v1/alert)",
+            Destination::Iris => "DFIR-IRIS's alert API (POST /alerts/add)",
+            Destination::Stix => "MISP or OpenCTI: the case's indicators",
+            Destination::Package => "L2, to open the case in Handoff; other tools",
+        }
+    }
+
     /// The end of the file name: `INC-2291-handoff.<extension>`.
     pub fn extension(self) -> &'static str {
         match self {
@@ -76,6 +92,11 @@ impl Destination {
             Destination::Jira | Destination::PlainText | Destination::Chat => "text/plain",
             _ => "application/json",
         }
+    }
+
+    /// Whether the export step can show the text rendered, beside the raw text.
+    pub fn renders_as_markdown(self) -> bool {
+        self == Destination::Markdown
     }
 
     /// The export. `now` and `random` serve the STIX bundle only (its creation time and the
