@@ -76,18 +76,21 @@ pub fn app() -> Html {
         None => html! {
             { welcome::welcome(&welcome::Props { role: state.profile.role, on_new_case: new_case.clone(), on_role: on_role.clone() }) }
         },
-        Some(case) => html! {
-            <>
-                // Training: the scenario and its checks above the steps.
-                { training_above(&state, case, &actions) }
-                <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
-                    reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
-                    on_status={toggle_status.clone()} status_open={*status_open}
-                    intake={state.intake.clone()} reading_alert={state.reading_alert} export_settings={state.export_settings.clone()} />
-                { training_below(&state, case, &actions) }
-                <ExportPanel case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
-            </>
-        },
+        Some(case) => {
+            // Training: the scenario and its checks above the steps, its scoring below them.
+            let (training_above, training_below) = training_panels(&state, case, &actions);
+            html! {
+                <>
+                    { training_above }
+                    <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
+                        reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
+                        on_status={toggle_status.clone()} status_open={*status_open}
+                        intake={state.intake.clone()} reading_alert={state.reading_alert} export_settings={state.export_settings.clone()} />
+                    { training_below }
+                    <ExportPanel case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
+                </>
+            }
+        }
     };
 
     html! {
@@ -145,34 +148,26 @@ pub fn app() -> Html {
 // The training room's page (built with the `training` feature) works scenarios in ordinary
 // cases; the analyst's page links to it instead of carrying it.
 
-/// The scenario being worked, its briefing and checks, above the steps.
+/// The scenario being worked: its briefing and checks above the steps, its scoring below.
 #[cfg(feature = "training")]
-fn training_above(state: &AppState, case: &Case, actions: &Actions) -> Html {
+fn training_panels(state: &AppState, case: &Case, actions: &Actions) -> (Html, Html) {
     use crate::components::training;
-    match state.training.as_ref().filter(|t| t.case_id == case.id) {
-        Some(run) => training::run_panel(&training::RunProps {
-            run: run.clone(),
-            stage: case.stage,
-            actions: actions.clone(),
-        }),
-        None => Html::default(),
-    }
-}
-
-/// The scoring of the scenario being worked, below the steps.
-#[cfg(feature = "training")]
-fn training_below(state: &AppState, case: &Case, actions: &Actions) -> Html {
-    use crate::components::training;
-    match state.training.as_ref().filter(|t| t.case_id == case.id) {
-        Some(run) => training::debrief_panel(&training::DebriefProps {
-            run: run.clone(),
-            stage: case.stage,
-            trainee: state.profile.name.clone(),
-            results: state.training_results.clone(),
-            actions: actions.clone(),
-        }),
-        None => Html::default(),
-    }
+    let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) else {
+        return Default::default();
+    };
+    let above = training::run_panel(&training::RunProps {
+        run: run.clone(),
+        stage: case.stage,
+        actions: actions.clone(),
+    });
+    let below = training::debrief_panel(&training::DebriefProps {
+        run: run.clone(),
+        stage: case.stage,
+        trainee: state.profile.name.clone(),
+        results: state.training_results.clone(),
+        actions: actions.clone(),
+    });
+    (above, below)
 }
 
 #[cfg(feature = "training")]
@@ -181,13 +176,8 @@ fn training_side(actions: &Actions) -> Html {
 }
 
 #[cfg(not(feature = "training"))]
-fn training_above(_: &AppState, _: &Case, _: &Actions) -> Html {
-    Html::default()
-}
-
-#[cfg(not(feature = "training"))]
-fn training_below(_: &AppState, _: &Case, _: &Actions) -> Html {
-    Html::default()
+fn training_panels(_: &AppState, _: &Case, _: &Actions) -> (Html, Html) {
+    Default::default()
 }
 
 #[cfg(not(feature = "training"))]
