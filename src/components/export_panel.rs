@@ -17,8 +17,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::export::CopyButton;
+use super::fields::take_chosen_file;
 use super::print_report::{print_report, PreparedReport};
 use super::rendered::rendered;
+use crate::adapters::file::read_bytes;
 use crate::adapters::{dom, download::download, storage};
 use crate::hooks::{use_written, Actions, Exported, Written};
 use crate::state::Action;
@@ -41,6 +43,9 @@ struct Choices {
     report: Option<Rc<PreparedReport>>,
     print_now: bool,
 }
+
+/// A settings file holds two short boxes of text: anything larger is not one.
+const SETTINGS_FILE_BYTES: usize = 256 * 1024;
 
 /// The settings form: what is typed, kept until it is saved or corrected.
 #[derive(Clone, Default, PartialEq)]
@@ -250,7 +255,7 @@ pub fn export_panel(p: &Props) -> Html {
                 <button type="button" onclick={on_print}>{ "Print the case report" }</button>
                 <span class="hint">{ "The full case record, one section a page, its TLP label on every page; choose \u{201c}Save as PDF\u{201d} in the print dialog for a file." }</span>
             </div>
-            { settings_form(&form, &p.actions) }
+            { settings_form(&form, &p.settings, &p.actions) }
         </details>
         { print_report(ui.report.as_deref(), &p.case) }
         </>
@@ -259,7 +264,7 @@ pub fn export_panel(p: &Props) -> Html {
 
 /// The organisation's own domains and the DFIR-IRIS IDs: typed once, checked by the worker,
 /// kept in this browser. What was typed stays in the boxes until it is saved or corrected.
-fn settings_form(form: &UseStateHandle<Form>, actions: &Actions) -> Html {
+fn settings_form(form: &UseStateHandle<Form>, saved: &ExportSettings, actions: &Actions) -> Html {
     let text_input = |iris: bool| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {
@@ -324,6 +329,56 @@ fn settings_form(form: &UseStateHandle<Form>, actions: &Actions) -> Html {
             });
         })
     };
+    // The saved settings as a file, for another browser or a colleague; and such a file read
+    // back into the boxes, to be checked and saved as if typed.
+    let on_download = {
+        let (form, saved) = (form.clone(), saved.clone());
+        Callback::from(move |_| {
+            let status = match download(
+                "handoff-export-settings.json",
+                "application/json",
+                &saved.to_file(),
+            ) {
+                Ok(_) => "Downloaded the saved export settings.".to_owned(),
+                Err(e) => e,
+            };
+            form.set(Form {
+                status,
+                ..(*form).clone()
+            });
+        })
+    };
+    let on_load = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let Some(file) = take_chosen_file(&e) else {
+                return;
+            };
+            let (form, name) = (form.clone(), file.name());
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = read_bytes(file, SETTINGS_FILE_BYTES)
+                    .await
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| {
+                        String::from_utf8(b).map_err(|_| "The file is not UTF-8 text.".to_owned())
+                    })
+                    .and_then(|t| ExportSettings::from_file(&t));
+                form.set(match read {
+                    Ok(s) => Form {
+                        own: s.own_domains,
+                        iris: s.iris,
+                        problems: None,
+                        status: format!("Read {name}: check the boxes, then save them."),
+                        busy: false,
+                    },
+                    Err(why) => Form {
+                        status: format!("{name} was not read: {why}"),
+                        ..(*form).clone()
+                    },
+                });
+            });
+        })
+    };
     let problems = &form.problems;
     let own_problems = problems
         .as_ref()
@@ -357,7 +412,12 @@ fn settings_form(form: &UseStateHandle<Form>, actions: &Actions) -> Html {
                 </div>
                 <div class="export-row">
                     <button type="submit" disabled={form.busy}>{ "Save the export settings" }</button>
+                    <button type="button" onclick={on_download}>{ "Download the saved settings" }</button>
                     <span role="status">{ form.status.clone() }</span>
+                </div>
+                <div class="field">
+                    <label for="settings-file">{ "Load settings from a file (.json)" }</label>
+                    <input id="settings-file" type="file" accept=".json,application/json" onchange={on_load} />
                 </div>
             </form>
         </details>

@@ -87,6 +87,41 @@ test('own domains are saved once and every export keeps them as they are', async
   expect(await copied(page, 'Markdown')).toBe(golden('phishing.l1-own.md'));
 });
 
+test('the saved settings go to another browser as a file, and no other file passes for one', async ({ page, context, browser }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openGoldenPhishing(page);
+  await openExport(page);
+  await page.getByText('Export settings: your own domains, DFIR-IRIS IDs').click();
+  await page.getByLabel("Your organisation's domains and address ranges").fill('corp.example\n10.20.0.0/16');
+  await page.getByRole('button', { name: 'Save the export settings' }).click();
+  await expect(page.getByText(/^Export settings saved in this browser/)).toBeVisible();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the saved settings' }).click(),
+  ]);
+  expect(file.suggestedFilename()).toBe('handoff-export-settings.json');
+  const saved = readFileSync(await file.path());
+  expect(JSON.parse(saved.toString('utf8'))).toMatchObject({ format: 'handoff-export-settings', own_domains: 'corp.example\n10.20.0.0/16' });
+
+  // Another browser: a package is refused as a settings file, the saved file fills the boxes.
+  const other = await browser.newContext();
+  await other.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const there = await other.newPage();
+  await openGoldenPhishing(there);
+  await openExport(there);
+  await there.getByText('Export settings: your own domains, DFIR-IRIS IDs').click();
+  const load = there.getByLabel('Load settings from a file (.json)');
+  await load.setInputFiles({ name: 'phishing.json', mimeType: 'application/json', buffer: Buffer.from(golden('phishing.json')) });
+  await expect(there.getByText('phishing.json was not read: This is not a Handoff export settings file')).toBeVisible();
+  await load.setInputFiles({ name: 'handoff-export-settings.json', mimeType: 'application/json', buffer: saved });
+  await expect(there.getByLabel("Your organisation's domains and address ranges")).toHaveValue('corp.example\n10.20.0.0/16');
+  await there.getByRole('button', { name: 'Save the export settings' }).click();
+  await expect(there.getByText(/^Export settings saved in this browser/)).toBeVisible();
+  await there.getByRole('radio', { name: /^L1's handoff to L2/ }).check();
+  expect(await copied(there, 'Markdown')).toBe(golden('phishing.l1-own.md'));
+  await other.close();
+});
+
 test('the Markdown preview is rendered beside its text, and a case with no indicator has no STIX', async ({ page }) => {
   await openGoldenPhishing(page);
   await chooseExport(page, 'Markdown');

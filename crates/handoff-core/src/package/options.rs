@@ -105,7 +105,58 @@ pub struct SettingsProblems {
     pub iris: Option<String>,
 }
 
+/// The `format` of a settings file, so that a package or a scenario is not taken for one.
+pub const SETTINGS_FORMAT: &str = "handoff-export-settings";
+
+/// A settings file as written: the format, then the two boxes as typed.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    format: String,
+    own_domains: String,
+    iris: String,
+}
+
 impl ExportSettings {
+    /// The settings as a file to keep or hand to a colleague ("exported with the settings"),
+    /// read back by [`ExportSettings::from_file`].
+    pub fn to_file(&self) -> String {
+        let file = SettingsFile {
+            format: SETTINGS_FORMAT.to_owned(),
+            own_domains: self.own_domains.clone(),
+            iris: self.iris.clone(),
+        };
+        // Compact, as the browser keeps them: the page then needs no second JSON writer.
+        let mut text = serde_json::to_string(&file).unwrap_or_default();
+        text.push('\n');
+        text
+    }
+
+    /// Reads a settings file written by [`ExportSettings::to_file`]. Only its shape is checked
+    /// here; what the boxes hold is checked, line by line, when the analyst saves them.
+    pub fn from_file(text: &str) -> Result<ExportSettings, String> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let not_settings = || {
+            format!("This is not a Handoff export settings file (its format is not \"{SETTINGS_FORMAT}\").")
+        };
+        // The format first, every other member skipped: a package or a scenario is "not a
+        // settings file", not a damaged one.
+        #[derive(Deserialize)]
+        struct Envelope {
+            format: Option<String>,
+        }
+        match serde_json::from_str::<Envelope>(text) {
+            Ok(Envelope { format: Some(f) }) if f == SETTINGS_FORMAT => {}
+            _ => return Err(not_settings()),
+        }
+        let file: SettingsFile = serde_json::from_str(text)
+            .map_err(|e| format!("The export settings file is damaged: {e}."))?;
+        Ok(ExportSettings {
+            own_domains: file.own_domains,
+            iris: file.iris,
+        })
+    }
+
     /// Reads the settings for `audience`, or says what is wrong with them.
     pub fn options(&self, audience: Audience) -> Result<ExportOptions, SettingsProblems> {
         let mut problems = SettingsProblems::default();
@@ -183,6 +234,43 @@ impl ExportSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_settings_file_reads_back_exactly_and_nothing_else_passes_for_one() {
+        let s = ExportSettings {
+            own_domains: "contoso.com\n10.0.0.0/8".into(),
+            iris: "{\"customer_id\": 3}".into(),
+        };
+        let file = s.to_file();
+        assert_eq!(ExportSettings::from_file(&file), Ok(s.clone()));
+        assert_eq!(ExportSettings::from_file(&format!("\u{feff}{file}")), Ok(s));
+        for other in [
+            "",
+            "not json",
+            "[]",
+            r#"{"format": "handoff-package", "own_domains": "", "iris": ""}"#,
+            r#"{"own_domains": "", "iris": ""}"#,
+        ] {
+            let e = ExportSettings::from_file(other).unwrap_err();
+            assert!(
+                e.starts_with("This is not a Handoff export settings file"),
+                "{other}: {e}"
+            );
+        }
+        let e = ExportSettings::from_file(
+            r#"{"format": "handoff-export-settings", "own_domains": 5, "iris": ""}"#,
+        )
+        .unwrap_err();
+        assert!(
+            e.starts_with("The export settings file is damaged: invalid type"),
+            "{e}"
+        );
+        let e = ExportSettings::from_file(
+            r#"{"format": "handoff-export-settings", "own_domains": "", "iris": "", "x": 1}"#,
+        )
+        .unwrap_err();
+        assert!(e.contains("unknown field `x`"), "{e}");
+    }
 
     #[test]
     fn settings_are_read_line_by_line_and_every_bad_line_is_named() {
