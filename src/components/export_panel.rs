@@ -410,14 +410,14 @@ fn settings_form(form: &UseStateHandle<Form>, saved: &ExportSettings, actions: &
                     <p class="hint" id="iris-mapping-hint">{ "IRIS numbers severities, statuses, TLP levels, IOC types and customers by database IDs that differ between instances. Empty: the IDs of a fresh IRIS install. Save once with this box empty to see them all, then change those your instance numbers differently." }</p>
                     <textarea id="iris-mapping" rows="6" aria-describedby="iris-mapping-hint" value={form.iris.clone()} oninput={text_input(true)} spellcheck="false" />
                 </div>
+                <div class="field">
+                    <label for="settings-file">{ "Load settings from a file (.json)" }</label>
+                    <input id="settings-file" type="file" accept=".json,application/json" onchange={on_load} />
+                </div>
                 <div class="export-row">
                     <button type="submit" disabled={form.busy}>{ "Save the export settings" }</button>
                     <button type="button" onclick={on_download}>{ "Download the saved settings" }</button>
                     <span role="status">{ form.status.clone() }</span>
-                </div>
-                <div class="field">
-                    <label for="settings-file">{ "Load settings from a file (.json)" }</label>
-                    <input id="settings-file" type="file" accept=".json,application/json" onchange={on_load} />
                 </div>
             </form>
         </details>
