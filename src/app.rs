@@ -87,7 +87,7 @@ pub fn app() -> Html {
                         on_status={toggle_status.clone()} status_open={*status_open}
                         intake={state.intake.clone()} reading_alert={state.reading_alert} export_settings={state.export_settings.clone()} />
                     { training_below }
-                    <ExportPanel case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
+                    <ExportPanel key={case.id.clone()} case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
                 </>
             }
         }

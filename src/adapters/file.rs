@@ -34,3 +34,9 @@ pub async fn read_bytes(file: web_sys::File, limit: usize) -> Result<Vec<u8>, Re
         .await
         .map_err(|_| ReadError::Unreadable)
 }
+
+/// The text of `file`, if it is at most `limit` bytes of UTF-8.
+pub async fn read_text(file: web_sys::File, limit: usize) -> Result<String, String> {
+    let bytes = read_bytes(file, limit).await.map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "The file is not UTF-8 text.".to_owned())
+}

@@ -26,22 +26,23 @@ pub fn register(report: impl Fn(OfflineStatus) + Clone + 'static) {
         let Ok(reg) = reg.dyn_into::<web_sys::ServiceWorkerRegistration>() else {
             return;
         };
-        let has_controller = sw.controller().is_some();
-        if reg.waiting().is_some() && has_controller {
+        // An update is a new worker beside an active one of this registration. Not the page's
+        // controller: the training room is first controlled by the root page's worker, and its
+        // own first install is no update.
+        if reg.waiting().is_some() && reg.active().is_some() {
             report(OfflineStatus::UpdateWaiting);
         } else if reg.active().is_some() {
             report(OfflineStatus::Ready);
         }
         let reg2 = reg.clone();
-        let sw2 = sw.clone();
         let report2 = report.clone();
         EventListener::new(&reg, "updatefound", move |_| {
             let Some(installing) = reg2.installing() else {
                 return;
             };
-            let (sw3, report3, worker) = (sw2.clone(), report2.clone(), installing.clone());
+            let (reg3, report3, worker) = (reg2.clone(), report2.clone(), installing.clone());
             EventListener::new(&installing, "statechange", move |_| match worker.state() {
-                web_sys::ServiceWorkerState::Installed if sw3.controller().is_some() => {
+                web_sys::ServiceWorkerState::Installed if reg3.active().is_some() => {
                     report3(OfflineStatus::UpdateWaiting)
                 }
                 web_sys::ServiceWorkerState::Activated => report3(OfflineStatus::Ready),

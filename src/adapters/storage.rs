@@ -8,24 +8,26 @@ use handoff_core::Case;
 
 use crate::state::{CaseSummary, StoredCases};
 
-// The training room's page keeps its cases under other keys of the same origin, so practice
-// never lands in the analyst's case list (the name and role below are the person's, shared).
+// The training room's page keeps its own under other keys of the same origin: its cases, so
+// practice never lands in the analyst's case list; the tier, which a scenario switches; and the
+// export settings, which a trainee must not change for the analyst. The name is the person's,
+// shared.
 #[cfg(not(feature = "training"))]
-macro_rules! case_key {
+macro_rules! page_key {
     ($k:literal) => {
         concat!("handoff.v1.", $k)
     };
 }
 #[cfg(feature = "training")]
-macro_rules! case_key {
+macro_rules! page_key {
     ($k:literal) => {
         concat!("handoff.training.v1.", $k)
     };
 }
-const PREFIX: &str = case_key!("case.");
-const QUARANTINE: &str = case_key!("quarantine.");
-const CURRENT: &str = case_key!("current");
-const ARCHIVED: &str = case_key!("archived");
+const PREFIX: &str = page_key!("case.");
+const QUARANTINE: &str = page_key!("quarantine.");
+const CURRENT: &str = page_key!("current");
+const ARCHIVED: &str = page_key!("archived");
 
 fn storage() -> Result<web_sys::Storage, String> {
     web_sys::window()
@@ -170,7 +172,7 @@ pub fn set_aside_entry(id: &str) -> Option<String> {
         .flatten()
 }
 
-const ROLE: &str = "handoff.v1.role";
+const ROLE: &str = page_key!("role");
 const NAME: &str = "handoff.v1.name";
 
 /// Who uses this browser, as remembered in it (L1 and no name when nothing is remembered or
@@ -202,7 +204,7 @@ pub fn save_profile(p: &crate::state::Profile) {
     }
 }
 
-const EXPORT_SETTINGS: &str = "handoff.v1.export-settings";
+const EXPORT_SETTINGS: &str = page_key!("export-settings");
 
 /// The export settings kept in this browser, or none. An entry this build cannot read is
 /// left where it is and not used: the analyst sees empty settings and may save new ones.

@@ -20,7 +20,7 @@ use super::export::CopyButton;
 use super::fields::take_chosen_file;
 use super::print_report::{print_report, PreparedReport};
 use super::rendered::rendered;
-use crate::adapters::file::read_bytes;
+use crate::adapters::file::read_text;
 use crate::adapters::{dom, download::download, storage};
 use crate::hooks::{use_written, Actions, Exported, Written};
 use crate::state::Action;
@@ -71,6 +71,20 @@ pub fn export_panel(p: &Props) -> Html {
         report: None,
         print_now: false,
     });
+    // A case that reaches its end opens the step on its full record (the panel is keyed by
+    // case, so another case starts afresh).
+    {
+        let ui = ui.clone();
+        use_effect_with(final_stage, move |&now_final| {
+            if now_final && !ui.open {
+                ui.set(Choices {
+                    open: true,
+                    audience: Audience::FullRecord,
+                    ..(*ui).clone()
+                });
+            }
+        });
+    }
     let form = use_state(|| Form {
         own: p.settings.own_domains.clone(),
         iris: p.settings.iris.clone(),
@@ -349,33 +363,33 @@ fn settings_form(form: &UseStateHandle<Form>, saved: &ExportSettings, actions: &
         })
     };
     let on_load = {
-        let form = form.clone();
+        let (form, actions) = (form.clone(), actions.clone());
         Callback::from(move |e: Event| {
             let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            let (form, name) = (form.clone(), file.name());
+            let (form, actions, name) = (form.clone(), actions.clone(), file.name());
             wasm_bindgen_futures::spawn_local(async move {
-                let read = read_bytes(file, SETTINGS_FILE_BYTES)
-                    .await
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| {
-                        String::from_utf8(b).map_err(|_| "The file is not UTF-8 text.".to_owned())
+                let shown = form.clone();
+                let show = move |read: Result<ExportSettings, String>| {
+                    shown.set(match read {
+                        Ok(s) => Form {
+                            own: s.own_domains,
+                            iris: s.iris,
+                            problems: None,
+                            status: format!("Read {name}: check the boxes, then save them."),
+                            busy: false,
+                        },
+                        Err(why) => Form {
+                            status: format!("{name} was not read: {why}"),
+                            ..(*shown).clone()
+                        },
                     })
-                    .and_then(|t| ExportSettings::from_file(&t));
-                form.set(match read {
-                    Ok(s) => Form {
-                        own: s.own_domains,
-                        iris: s.iris,
-                        problems: None,
-                        status: format!("Read {name}: check the boxes, then save them."),
-                        busy: false,
-                    },
-                    Err(why) => Form {
-                        status: format!("{name} was not read: {why}"),
-                        ..(*form).clone()
-                    },
-                });
+                };
+                match read_text(file, SETTINGS_FILE_BYTES).await {
+                    Ok(text) => actions.read_settings_file(text, show),
+                    Err(why) => show(Err(why)),
+                }
             });
         })
     };

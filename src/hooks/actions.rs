@@ -138,12 +138,8 @@ impl Actions {
                     text,
                     rendered: rendered.map(Rc::new),
                 }),
-                Ok(_) => Err(
-                    "The export could not be written: the exporter answered for another \
-                     version of Handoff. Reload the page."
-                        .to_owned(),
-                ),
-                Err(why) => Err(format!("The export could not be written: {why}")),
+                Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
+                Err(why) => Err(why),
             })
         });
     }
@@ -160,11 +156,25 @@ impl Actions {
             move |result| {
                 done(match result {
                     Ok(crate::worker::Done::SettingsChecked { result }) => Ok(result),
-                    Ok(_) => Err(
-                        "The settings could not be checked: the worker answered for another \
-                         version of Handoff. Reload the page."
-                            .to_owned(),
-                    ),
+                    Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
+                    Err(why) => Err(why),
+                })
+            },
+        );
+    }
+
+    /// Has the worker read a settings file (its reader stays out of the page).
+    pub fn read_settings_file(
+        &self,
+        text: String,
+        done: impl FnOnce(Result<ExportSettings, String>) + 'static,
+    ) {
+        self.offload.run(
+            crate::worker::Job::ReadSettingsFile { text },
+            move |result| {
+                done(match result {
+                    Ok(crate::worker::Done::SettingsFileRead { settings }) => settings,
+                    Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
                     Err(why) => Err(why),
                 })
             },

@@ -23,7 +23,10 @@ use serde::{Deserialize, Serialize};
 use preview::Node;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
+
+/// Why a job got an answer of the wrong kind: only a worker of another build answers so.
+pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
 
 /// The worker's script, beside the app's files (Trunk's loader shim for the worker binary).
 pub const SCRIPT: &str = "./handoff-worker_loader.js";
@@ -63,6 +66,10 @@ pub enum Job {
     CheckSettings {
         settings: ExportSettings,
     },
+    /// A settings file the analyst chose: the boxes it holds, or why it is not one.
+    ReadSettingsFile {
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,6 +89,9 @@ pub enum Done {
     },
     SettingsChecked {
         result: Result<ExportSettings, SettingsProblems>,
+    },
+    SettingsFileRead {
+        settings: Result<ExportSettings, String>,
     },
 }
 
@@ -161,6 +171,9 @@ pub fn answer(
             result: settings
                 .options(Audience::FullRecord)
                 .map(|o| ExportSettings::canonical(&o)),
+        },
+        Job::ReadSettingsFile { text } => Done::SettingsFileRead {
+            settings: ExportSettings::from_file(&text),
         },
     };
     Some(encode(id, done))
@@ -296,6 +309,25 @@ mod tests {
             panic!("{done:?}")
         };
         assert!(p.own_domains[0].starts_with("Line 2"), "{p:?}");
+        // A settings file is read in the worker, as it was written; anything else is refused.
+        let job = Job::ReadSettingsFile {
+            text: settings.to_file(),
+        };
+        let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
+        assert_eq!(
+            done,
+            Done::SettingsFileRead {
+                settings: Ok(settings.clone())
+            }
+        );
+        let job = Job::ReadSettingsFile {
+            text: to_json(&large_case()),
+        };
+        let (_, done) = read_answer(&answer(&request(4, job)).unwrap()).unwrap();
+        assert!(
+            matches!(&done, Done::SettingsFileRead { settings: Err(why) } if why.starts_with("This is not a Handoff export settings file")),
+            "{done:?}"
+        );
         let job = Job::Write {
             package: to_json(&large_case()),
             writing: Writing::Export {

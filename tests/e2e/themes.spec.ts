@@ -1,8 +1,9 @@
 import { test, expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { chooseExport, openTrainingRoom, expectAccessible, step } from './helpers';
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`zero axe-core violations in the ${colorScheme} theme, with findings, refusal and debrief on screen`, async ({ browser }) => {
+  test(`zero axe-core violations in the ${colorScheme} theme, with findings, refusal, debrief and the export step on screen`, async ({ browser }) => {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     await openTrainingRoom(page);
@@ -16,7 +17,18 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
     await expectAccessible(page);
     await step(page, 'Submit for scoring');
+    await expect(page.getByRole('heading', { name: /^Debrief: \d+ of 100 points$/ })).toBeVisible();
+    await expectAccessible(page);
+    // The analyst's page: a case with the whole export step open, the Markdown rendered.
+    await page.goto('/');
+    await page.getByLabel('Handoff package file (.json)').setInputFiles({
+      name: 'phishing.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('crates/handoff-core/tests/golden/phishing.json'),
+    });
+    await expect(page.getByText(/^Imported the handoff/)).toBeVisible();
     await chooseExport(page, 'Markdown');
+    await expect(page.getByRole('region', { name: 'Markdown as it will look' })).toBeVisible();
     await page.getByText('Export settings: your own domains, DFIR-IRIS IDs').click();
     await expectAccessible(page);
     // The toggle flips to the other theme.

@@ -242,8 +242,18 @@ test("the analyst's page carries no training and links to the training room", as
   // The training room keeps its cases apart: a scenario started here is not in the analyst's list.
   await page.getByRole('button', { name: 'Start scenario: Invoice phishing with a macro document' }).click();
   await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Training: Invoice phishing with a macro document');
+  // An L2 scenario switches the training room to L2, and only the training room.
+  await page.getByRole('button', { name: 'Start scenario: L2: a web shell on the customer portal, and is it still online?' }).click();
+  await expect(page.getByRole('group', { name: 'Working as' }).getByRole('radio', { name: 'L2', exact: true })).toBeChecked();
+  const keys = () => page.evaluate(() => Object.keys(localStorage));
+  // Both scenario cases autosaved, under the training room's keys only.
+  await expect.poll(async () => (await keys()).filter((k) => k.startsWith('handoff.training.v1.case.')).length).toBe(2);
+  expect((await keys()).filter((k) => k.startsWith('handoff.v1.case.'))).toEqual([]);
+  expect(await keys()).not.toContain('handoff.v1.role');
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Working as' }).getByRole('radio', { name: 'L1', exact: true })).toBeChecked();
   await expect(page.getByText('Training: Invoice phishing with a macro document')).toHaveCount(0);
+  await expect(page.getByText('No cases here yet.')).toBeVisible();
   expect(errors).toEqual([]);
 });

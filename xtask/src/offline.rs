@@ -73,7 +73,8 @@ self.addEventListener("activate", (event) => {{
       .then((keys) =>
         Promise.all(
           keys
-            .filter((k) => k !== CACHE && (k.startsWith("handoff-" + PAGE + "-") || LEGACY.test(k)))
+            // The first releases' cache is the root page's to replace, once it updates.
+            .filter((k) => k !== CACHE && (k.startsWith("handoff-" + PAGE + "-") || (PAGE === "app" && LEGACY.test(k))))
             .map((k) => caches.delete(k)),
         ),
       )
@@ -90,10 +91,11 @@ self.addEventListener("fetch", (event) => {{
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
-  // A navigation to a file directly under the scope gets this page; one into a folder below
-  // (the training room) is that page's own, from its worker or the network.
+  // Only a navigation to this page itself gets it from the cache when it is not there by name;
+  // anything else (the training room's folder, with or without its slash) is another page's,
+  // from its own worker or the network.
   const scope = new URL(self.registration.scope).pathname;
-  const ownPage = url.pathname.startsWith(scope) && !url.pathname.slice(scope.length).includes("/");
+  const ownPage = ["", "index.html"].includes(url.pathname.startsWith(scope) ? url.pathname.slice(scope.length) : "/");
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {{
       const hit =

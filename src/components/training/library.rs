@@ -10,7 +10,6 @@ use yew::prelude::*;
 
 use super::class::class_card;
 use crate::adapters::fetch;
-use crate::adapters::file::read_bytes;
 use crate::components::fields::take_chosen_file;
 use crate::hooks::Actions;
 
@@ -56,12 +55,9 @@ async fn load_library() -> Result<Vec<Rc<Scenario>>, String> {
     Ok(out)
 }
 
-/// Reads a chosen file as UTF-8 text, bounded in size.
+/// Reads a chosen training file as UTF-8 text, bounded in size.
 pub async fn read_text(file: web_sys::File) -> Result<String, String> {
-    read_bytes(file, MAX_TRAINING_FILE_BYTES)
-        .await
-        .map_err(|e| e.to_string())
-        .and_then(|b| String::from_utf8(b).map_err(|_| "The file is not UTF-8 text.".to_owned()))
+    crate::adapters::file::read_text(file, MAX_TRAINING_FILE_BYTES).await
 }
 
 #[function_component(TrainingLibrary)]

@@ -335,8 +335,8 @@ struct Envelope {
     facts: Option<serde::de::IgnoredAny>,
 }
 
-/// How a training file's wrong value is named. The trainers' tool, the worker and the tests
-/// read with [`Pathed`] (`checks[2].minutes: invalid type: …`); the training room's page with
+/// How a training file's wrong value is named. The trainers' tool (`cargo xtask scenario
+/// check`) and the tests read with [`Pathed`] (`checks[2].minutes: invalid type: …`); the training room's page with
 /// [`Located`] (the line and column), because path tracking is generic code for every type it
 /// reads, tens of kilobytes of the page's first load. Both refuse the same files: unknown
 /// fields wherever the types say `deny_unknown_fields` (all of the training files' types), a
