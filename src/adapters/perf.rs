@@ -2,21 +2,10 @@
 //! can read them with `performance.getEntriesByName` without any instrumentation of its own.
 
 /// Runs `f` and records its duration as a `performance.measure` named `name`.
-pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
-    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
-        return f();
-    };
-    let (start, end) = (format!("{name}:start"), format!("{name}:end"));
-    let _ = perf.mark(&start);
+pub fn measure<T>(name: &'static str, f: impl FnOnce() -> T) -> T {
+    let done = span(name);
     let out = f();
-    let _ = perf.mark(&end);
-    // Kept to the last few hundred, so a long shift does not grow the buffer without end.
-    if perf.get_entries_by_name(name).length() > 500 {
-        perf.clear_measures_with_measure_name(name);
-    }
-    let _ = perf.measure_with_start_mark_and_end_mark(name, &start, &end);
-    perf.clear_marks_with_mark_name(&start);
-    perf.clear_marks_with_mark_name(&end);
+    done();
     out
 }
 
@@ -37,6 +26,7 @@ pub fn span(name: &'static str) -> impl FnOnce() {
     move || {
         if let Some(p) = perf {
             let _ = p.mark(&end);
+            // Kept to the last few hundred, so a long shift does not grow the buffer without end.
             if p.get_entries_by_name(name).length() > 500 {
                 p.clear_measures_with_measure_name(name);
             }
