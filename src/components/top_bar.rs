@@ -2,6 +2,12 @@
 
 use yew::prelude::*;
 
+/// Says which page this is: the training room is built from the same code.
+#[cfg(not(feature = "training"))]
+const TAGLINE: &str = " — from alert to clean escalation";
+#[cfg(feature = "training")]
+const TAGLINE: &str = " — training room";
+
 use handoff_core::vocabulary::names::{from_wire_name, wire_name};
 use handoff_core::Role;
 use strum::VariantArray;
@@ -26,7 +32,7 @@ pub fn top_bar(p: &Props) -> Html {
     let toggle = p.theme.toggle.reform(|_| ());
     html! {
         <header class="topbar">
-            <h1>{ "Handoff" }<span class="tagline">{ " — from alert to clean escalation" }</span></h1>
+            <h1>{ "Handoff" }<span class="tagline">{ TAGLINE }</span></h1>
             <div class="top-actions">
                 // Not a live region: it changes at every keystroke.
                 if let Some(save) = p.save {

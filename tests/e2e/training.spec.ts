@@ -250,7 +250,9 @@ test("the analyst's page carries no training and links to the training room", as
   await expect.poll(async () => (await keys()).filter((k) => k.startsWith('handoff.training.v1.case.')).length).toBe(2);
   expect((await keys()).filter((k) => k.startsWith('handoff.v1.case.'))).toEqual([]);
   expect(await keys()).not.toContain('handoff.v1.role');
-  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Handoff — training room', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Back to your own cases' }).click();
+  await expect(page).toHaveURL(/:\d+\/$/);
   await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
   await expect(page.getByRole('group', { name: 'Working as' }).getByRole('radio', { name: 'L1', exact: true })).toBeChecked();
   await expect(page.getByText('Training: Invoice phishing with a macro document')).toHaveCount(0);

@@ -130,6 +130,8 @@ pub fn training_library(p: &LibraryProps) -> Html {
                     <input id="scenario-file" type="file" accept=".json,application/json" onchange={on_file} />
                 </div>
                 <p class="error" role="alert">{ shelf.error.clone().unwrap_or_default() }</p>
+                // The analyst's own page, beside this one (relative, so a sub-path keeps working).
+                <p><a href="../">{ "Back to your own cases" }</a></p>
             </section>
             { class_card(&shelf, &h, &p.actions) }
         </>
