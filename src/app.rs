@@ -117,12 +117,13 @@ pub fn app() -> Html {
             }
             <div class="layout">
                 <aside class="side" aria-label="Cases">
+                    { training_side(&actions).0 }
                     <CaseList summaries={state.summaries.clone()}
                         current={state.case.clone()}
                         deleted={state.deleted.as_ref().map(|d| AttrValue::from(d.case.report.header.title.clone()))}
                         actions={actions.clone()} />
                     <ImportPanel actions={actions.clone()} />
-                    { training_side(&actions) }
+                    { training_side(&actions).1 }
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
                 <main id="main" tabindex="-1">
@@ -171,8 +172,12 @@ fn training_panels(state: &AppState, case: &Case, actions: &Actions) -> (Html, H
 }
 
 #[cfg(feature = "training")]
-fn training_side(actions: &Actions) -> Html {
-    html! { <crate::components::training::TrainingLibrary actions={actions.clone()} /> }
+/// What the side bar shows of training, above the case list and below the package import: in
+/// the training room the library comes first, the analyst's page ends with the room's link.
+fn training_side(actions: &Actions) -> (Html, Html) {
+    let library =
+        html! { <crate::components::training::TrainingLibrary actions={actions.clone()} /> };
+    (library, Html::default())
 }
 
 #[cfg(not(feature = "training"))]
@@ -181,6 +186,9 @@ fn training_panels(_: &AppState, _: &Case, _: &Actions) -> (Html, Html) {
 }
 
 #[cfg(not(feature = "training"))]
-fn training_side(_: &Actions) -> Html {
-    crate::components::training_room::training_room_link()
+fn training_side(_: &Actions) -> (Html, Html) {
+    (
+        Html::default(),
+        crate::components::training_room::training_room_link(),
+    )
 }
