@@ -1,6 +1,8 @@
 //! The root component: composition only. State lives in `crate::state`, effects in
 //! `crate::hooks`, each part of the screen in `crate::components`.
 
+use std::rc::Rc;
+
 use handoff_core::rules::report_check::check;
 use handoff_core::{Case, FindingSeverity, Role};
 use yew::prelude::*;
@@ -151,7 +153,7 @@ pub fn app() -> Html {
 
 /// The scenario being worked: its briefing and checks above the steps, its scoring below.
 #[cfg(feature = "training")]
-fn training_panels(state: &AppState, case: &Case, actions: &Actions) -> (Html, Html) {
+fn training_panels(state: &AppState, case: &Rc<Case>, actions: &Actions) -> (Html, Html) {
     use crate::components::training;
     let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) else {
         return Default::default();
@@ -163,6 +165,7 @@ fn training_panels(state: &AppState, case: &Case, actions: &Actions) -> (Html, H
     });
     let below = training::debrief_panel(&training::DebriefProps {
         run: run.clone(),
+        case: case.clone(),
         stage: case.stage,
         trainee: state.profile.name.clone(),
         results: state.training_results.clone(),
@@ -181,7 +184,7 @@ fn training_side(actions: &Actions) -> (Html, Html) {
 }
 
 #[cfg(not(feature = "training"))]
-fn training_panels(_: &AppState, _: &Case, _: &Actions) -> (Html, Html) {
+fn training_panels(_: &AppState, _: &Rc<Case>, _: &Actions) -> (Html, Html) {
     Default::default()
 }
 

@@ -212,17 +212,62 @@ impl Actions {
     }
 
     #[cfg(feature = "training")]
-    pub fn start_training(&self, scenario: std::rc::Rc<Scenario>) {
+    pub fn start_training(&self, scenario: Rc<Scenario>, source: Rc<str>) {
         self.send(Action::Training(TrainingAction::Start {
             scenario,
+            source,
             id: new_case_id(),
             at: now(),
         }));
     }
 
+    /// Has the training room's worker score `case` for `run`; `done` is told when the answer
+    /// is in (the score goes to the state), or why there is none.
     #[cfg(feature = "training")]
-    pub fn submit_training(&self) {
-        self.send(Action::Training(TrainingAction::Submit { at: now() }));
+    pub fn score_training(
+        &self,
+        run: &crate::state::TrainingRun,
+        case: &Case,
+        done: impl FnOnce(Result<(), String>) + 'static,
+    ) {
+        let (at, case_id, a) = (now(), case.id.clone(), self.clone());
+        let job = crate::worker::Job::Score {
+            scenario: run.source.to_string(),
+            package: to_json(case),
+            checks: run.checks.clone(),
+        };
+        self.offload.run(job, move |result| {
+            done(match result {
+                Ok(crate::worker::Done::Scored { score: Ok(score) }) => {
+                    a.send(Action::Training(TrainingAction::Scored {
+                        case_id,
+                        score,
+                        at,
+                    }));
+                    Ok(())
+                }
+                Ok(crate::worker::Done::Scored { score: Err(why) }) => Err(why),
+                Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
+                Err(why) => Err(why),
+            })
+        });
+    }
+
+    /// Has the training room's worker read trainees' session files into one class table.
+    #[cfg(feature = "training")]
+    pub fn class_debrief(
+        &self,
+        files: Vec<(String, String)>,
+        done: impl FnOnce(Result<crate::worker::ClassTable, String>) + 'static,
+    ) {
+        self.offload
+            .run(crate::worker::Job::ClassDebrief { files }, move |result| {
+                done(match result {
+                    Ok(crate::worker::Done::ClassDebriefed { class }) => Ok(class),
+                    Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
+                    Err(why) => Err(why),
+                })
+            });
     }
 }
 

@@ -712,7 +712,15 @@ fn actions_without_an_open_case_change_nothing() {
         #[cfg(feature = "training")]
         Action::Training(TrainingAction::RunCheck("edr-tree".into())),
         #[cfg(feature = "training")]
-        Action::Training(TrainingAction::Submit { at: t(1) }),
+        Action::Training(TrainingAction::Scored {
+            case_id: "case-1".into(),
+            score: handoff_core::training::Score {
+                items: Vec::new(),
+                total: 0,
+                max: 100,
+            },
+            at: t(1),
+        }),
     ] {
         let before = s.clone();
         reduce(&mut s, a.clone());
@@ -896,12 +904,27 @@ mod training {
     use super::*;
 
     fn scenario(id: &str) -> Rc<handoff_core::training::Scenario> {
-        let text = std::fs::read_to_string(format!(
+        Rc::new(parse_scenario(&source(id)).unwrap())
+    }
+
+    fn source(id: &str) -> Rc<str> {
+        std::fs::read_to_string(format!(
             "{}/static/scenarios/{id}.json",
             env!("CARGO_MANIFEST_DIR")
         ))
-        .unwrap();
-        Rc::new(parse_scenario(&text).unwrap())
+        .unwrap()
+        .into()
+    }
+
+    /// What the training room's worker answers for the run's case: the scorer's own result.
+    fn scored(s: &AppState, at: DateTime<Utc>) -> Action {
+        let run = s.training.as_ref().unwrap();
+        let case = s.case.as_deref().unwrap();
+        Action::Training(TrainingAction::Scored {
+            case_id: run.case_id.clone(),
+            score: handoff_core::training::score(&run.scenario, case, &run.checks),
+            at,
+        })
     }
 
     #[test]
@@ -914,6 +937,7 @@ mod training {
             &mut s,
             Action::Training(TrainingAction::Start {
                 scenario: scenario.clone(),
+                source: source("phishing-macro"),
                 id: "case-train".into(),
                 at: t(0),
             }),
@@ -940,14 +964,11 @@ mod training {
             vec!["edr-tree", "firewall"]
         );
 
-        reduce(
-            &mut s,
-            Action::Training(TrainingAction::Submit { at: t(12) }),
-        );
-        reduce(
-            &mut s,
-            Action::Training(TrainingAction::Submit { at: t(13) }),
-        );
+        let first = scored(&s, t(12));
+        reduce(&mut s, first);
+        // A second answer (the button pressed twice) changes nothing.
+        let second = scored(&s, t(13));
+        reduce(&mut s, second);
         assert_eq!(s.training_results.len(), 1, "scored once");
         let r = &s.training_results[0];
         assert_eq!(r.seconds, 12 * 60);
@@ -982,6 +1003,7 @@ mod training {
             &mut s,
             Action::Training(TrainingAction::Start {
                 scenario: scenario.clone(),
+                source: source("l2-clarify-webshell"),
                 id: "case-l2".into(),
                 at: t(0),
             }),
@@ -1032,6 +1054,7 @@ mod training {
             &mut s,
             Action::Training(TrainingAction::Start {
                 scenario: self::scenario("phishing-macro"),
+                source: source("phishing-macro"),
                 id: "case-3".into(),
                 at: t(5),
             }),

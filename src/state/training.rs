@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use handoff_core::training::{score, start_case, ResultItem, Scenario, Score, TrainingResult};
+use handoff_core::training::{start_case, ResultItem, Scenario, Score, TrainingResult};
 use handoff_core::Role;
 
 use super::AppState;
@@ -14,6 +14,8 @@ use super::AppState;
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainingRun {
     pub scenario: Rc<Scenario>,
+    /// The scenario file's text: the worker scores against it.
+    pub source: Rc<str>,
     pub case_id: String,
     pub started_at: DateTime<Utc>,
     /// The checks the trainee chose to run, by id, in order.
@@ -29,12 +31,17 @@ pub struct TrainingRun {
 pub enum TrainingAction {
     Start {
         scenario: Rc<Scenario>,
+        source: Rc<str>,
         id: String,
         at: DateTime<Utc>,
     },
     /// The trainee runs one of the scenario's checks (by id).
     RunCheck(String),
-    Submit {
+    /// The worker scored case `case_id`, submitted at `at`. An answer for a run that has
+    /// since been left or replaced, or scored already, changes nothing.
+    Scored {
+        case_id: String,
+        score: Score,
         at: DateTime<Utc>,
     },
     End,
@@ -42,7 +49,12 @@ pub enum TrainingAction {
 
 pub(super) fn reduce(s: &mut AppState, action: TrainingAction) {
     match action {
-        TrainingAction::Start { scenario, id, at } => {
+        TrainingAction::Start {
+            scenario,
+            source,
+            id,
+            at,
+        } => {
             // Only an L2 scenario with an unreadable handoff fails here, and reading the
             // scenario already refused those.
             let Ok(case) = start_case(&scenario, id, at, &s.profile.name) else {
@@ -56,6 +68,7 @@ pub(super) fn reduce(s: &mut AppState, action: TrainingAction) {
             s.profile.role = scenario.role;
             s.training = Some(TrainingRun {
                 scenario,
+                source,
                 case_id: case.id.clone(),
                 started_at: at,
                 checks: Vec::new(),
@@ -71,10 +84,13 @@ pub(super) fn reduce(s: &mut AppState, action: TrainingAction) {
                 }
             }
         }
-        TrainingAction::Submit { at } => {
-            if let (Some(t), Some(case)) = (s.training.as_mut(), s.case.as_ref()) {
-                if t.case_id == case.id && t.score.is_none() {
-                    let result = score(&t.scenario, case, &t.checks);
+        TrainingAction::Scored {
+            case_id,
+            score: result,
+            at,
+        } => {
+            if let Some(t) = s.training.as_mut() {
+                if t.case_id == case_id && t.score.is_none() {
                     s.training_results.push(TrainingResult {
                         scenario_id: t.scenario.id.clone(),
                         title: t.scenario.title.clone(),

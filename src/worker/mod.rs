@@ -70,6 +70,19 @@ pub enum Job {
     ReadSettingsFile {
         text: String,
     },
+    /// The trainee's case (its package JSON) scored against the scenario (the file's text) and
+    /// the checks run. In the training room only: its worker is built with training.
+    #[cfg(feature = "training")]
+    Score {
+        scenario: String,
+        package: String,
+        checks: Vec<String>,
+    },
+    /// Trainees' session files (name, text), as one class table.
+    #[cfg(feature = "training")]
+    ClassDebrief {
+        files: Vec<(String, String)>,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,6 +106,71 @@ pub enum Done {
     SettingsFileRead {
         settings: Result<ExportSettings, String>,
     },
+    #[cfg(feature = "training")]
+    Scored {
+        score: Result<handoff_core::training::Score, String>,
+    },
+    #[cfg(feature = "training")]
+    ClassDebriefed {
+        class: ClassTable,
+    },
+}
+
+/// The class debrief as the page shows and downloads it, written by the worker.
+#[cfg(feature = "training")]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ClassTable {
+    /// "3 trainees, 5 scenarios: …", said above the table.
+    pub caption: String,
+    /// The header row, then a row per scenario and the averages.
+    pub grid: Vec<Vec<String>>,
+    pub markdown: String,
+    pub csv: String,
+    /// Each file that was not read, with why.
+    pub refused: Vec<String>,
+}
+
+/// Reads the session files and puts those that read in one table.
+#[cfg(feature = "training")]
+fn class_table(files: &[(String, String)]) -> ClassTable {
+    use handoff_core::training::{class_csv, class_debrief, class_markdown, parse_session};
+    let (mut sessions, mut refused) = (Vec::new(), Vec::new());
+    for (name, text) in files {
+        match parse_session(text, name.trim_end_matches(".json")) {
+            Ok(s) => sessions.push(s),
+            Err(e) => refused.push(format!("{name}: {e}")),
+        }
+    }
+    let d = class_debrief(&sessions);
+    ClassTable {
+        caption: format!(
+            "{} trainees, {} scenarios: score in percent, first attempt",
+            d.trainees.len(),
+            d.rows.len()
+        ),
+        grid: if d.rows.is_empty() {
+            Vec::new()
+        } else {
+            d.grid("—")
+        },
+        markdown: class_markdown(&d),
+        csv: class_csv(&d),
+        refused,
+    }
+}
+
+/// Scores a trainee's case. The scenario was read by the page already; read again here, with
+/// paths, a refusal means the page and the worker are of different builds.
+#[cfg(feature = "training")]
+fn scored(
+    scenario: &str,
+    package: &str,
+    checks: &[String],
+) -> Result<handoff_core::training::Score, String> {
+    let scenario = handoff_core::training::parse_scenario(scenario)?;
+    let case = import(package.as_bytes())
+        .map_err(|e| format!("The case could not be handed to the scorer: {e}"))?;
+    Ok(handoff_core::training::score(&scenario, &case, checks))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -175,6 +253,18 @@ pub fn answer(
         Job::ReadSettingsFile { text } => Done::SettingsFileRead {
             settings: ExportSettings::from_file(&text),
         },
+        #[cfg(feature = "training")]
+        Job::Score {
+            scenario,
+            package,
+            checks,
+        } => Done::Scored {
+            score: scored(&scenario, &package, &checks),
+        },
+        #[cfg(feature = "training")]
+        Job::ClassDebrief { files } => Done::ClassDebriefed {
+            class: class_table(&files),
+        },
     };
     Some(encode(id, done))
 }
@@ -214,6 +304,80 @@ mod tests {
     use chrono::TimeZone;
     use handoff_core::fixtures::large_case;
     use handoff_core::package::{to_json, to_markdown, ExportOptions};
+
+    /// The training room's worker: the scorer's own result for a case, and a class table
+    /// from session files, the unreadable ones named with why.
+    #[cfg(feature = "training")]
+    #[test]
+    fn the_training_rooms_worker_scores_and_writes_the_class_table() {
+        use handoff_core::training::{
+            parse_scenario, score, session_json, start_case, TrainingResult,
+        };
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/static/scenarios/phishing-macro.json"
+        ))
+        .unwrap();
+        let scenario = parse_scenario(&text).unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 3, 14, 9, 0, 0).unwrap();
+        let case = start_case(&scenario, "case-1".into(), at, "Dana Kim").unwrap();
+        let checks = vec!["edr-tree".to_owned()];
+        let job = Job::Score {
+            scenario: text.clone(),
+            package: to_json(&case),
+            checks: checks.clone(),
+        };
+        let (_, done) = read_answer(&answer(&request(1, job)).unwrap()).unwrap();
+        let want = score(&scenario, &case, &checks);
+        assert_eq!(
+            done,
+            Done::Scored {
+                score: Ok(want.clone())
+            }
+        );
+        let job = Job::Score {
+            scenario: "{}".into(),
+            package: to_json(&case),
+            checks: Vec::new(),
+        };
+        let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
+        assert!(matches!(done, Done::Scored { score: Err(_) }), "{done:?}");
+
+        let result = TrainingResult {
+            scenario_id: scenario.id.clone(),
+            title: scenario.title.clone(),
+            score: want.total,
+            max: want.max,
+            seconds: 600,
+            completed_at: at,
+            role: Some(scenario.role),
+            minutes: 10,
+            checks,
+            items: Vec::new(),
+        };
+        let job = Job::ClassDebrief {
+            files: vec![
+                ("dana.json".into(), session_json("Dana Kim", &[result])),
+                ("notes.json".into(), "{}".into()),
+            ],
+        };
+        let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
+        let Done::ClassDebriefed { class } = done else {
+            panic!("{done:?}")
+        };
+        assert_eq!(
+            class.caption,
+            "1 trainees, 1 scenarios: score in percent, first attempt"
+        );
+        assert_eq!(class.grid[0][1], "Dana Kim");
+        assert_eq!(class.refused.len(), 1);
+        assert!(
+            class.refused[0].starts_with("notes.json: not a training session file"),
+            "{:?}",
+            class.refused
+        );
+        assert!(class.markdown.contains("Dana Kim") && class.csv.contains("Dana Kim"));
+    }
 
     fn answer(text: &str) -> Option<String> {
         let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();

@@ -2,7 +2,6 @@
 //! table, a row per scenario and a column per trainee, to read on screen or download as
 //! Markdown or CSV.
 
-use handoff_core::training::{class_csv, class_debrief, class_markdown, parse_session_located};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -35,40 +34,40 @@ fn take_chosen_files(e: &Event) -> Vec<web_sys::File> {
     out
 }
 
-/// The class debrief card. The chosen files replace the table's previous ones.
+/// The class debrief card. The chosen files replace the table's previous ones; the worker
+/// reads them (naming a wrong value by its path) and writes the table.
 pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
     let on_files = {
-        let h = h.clone();
+        let (h, actions) = (h.clone(), actions.clone());
         Callback::from(move |e: Event| {
             let files = take_chosen_files(&e);
-            let h = h.clone();
+            let (h, actions) = (h.clone(), actions.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let (mut read, mut bad) = (Vec::new(), Vec::new());
+                let (mut texts, mut unread) = (Vec::new(), Vec::new());
                 for f in files {
                     let name = f.name();
-                    let unnamed = name.trim_end_matches(".json").to_owned();
-                    match read_text(f)
-                        .await
-                        .and_then(|t| parse_session_located(&t, &unnamed))
-                    {
-                        Ok(s) => read.push(s),
-                        Err(e) => bad.push(format!("{name}: {e}")),
+                    match read_text(f).await {
+                        Ok(text) => texts.push((name, text)),
+                        Err(e) => unread.push(format!("{name}: {e}")),
                     }
                 }
-                h.change(|s| {
-                    s.session_errors = bad;
-                    s.sessions = read;
+                actions.class_debrief(texts, move |result| {
+                    h.change(|s| match result {
+                        Ok(mut class) => {
+                            class.refused.splice(0..0, unread);
+                            s.class = class;
+                        }
+                        Err(why) => {
+                            s.class.refused = vec![format!("The files could not be read: {why}")]
+                        }
+                    })
                 });
             });
         })
     };
-    let d = class_debrief(&shelf.sessions);
-    let caption = format!(
-        "{} trainees, {} scenarios: score in percent, first attempt",
-        d.trainees.len(),
-        d.rows.len()
-    );
-    let mut grid = d.grid("—").into_iter();
+    let d = &shelf.class;
+    let caption = d.caption.clone();
+    let mut grid = d.grid.iter().cloned();
     let head = grid.next().unwrap_or_default();
     let rows: Vec<Row> = grid.map(|r| (r, false)).collect();
     let export = |name: &'static str, mime: &'static str, text: String| {
@@ -88,10 +87,10 @@ pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
                 <input id="session-files" type="file" multiple=true accept=".json,application/json"
                     aria-describedby="session-files-hint" onchange={on_files} />
             </div>
-            if !shelf.session_errors.is_empty() {
-                <ul class="error" role="alert">{ for shelf.session_errors.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
+            if !d.refused.is_empty() {
+                <ul class="error" role="alert">{ for d.refused.iter().map(|e| html! { <li>{ e.clone() }</li> }) }</ul>
             }
-            if !d.rows.is_empty() {
+            if !d.grid.is_empty() {
                 // The caption is said above the table, where it wraps: the table itself may
                 // scroll sideways in the side bar.
                 <p class="hint">{ caption.clone() }</p>
@@ -102,8 +101,8 @@ pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
                     rows,
                 ) }
                 <div class="export-row">
-                    <button type="button" onclick={export("class-debrief.md", "text/markdown", class_markdown(&d))}>{ "Download the class debrief (Markdown)" }</button>
-                    <button type="button" onclick={export("class-debrief.csv", "text/csv", class_csv(&d))}>{ "Download the class debrief (CSV)" }</button>
+                    <button type="button" onclick={export("class-debrief.md", "text/markdown", d.markdown.clone())}>{ "Download the class debrief (Markdown)" }</button>
+                    <button type="button" onclick={export("class-debrief.csv", "text/csv", d.csv.clone())}>{ "Download the class debrief (CSV)" }</button>
                 </div>
             }
         </section>

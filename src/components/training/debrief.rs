@@ -13,6 +13,8 @@ use crate::state::TrainingRun;
 
 pub struct DebriefProps {
     pub run: TrainingRun,
+    /// The case being worked, handed to the worker to be scored.
+    pub case: std::rc::Rc<handoff_core::Case>,
     pub stage: Stage,
     /// The analyst's name, written into the session file for the trainer.
     pub trainee: String,
@@ -26,14 +28,21 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
     let a = &p.actions;
     let finished = s.finished_at(p.stage);
     let submit = {
-        let a = a.clone();
+        let (a, run, case) = (a.clone(), p.run.clone(), p.case.clone());
         Callback::from(move |_| {
-            a.submit_training();
-            // Once the debrief is on screen, it takes focus.
-            gloo_timers::callback::Timeout::new(0, || {
-                crate::adapters::dom::focus_element("debrief-heading")
-            })
-            .forget();
+            let shown = a.clone();
+            a.score_training(&run, &case, move |result| match result {
+                // Once the debrief is on screen, it takes focus.
+                Ok(()) => {
+                    gloo_timers::callback::Timeout::new(0, || {
+                        crate::adapters::dom::focus_element("debrief-heading")
+                    })
+                    .forget();
+                }
+                Err(why) => {
+                    shown.error(format!("The case could not be scored: {why}"));
+                }
+            });
         })
     };
     let export = |name: &'static str, mime: &'static str, text: String| {

@@ -5,13 +5,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use handoff_core::training::{parse_scenario_index, parse_scenario_located, Scenario, Session};
+use handoff_core::training::{parse_scenario_index, parse_scenario_located, Scenario};
 use yew::prelude::*;
 
 use super::class::class_card;
 use crate::adapters::fetch;
 use crate::components::fields::take_chosen_file;
 use crate::hooks::Actions;
+use crate::worker::ClassTable;
 
 /// The largest scenario or session file Handoff reads.
 pub const MAX_TRAINING_FILE_BYTES: usize = 1024 * 1024;
@@ -20,10 +21,11 @@ pub const MAX_TRAINING_FILE_BYTES: usize = 1024 * 1024;
 /// hook's code rather than four.
 #[derive(Default)]
 pub struct Shelf {
-    pub scenarios: Vec<Rc<Scenario>>,
+    /// Each scenario with the text it was read from (the worker scores against the text).
+    pub scenarios: Vec<(Rc<Scenario>, Rc<str>)>,
     pub error: Option<String>,
-    pub sessions: Vec<Session>,
-    pub session_errors: Vec<String>,
+    /// The class table the worker wrote from the chosen session files.
+    pub class: ClassTable,
 }
 
 /// The shelf, and a way to redraw once it changed (from a file read that ends later).
@@ -45,12 +47,17 @@ pub struct LibraryProps {
     pub actions: Actions,
 }
 
-async fn load_library() -> Result<Vec<Rc<Scenario>>, String> {
+/// A scenario file read for the library: the scenario, and its text for the scorer.
+fn playable(text: String) -> Result<(Rc<Scenario>, Rc<str>), String> {
+    let scenario = parse_scenario_located(&text)?;
+    Ok((Rc::new(scenario), Rc::from(text)))
+}
+
+async fn load_library() -> Result<Vec<(Rc<Scenario>, Rc<str>)>, String> {
     let names = parse_scenario_index(&fetch::text("scenarios/index.json").await?)?;
     let mut out = Vec::new();
     for name in names {
-        let text = fetch::text(&format!("scenarios/{name}")).await?;
-        out.push(Rc::new(parse_scenario_located(&text)?));
+        out.push(playable(fetch::text(&format!("scenarios/{name}")).await?)?);
     }
     Ok(out)
 }
@@ -90,13 +97,11 @@ pub fn training_library(p: &LibraryProps) -> Html {
             };
             let h = h.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let read = read_text(file)
-                    .await
-                    .and_then(|t| parse_scenario_located(&t));
+                let read = read_text(file).await.and_then(playable);
                 h.change(|s| match read {
                     Ok(one) => {
-                        s.scenarios.retain(|x| x.id != one.id);
-                        s.scenarios.insert(0, Rc::new(one));
+                        s.scenarios.retain(|(x, _)| x.id != one.0.id);
+                        s.scenarios.insert(0, one);
                         s.error = None;
                     }
                     Err(e) => s.error = Some(e),
@@ -114,9 +119,9 @@ pub fn training_library(p: &LibraryProps) -> Html {
                     <button type="button" onclick={load}>{ "Show the scenario library" }</button>
                 }
                 <ul class="scenarios">
-                    { for shelf.scenarios.iter().map(|s| {
-                        let (a, s2) = (p.actions.clone(), s.clone());
-                        let start = Callback::from(move |_| a.start_training(s2.clone()));
+                    { for shelf.scenarios.iter().map(|(s, source)| {
+                        let (a, s2, source) = (p.actions.clone(), s.clone(), source.clone());
+                        let start = Callback::from(move |_| a.start_training(s2.clone(), source.clone()));
                         html! {
                             <li>
                                 <button type="button" class="link" onclick={start} aria-label={format!("Start scenario: {}", s.title)}>{ s.title.clone() }</button>

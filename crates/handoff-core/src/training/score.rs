@@ -2,6 +2,7 @@
 //! explains every point with the guide's rules. Every scenario is out of 100; the points are
 //! spread by the kind of scenario (see the tables below and `docs/training.md`).
 
+use serde::{Deserialize, Serialize};
 use strum::VariantArray;
 
 use super::scenario::{names, CheckKind, Outcome, Scenario, Term};
@@ -13,10 +14,10 @@ use crate::vocabulary::stage::{ClosureReason, Stage};
 use crate::vocabulary::verdict::Verdict;
 
 /// One graded item of the debrief.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScoreItem {
     /// The kind of item, stable across trainees and scenarios (for the class debrief).
-    pub key: &'static str,
+    pub key: String,
     pub what: String,
     pub points: u32,
     pub max: u32,
@@ -24,7 +25,8 @@ pub struct ScoreItem {
     pub explanation: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A scored case: the training room's worker writes it, the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Score {
     pub items: Vec<ScoreItem>,
     pub total: u32,
@@ -94,7 +96,7 @@ fn item(
     why: String,
 ) {
     items.push(ScoreItem {
-        key,
+        key: key.to_owned(),
         what,
         points,
         max,
