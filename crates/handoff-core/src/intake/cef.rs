@@ -6,11 +6,9 @@
 
 use super::alert::Format;
 use super::fields::{self, Meaning};
-use super::reading::{floor_char_boundary, Reading};
+use super::reading::{device_name, floor_char_boundary, read_events, Reading};
 use super::severity;
 
-/// At most this many lines are read.
-const MAX_LINES: usize = 5_000;
 /// No key of CEF's, or of a vendor's, is longer.
 const MAX_KEY_BYTES: usize = 64;
 
@@ -22,16 +20,7 @@ pub struct Event {
 }
 
 pub fn read(text: &str) -> Option<Reading> {
-    let mut r = Reading::new(Format::Cef);
-    let mut any = false;
-    for line in text.lines().take(MAX_LINES) {
-        let Some(event) = line.find("CEF:").and_then(|at| parse(&line[at..])) else {
-            continue;
-        };
-        any = true;
-        apply(&event, &mut r);
-    }
-    any.then_some(r)
+    read_events(text, Format::Cef, "CEF:", parse, apply)
 }
 
 fn apply(e: &Event, r: &mut Reading) {
@@ -43,11 +32,7 @@ fn apply(e: &Event, r: &mut Reading) {
     };
     r.title(h(5));
     if let (Some(vendor), Some(product)) = (h(1), h(2)) {
-        let source = match product.starts_with(vendor) {
-            true => product.to_owned(),
-            false => format!("{vendor} {product}"),
-        };
-        r.source(Some(&source));
+        r.source(Some(&device_name(vendor, product)));
     }
     r.severity(h(6).and_then(severity::cef));
     for (key, value) in &e.extension {

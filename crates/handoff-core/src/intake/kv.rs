@@ -6,10 +6,9 @@
 use std::borrow::Cow;
 
 use super::alert::Format;
-use super::reading::Reading;
+use super::reading::{Reading, MAX_LINES};
 use super::{fields, time};
 
-const MAX_LINES: usize = 5_000;
 /// A line holds this many pairs or more to count as a log line.
 const MIN_PAIRS: usize = 3;
 /// The lines looked at to decide what the text is.

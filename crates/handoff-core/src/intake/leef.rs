@@ -5,10 +5,8 @@
 //! are read the way CEF's extension is.
 
 use super::alert::Format;
-use super::reading::Reading;
+use super::reading::{device_name, read_events, Reading};
 use super::{cef, fields, severity};
-
-const MAX_LINES: usize = 5_000;
 
 #[derive(Debug, PartialEq, Eq)]
 pub struct Event {
@@ -21,24 +19,11 @@ pub struct Event {
 }
 
 pub fn read(text: &str) -> Option<Reading> {
-    let mut r = Reading::new(Format::Leef);
-    let mut any = false;
-    for line in text.lines().take(MAX_LINES) {
-        let Some(event) = line.find("LEEF:").and_then(|at| parse(&line[at..])) else {
-            continue;
-        };
-        any = true;
-        apply(&event, &mut r);
-    }
-    any.then_some(r)
+    read_events(text, Format::Leef, "LEEF:", parse, apply)
 }
 
 fn apply(e: &Event, r: &mut Reading) {
-    let source = match e.product.starts_with(&e.vendor) {
-        true => e.product.clone(),
-        false => format!("{} {}", e.vendor, e.product),
-    };
-    r.source(Some(source.trim()));
+    r.source(Some(device_name(&e.vendor, &e.product).trim()));
     for (key, value) in &e.attributes {
         if key == "sev" {
             r.severity(severity::leef(value));

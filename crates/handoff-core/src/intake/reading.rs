@@ -69,6 +69,39 @@ fn clean(v: &str) -> Option<String> {
     (!v.is_empty() && !placeholder).then(|| truncate_chars(&v, MAX_FIELD_CHARS))
 }
 
+/// At most this many lines of a line-based format (CEF, LEEF, key=value) are read.
+pub const MAX_LINES: usize = 5_000;
+
+/// Reads each line that holds `marker` (a syslog prefix may come before it) as one event of
+/// `format`, in order: `parse` reads the line from the marker on, `apply` puts the event in the
+/// reading. `None` when no line is such an event. CEF and LEEF share it.
+pub fn read_events<E>(
+    text: &str,
+    format: Format,
+    marker: &str,
+    parse: impl Fn(&str) -> Option<E>,
+    apply: impl Fn(&E, &mut Reading),
+) -> Option<Reading> {
+    let mut r = Reading::new(format);
+    let mut any = false;
+    for line in text.lines().take(MAX_LINES) {
+        if let Some(event) = line.find(marker).and_then(|at| parse(&line[at..])) {
+            any = true;
+            apply(&event, &mut r);
+        }
+    }
+    any.then_some(r)
+}
+
+/// The device that sent an event, as a source: the product alone when its name already
+/// starts with the vendor's ("Microsoft" + "Microsoft Defender"), else both.
+pub fn device_name(vendor: &str, product: &str) -> String {
+    match product.starts_with(vendor) {
+        true => product.to_owned(),
+        false => format!("{vendor} {product}"),
+    }
+}
+
 impl Reading {
     pub fn new(format: Format) -> Self {
         Reading {
