@@ -7,7 +7,7 @@ use handoff_core::package::import_located;
 use handoff_core::Case;
 use yew::prelude::*;
 
-use crate::adapters::{download::download, storage};
+use crate::adapters::storage;
 use crate::hooks::Actions;
 use crate::state::{Action, OtherTabVersion};
 
@@ -84,9 +84,7 @@ pub fn set_aside(p: &SetAsideProps) -> Html {
                     let (id2, a) = (id.clone(), p.actions.clone());
                     let onclick = Callback::from(move |_| {
                         let Some(raw) = storage::set_aside_entry(&id2) else { return };
-                        if let Err(e) = download(&format!("set-aside-{id2}.json"), "application/json", &raw) {
-                            a.error(e);
-                        }
+                        a.download(&format!("set-aside-{id2}.json"), "application/json", &raw);
                     });
                     html! { <li><button type="button" {onclick}>{ format!("Download set-aside entry {id}") }</button></li> }
                 }) }

@@ -39,6 +39,24 @@ impl Actions {
         self.send(Action::Notify(NoticeKind::Error, text.into()));
     }
 
+    /// Downloads `text` as `file_name`; a refusal by the browser is told as an error notice.
+    pub fn download(&self, file_name: &str, mime: &str, text: &str) {
+        if let Err(e) = crate::adapters::download::download(file_name, mime, text) {
+            self.error(e);
+        }
+    }
+
+    /// A button's action that downloads `text` as `file_name` (see [`Actions::download`]).
+    pub fn download_on_click(
+        &self,
+        file_name: &'static str,
+        mime: &'static str,
+        text: String,
+    ) -> Callback<MouseEvent> {
+        let a = self.clone();
+        Callback::from(move |_| a.download(file_name, mime, &text))
+    }
+
     pub fn info(&self, text: impl Into<String>) {
         self.send(Action::Notify(NoticeKind::Info, text.into()));
     }

@@ -7,7 +7,6 @@ use handoff_core::package::{file_name, to_json, Audience, Destination, ExportSet
 use handoff_core::Case;
 use yew::prelude::*;
 
-use crate::adapters::download::download;
 use crate::adapters::perf::measure;
 use crate::components::export::CopyButton;
 use crate::hooks::{use_written, Actions, Written};
@@ -83,9 +82,7 @@ pub fn send_actions(p: &SendProps) -> Html {
         let (case, a) = (case.clone(), actions.clone());
         Callback::from(move |_| {
             let json = measure("handoff:export-json", || to_json(&case));
-            if let Err(e) = download(&file_name(&case, "json"), "application/json", &json) {
-                a.error(e);
-            }
+            a.download(&file_name(&case, "json"), "application/json", &json);
         })
     };
     let (to_whom, chat_what) = match kind {

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::library::{read_text, Shelf, ShelfHandle};
 use super::table::{table, Row};
-use crate::adapters::download::download;
 use crate::hooks::Actions;
 
 /// Enough files for a large class; more are most likely a wrong folder.
@@ -70,14 +69,6 @@ pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
     let mut grid = d.grid.iter().cloned();
     let head = grid.next().unwrap_or_default();
     let rows: Vec<Row> = grid.map(|r| (r, false)).collect();
-    let export = |name: &'static str, mime: &'static str, text: String| {
-        let a = actions.clone();
-        Callback::from(move |_| {
-            if let Err(e) = download(name, mime, &text) {
-                a.error(e);
-            }
-        })
-    };
     html! {
         <section class="card" aria-labelledby="class-heading">
             <h2 id="class-heading">{ "Class debrief" }</h2>
@@ -101,8 +92,8 @@ pub fn class_card(shelf: &Shelf, h: &ShelfHandle, actions: &Actions) -> Html {
                     rows,
                 ) }
                 <div class="export-row">
-                    <button type="button" onclick={export("class-debrief.md", "text/markdown", d.markdown.clone())}>{ "Download the class debrief (Markdown)" }</button>
-                    <button type="button" onclick={export("class-debrief.csv", "text/csv", d.csv.clone())}>{ "Download the class debrief (CSV)" }</button>
+                    <button type="button" onclick={actions.download_on_click("class-debrief.md", "text/markdown", d.markdown.clone())}>{ "Download the class debrief (Markdown)" }</button>
+                    <button type="button" onclick={actions.download_on_click("class-debrief.csv", "text/csv", d.csv.clone())}>{ "Download the class debrief (CSV)" }</button>
                 </div>
             }
         </section>

@@ -7,7 +7,6 @@ use handoff_core::Stage;
 use yew::prelude::*;
 
 use super::table::table;
-use crate::adapters::download::download;
 use crate::hooks::Actions;
 use crate::state::TrainingRun;
 
@@ -43,14 +42,6 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
                     shown.error(format!("The case could not be scored: {why}"));
                 }
             });
-        })
-    };
-    let export = |name: &'static str, mime: &'static str, text: String| {
-        let a = a.clone();
-        Callback::from(move |_| {
-            if let Err(e) = download(name, mime, &text) {
-                a.error(e);
-            }
         })
     };
     html! {
@@ -90,8 +81,8 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
                     "Hand the session file to your trainer; it carries your name."
                 } }</p>
                 <div class="export-row">
-                    <button type="button" onclick={export("training-session.md", "text/markdown", session_markdown(&p.trainee, &p.results))}>{ "Download session summary (Markdown)" }</button>
-                    <button type="button" onclick={export("training-session.json", "application/json", session_json(&p.trainee, &p.results))}>{ "Download session summary (JSON)" }</button>
+                    <button type="button" onclick={a.download_on_click("training-session.md", "text/markdown", session_markdown(&p.trainee, &p.results))}>{ "Download session summary (Markdown)" }</button>
+                    <button type="button" onclick={a.download_on_click("training-session.json", "application/json", session_json(&p.trainee, &p.results))}>{ "Download session summary (JSON)" }</button>
                 </div>
             }
         </section>
