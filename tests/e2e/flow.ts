@@ -157,6 +157,13 @@ export interface Walk {
   axe: boolean;
 }
 
+/** Answers escalation conditions, each by its group's Yes or No. */
+export async function answerConditions(page: Page, answers: readonly (readonly [string, boolean])[]) {
+  for (const [condition, yes] of answers) {
+    await page.getByRole('group', { name: condition }).getByRole('radio', { name: yes ? 'Yes' : 'No' }).check();
+  }
+}
+
 /**
  * L1's whole walk for a true positive, from a new case to "L2 notified": every step is
  * checked to open with its first field and its action in view; one escalation is refused
@@ -217,13 +224,11 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   const escalate = page.getByRole('button', { name: 'Escalate: set the status to In Progress' });
   await expectStepReady(page, 'Escalate to L2?', page.getByRole('group', { name: 'Major attack indicators' }).getByRole('radio', { name: 'Yes' }), escalate);
   await a11y();
-  for (const [condition, yes] of [
+  await answerConditions(page, [
     ['Major attack indicators', true],
     ['Remediation required', true],
     ['Cross-team communication needed', false],
-  ] as const) {
-    await page.getByRole('group', { name: condition }).getByRole('radio', { name: yes ? 'Yes' : 'No' }).check();
-  }
+  ]);
   await page.getByRole('group', { name: 'Your decision' }).getByRole('radio', { name: 'Escalate to L2' }).check();
   await escalate.click();
   const summary = await expectErrorSummary(page, ['Answer yes or no: Uncertain verdict.']);

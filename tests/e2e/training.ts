@@ -1,5 +1,5 @@
 import { expect, type Page } from '@playwright/test';
-import { fill, press } from './flow';
+import { answerConditions, fill, press } from './flow';
 
 // The steps of training walks, shared by the training and offline specs. By role and label only.
 
@@ -45,14 +45,12 @@ export async function escalatePhishing(page: Page, o: { analyst: string; concern
   await fill(page, 'Where', 'WS-ACC-113');
   await fill(page, 'Why', 'The EDR process tree shows the chain; the mail trace found the same message sent to finance');
   await press(page, 'Continue to the escalation decision');
-  for (const [condition, yes] of [
+  await answerConditions(page, [
     ['Major attack indicators', false],
     ['Remediation required', true],
     ['Cross-team communication needed', true],
     ['Uncertain verdict', false],
-  ] as const) {
-    await page.getByRole('group', { name: condition }).getByRole('radio', { name: yes ? 'Yes' : 'No' }).check();
-  }
+  ]);
   await page.getByRole('group', { name: 'Your decision' }).getByRole('radio', { name: 'Escalate to L2' }).check();
   await press(page, 'Escalate: set the status to In Progress');
   await fill(page, 'L2 analyst on shift', 'Kwame Mensah');
