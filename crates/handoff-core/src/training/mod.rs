@@ -23,6 +23,6 @@ pub use scenario::{
 pub use schema::scenario_json_schema;
 pub use score::{score, Score, ScoreItem};
 pub use session::{
-    class_csv, class_debrief, class_markdown, parse_session, parse_session_located, session_json,
-    session_markdown, ClassDebrief, ResultItem, Session, TrainingResult,
+    class_csv, class_debrief, class_markdown, parse_session, session_json, session_markdown,
+    ClassDebrief, ResultItem, Session, TrainingResult,
 };

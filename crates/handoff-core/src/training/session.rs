@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::scenario::{Located, Pathed, Reader};
+use super::scenario::{Pathed, Reader};
 
 use crate::package::escape_inline;
 use crate::vocabulary::command::Role;
@@ -138,20 +138,11 @@ struct Envelope {
 
 /// Reads a session file, of this version or an older one. A file without the trainee's name
 /// (version 1) is named `unnamed` (the file's name, say).
+/// Read in the training room's worker, so a wrong value is named by its path.
 pub fn parse_session(text: &str, unnamed: &str) -> Result<Session, String> {
-    parse_session_by::<Pathed>(text, unnamed)
-}
-
-/// [`parse_session`] as the training room's page reads: a wrong value named by its line and
-/// column.
-pub fn parse_session_located(text: &str, unnamed: &str) -> Result<Session, String> {
-    parse_session_by::<Located>(text, unnamed)
-}
-
-fn parse_session_by<R: Reader>(text: &str, unnamed: &str) -> Result<Session, String> {
     let not = |e: String| format!("not a training session file ({e})");
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let envelope: Envelope = R::read(text).map_err(not)?;
+    let envelope: Envelope = Pathed::read(text).map_err(not)?;
     match envelope.format {
         Some(serde_json::Value::String(f)) if f == SESSION_FORMAT => {}
         _ => return Err(not(format!("its format is not \"{SESSION_FORMAT}\""))),
@@ -166,7 +157,7 @@ fn parse_session_by<R: Reader>(text: &str, unnamed: &str) -> Result<Session, Str
             None => return Err(not("version: expected a whole number".into())),
         },
     }
-    let s: SessionIn = R::read(text).map_err(not)?;
+    let s: SessionIn = Pathed::read(text).map_err(not)?;
     let trainee = match s.trainee.trim() {
         "" => unnamed.trim().to_owned(),
         name => name.to_owned(),
