@@ -15,7 +15,7 @@ use crate::adapters::worker::Offload;
 #[cfg(feature = "training")]
 use crate::state::TrainingAction;
 use crate::state::{Action, Dispatch, ImportChoice, NoticeKind};
-use crate::worker::Writing;
+use crate::worker::{Done, Job, Writing, WRONG_ANSWER};
 
 /// The app's actions as narrow callbacks and methods, for components to take only what they
 /// use.
@@ -149,17 +149,20 @@ impl Actions {
             writing,
             settings,
         };
-        self.offload.run(job, move |result| {
-            timed();
-            done(match result {
-                Ok(crate::worker::Done::Written { text, rendered, .. }) => Ok(Exported {
+        self.ask(
+            job,
+            |d| match d {
+                Done::Written { text, rendered } => Some(Exported {
                     text,
                     rendered: rendered.map(Rc::new),
                 }),
-                Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
-                Err(why) => Err(why),
-            })
-        });
+                _ => None,
+            },
+            move |result| {
+                timed();
+                done(result)
+            },
+        );
     }
 
     /// Has the worker read the export settings as typed: their canonical form, or what is
@@ -169,15 +172,13 @@ impl Actions {
         settings: ExportSettings,
         done: impl FnOnce(Result<Result<ExportSettings, SettingsProblems>, String>) + 'static,
     ) {
-        self.offload.run(
-            crate::worker::Job::CheckSettings { settings },
-            move |result| {
-                done(match result {
-                    Ok(crate::worker::Done::SettingsChecked { result }) => Ok(result),
-                    Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
-                    Err(why) => Err(why),
-                })
+        self.ask(
+            Job::CheckSettings { settings },
+            |d| match d {
+                Done::SettingsChecked { result } => Some(result),
+                _ => None,
             },
+            done,
         );
     }
 
@@ -187,15 +188,13 @@ impl Actions {
         text: String,
         done: impl FnOnce(Result<ExportSettings, String>) + 'static,
     ) {
-        self.offload.run(
-            crate::worker::Job::ReadSettingsFile { text },
-            move |result| {
-                done(match result {
-                    Ok(crate::worker::Done::SettingsFileRead { settings }) => settings,
-                    Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
-                    Err(why) => Err(why),
-                })
+        self.ask(
+            Job::ReadSettingsFile { text },
+            |d| match d {
+                Done::SettingsFileRead { settings } => Some(settings),
+                _ => None,
             },
+            move |read| done(read.and_then(|settings| settings)),
         );
     }
 
@@ -254,21 +253,22 @@ impl Actions {
             package: to_json(case),
             checks: run.checks.clone(),
         };
-        self.offload.run(job, move |result| {
-            done(match result {
-                Ok(crate::worker::Done::Scored { score: Ok(score) }) => {
+        self.ask(
+            job,
+            |d| match d {
+                Done::Scored { score } => Some(score),
+                _ => None,
+            },
+            move |result| {
+                done(result.and_then(|score| score).map(|score| {
                     a.send(Action::Training(TrainingAction::Scored {
                         case_id,
                         score,
                         at,
-                    }));
-                    Ok(())
-                }
-                Ok(crate::worker::Done::Scored { score: Err(why) }) => Err(why),
-                Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
-                Err(why) => Err(why),
-            })
-        });
+                    }))
+                }))
+            },
+        );
     }
 
     /// Has the training room's worker read trainees' session files into one class table.
@@ -278,14 +278,27 @@ impl Actions {
         files: Vec<(String, String)>,
         done: impl FnOnce(Result<crate::worker::ClassTable, String>) + 'static,
     ) {
-        self.offload
-            .run(crate::worker::Job::ClassDebrief { files }, move |result| {
-                done(match result {
-                    Ok(crate::worker::Done::ClassDebriefed { class }) => Ok(class),
-                    Ok(_) => Err(crate::worker::WRONG_ANSWER.to_owned()),
-                    Err(why) => Err(why),
-                })
-            });
+        self.ask(
+            Job::ClassDebrief { files },
+            |d| match d {
+                Done::ClassDebriefed { class } => Some(class),
+                _ => None,
+            },
+            done,
+        );
+    }
+
+    /// Sends `job` to the worker; `done` gets what `pick` takes from its answer, or why there
+    /// is none (the worker failed, or answered with something else: another build's).
+    fn ask<T: 'static>(
+        &self,
+        job: Job,
+        pick: impl FnOnce(Done) -> Option<T> + 'static,
+        done: impl FnOnce(Result<T, String>) + 'static,
+    ) {
+        self.offload.run(job, move |answer| {
+            done(answer.and_then(|d| pick(d).ok_or_else(|| WRONG_ANSWER.to_owned())))
+        });
     }
 }
 
