@@ -8,8 +8,8 @@ use handoff_core::{Case, FindingSeverity, Role};
 use yew::prelude::*;
 
 use crate::components::{
-    audit_trail, case_list::CaseList, export, export::ImportPanel, export_panel::ExportPanel,
-    flowchart, notices::Notices, report_check, steps::Stepper, storage_status, top_bar, welcome,
+    audit_trail, case_list::CaseList, flowchart, notices::Notices, report_check, steps::Stepper,
+    storage_status, top_bar, welcome,
 };
 use crate::hooks::{
     use_actions, use_alert_reading, use_autosave, use_offline, use_other_tabs, use_profile,
@@ -89,7 +89,7 @@ pub fn app() -> Html {
                         on_status={toggle_status.clone()} status_open={*status_open}
                         intake={state.intake.clone()} reading_alert={state.reading_alert} export_settings={state.export_settings.clone()} />
                     { training_below }
-                    <ExportPanel key={case.id.clone()} case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
+                    { export_step(&state, case, &actions) }
                 </>
             }
         }
@@ -112,11 +112,7 @@ pub fn app() -> Html {
                     { storage_status::conflict_banner(&storage_status::ConflictProps { case: case.clone(), revision: state.revision, theirs: theirs.clone(), actions: actions.clone() }) }
                 </div>
             }
-            if let Some(pending) = &state.pending_import {
-                <div class="notices">
-                    { export::import_choice_panel(&export::ImportChoiceProps { pending: pending.clone(), actions: actions.clone() }) }
-                </div>
-            }
+            { import_choice(&state, &actions) }
             <div class="layout">
                 <aside class="side" aria-label="Cases">
                     { training_side(&actions).0 }
@@ -124,7 +120,7 @@ pub fn app() -> Html {
                         current={state.case.clone()}
                         deleted={state.deleted.as_ref().map(|d| AttrValue::from(d.case.report.header.title.clone()))}
                         actions={actions.clone()} />
-                    <ImportPanel actions={actions.clone()} />
+                    { import_panel(&actions) }
                     { training_side(&actions).1 }
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
@@ -194,4 +190,47 @@ fn training_side(_: &Actions) -> (Html, Html) {
         Html::default(),
         crate::components::training_room::training_room_link(),
     )
+}
+
+// The export step and the package import belong to the analyst's page. In the training room a
+// practice case goes nowhere (the scenario is scored instead) and an L2 scenario brings its own
+// handoff, so the room's first load carries neither.
+
+#[cfg(not(feature = "training"))]
+fn export_step(state: &AppState, case: &Rc<Case>, actions: &Actions) -> Html {
+    use crate::components::export_panel::ExportPanel;
+    html! { <ExportPanel key={case.id.clone()} case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} /> }
+}
+
+#[cfg(not(feature = "training"))]
+fn import_panel(actions: &Actions) -> Html {
+    html! { <crate::components::export::ImportPanel actions={actions.clone()} /> }
+}
+
+#[cfg(not(feature = "training"))]
+fn import_choice(state: &AppState, actions: &Actions) -> Html {
+    use crate::components::export;
+    let Some(pending) = &state.pending_import else {
+        return Html::default();
+    };
+    html! {
+        <div class="notices">
+            { export::import_choice_panel(&export::ImportChoiceProps { pending: pending.clone(), actions: actions.clone() }) }
+        </div>
+    }
+}
+
+#[cfg(feature = "training")]
+fn export_step(_: &AppState, _: &Rc<Case>, _: &Actions) -> Html {
+    Html::default()
+}
+
+#[cfg(feature = "training")]
+fn import_panel(_: &Actions) -> Html {
+    Html::default()
+}
+
+#[cfg(feature = "training")]
+fn import_choice(_: &AppState, _: &Actions) -> Html {
+    Html::default()
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use handoff_core::intake::text_only;
 use handoff_core::package::{to_json, Destination, ExportSettings, SettingsProblems};
 #[cfg(feature = "training")]
-use handoff_core::training::Scenario;
+use handoff_core::training::Playable;
 use handoff_core::{Case, Command, Edit, Field};
 use yew::prelude::*;
 
@@ -229,7 +229,7 @@ impl Actions {
     }
 
     #[cfg(feature = "training")]
-    pub fn start_training(&self, scenario: Rc<Scenario>, source: Rc<str>) {
+    pub fn start_training(&self, scenario: Rc<Playable>, source: Rc<str>) {
         self.send(Action::Training(TrainingAction::Start {
             scenario,
             source,
@@ -268,6 +268,24 @@ impl Actions {
                     }))
                 }))
             },
+        );
+    }
+
+    /// Has the training room's worker read scenario files (name, text); `done` gets, in the
+    /// files' order, what the page plays of each or why it is refused.
+    #[cfg(feature = "training")]
+    pub fn read_scenarios(
+        &self,
+        files: Vec<(String, String)>,
+        done: impl FnOnce(Result<Vec<Result<Playable, String>>, String>) + 'static,
+    ) {
+        self.ask(
+            Job::ReadScenarios { files },
+            |d| match d {
+                Done::ScenariosRead { scenarios } => Some(scenarios),
+                _ => None,
+            },
+            done,
         );
     }
 

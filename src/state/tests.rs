@@ -718,6 +718,7 @@ fn actions_without_an_open_case_change_nothing() {
                 items: Vec::new(),
                 total: 0,
                 max: 100,
+                debrief: String::new(),
             },
             at: t(1),
         }),
@@ -903,8 +904,9 @@ mod training {
 
     use super::*;
 
-    fn scenario(id: &str) -> Rc<handoff_core::training::Scenario> {
-        Rc::new(parse_scenario(&source(id)).unwrap())
+    /// What the worker hands the page for the bundled scenario `id`.
+    fn scenario(id: &str) -> Rc<handoff_core::training::Playable> {
+        Rc::new(parse_scenario(&source(id)).unwrap().playable().unwrap())
     }
 
     fn source(id: &str) -> Rc<str> {
@@ -922,7 +924,11 @@ mod training {
         let case = s.case.as_deref().unwrap();
         Action::Training(TrainingAction::Scored {
             case_id: run.case_id.clone(),
-            score: handoff_core::training::score(&run.scenario, case, &run.checks),
+            score: handoff_core::training::score(
+                &parse_scenario(&run.source).unwrap(),
+                case,
+                &run.checks,
+            ),
             at,
         })
     }
@@ -1038,7 +1044,7 @@ mod training {
             &mut s,
             step(
                 Command::AnswerClarification {
-                    answer: scenario.reply().to_owned(),
+                    answer: scenario.reply.clone(),
                 },
                 4,
             ),
@@ -1046,7 +1052,11 @@ mod training {
         assert_eq!(open_case(&s).stage, Stage::L2Review);
         assert_eq!(s.revision, rev + 1, "autosave sees the answer");
         let answer = open_case(&s).clarifications[0].answer.clone().unwrap();
-        assert_eq!(answer.text, scenario.l1_answer);
+        assert_eq!(answer.text, scenario.reply);
+        assert!(
+            answer.text.contains("svc_portal"),
+            "the scenario's own answer"
+        );
         assert_eq!(answer.answered_by.role, Role::L1);
 
         // Starting another scenario keeps the role to go back to from before the first one.

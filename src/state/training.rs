@@ -5,7 +5,7 @@
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use handoff_core::training::{start_case, ResultItem, Scenario, Score, TrainingResult};
+use handoff_core::training::{Playable, ResultItem, Score, TrainingResult};
 use handoff_core::Role;
 
 use super::AppState;
@@ -13,7 +13,8 @@ use super::AppState;
 /// A trainee working a scenario in an ordinary case.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TrainingRun {
-    pub scenario: Rc<Scenario>,
+    /// What the page plays of the scenario (the worker read the file).
+    pub scenario: Rc<Playable>,
     /// The scenario file's text: the worker scores against it.
     pub source: Rc<str>,
     pub case_id: String,
@@ -30,7 +31,7 @@ pub struct TrainingRun {
 #[derive(Clone, Debug, PartialEq)]
 pub enum TrainingAction {
     Start {
-        scenario: Rc<Scenario>,
+        scenario: Rc<Playable>,
         source: Rc<str>,
         id: String,
         at: DateTime<Utc>,
@@ -55,9 +56,9 @@ pub(super) fn reduce(s: &mut AppState, action: TrainingAction) {
             id,
             at,
         } => {
-            // Only an L2 scenario with an unreadable handoff fails here, and reading the
-            // scenario already refused those.
-            let Ok(case) = start_case(&scenario, id, at, &s.profile.name) else {
+            // Only an L2 scenario with an unreadable handoff fails here, and the worker
+            // refused those when it read the file.
+            let Ok(case) = scenario.start(id, at, &s.profile.name) else {
                 return;
             };
             let role_before = s

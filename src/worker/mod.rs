@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use preview::Node;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -78,6 +78,11 @@ pub enum Job {
         package: String,
         checks: Vec<String>,
     },
+    /// Scenario files (name, text), each read into what the page plays, or refused.
+    #[cfg(feature = "training")]
+    ReadScenarios {
+        files: Vec<(String, String)>,
+    },
     /// Trainees' session files (name, text), as one class table.
     #[cfg(feature = "training")]
     ClassDebrief {
@@ -109,6 +114,11 @@ pub enum Done {
     #[cfg(feature = "training")]
     Scored {
         score: Result<handoff_core::training::Score, String>,
+    },
+    /// In the order of the files: what the page plays, or why the file is refused (named).
+    #[cfg(feature = "training")]
+    ScenariosRead {
+        scenarios: Vec<Result<handoff_core::training::Playable, String>>,
     },
     #[cfg(feature = "training")]
     ClassDebriefed {
@@ -159,8 +169,17 @@ fn class_table(files: &[(String, String)]) -> ClassTable {
     }
 }
 
-/// Scores a trainee's case. The scenario was read by the page already; read again here, with
-/// paths, a refusal means the page and the worker are of different builds.
+/// Reads a scenario file for the page. The expected answers stay here: the page gets only
+/// what it plays, and the file's text to send back for scoring.
+#[cfg(feature = "training")]
+fn playable(name: &str, text: &str) -> Result<handoff_core::training::Playable, String> {
+    handoff_core::training::parse_scenario(text)
+        .and_then(|s| s.playable())
+        .map_err(|e| format!("{name}: {e}"))
+}
+
+/// Scores a trainee's case. This worker read the scenario for the page already; a refusal
+/// now means the page and the worker are of different builds.
 #[cfg(feature = "training")]
 fn scored(
     scenario: &str,
@@ -262,6 +281,10 @@ pub fn answer(
             score: scored(&scenario, &package, &checks),
         },
         #[cfg(feature = "training")]
+        Job::ReadScenarios { files } => Done::ScenariosRead {
+            scenarios: files.iter().map(|(n, t)| playable(n, t)).collect(),
+        },
+        #[cfg(feature = "training")]
         Job::ClassDebrief { files } => Done::ClassDebriefed {
             class: class_table(&files),
         },
@@ -342,6 +365,29 @@ mod tests {
         };
         let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
         assert!(matches!(done, Done::Scored { score: Err(_) }), "{done:?}");
+
+        // Scenario files read for the page: what it plays (no expected answers), or the
+        // file named with why it is refused, in the files' order.
+        let job = Job::ReadScenarios {
+            files: vec![
+                ("phishing-macro.json".into(), text.clone()),
+                (
+                    "broken.json".into(),
+                    text.replacen("\"minutes\": ", "\"minutes\": -", 1),
+                ),
+            ],
+        };
+        let (_, done) = read_answer(&answer(&request(4, job)).unwrap()).unwrap();
+        let Done::ScenariosRead { scenarios } = done else {
+            panic!("{done:?}")
+        };
+        assert_eq!(scenarios.len(), 2);
+        assert_eq!(scenarios[0], scenario.playable());
+        let why = scenarios[1].as_ref().unwrap_err();
+        assert!(
+            why.starts_with("broken.json: This is not a valid scenario file: checks[0].minutes"),
+            "{why}"
+        );
 
         let result = TrainingResult {
             scenario_id: scenario.id.clone(),

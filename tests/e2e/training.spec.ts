@@ -53,6 +53,9 @@ test('a trainee chooses checks, hits a dead end, writes the handoff and is score
   await expect(time).toContainText('3 / 5');
   await expect(time).toContainText('Wasted: Look for blocked connections from WS-ACC-113 at the firewall (10 min).');
   await expect(page.getByText("Trainer's note:")).toBeVisible();
+  // A practice case goes nowhere: the room has no export step and no package import.
+  await expect(page.getByRole('heading', { name: 'Export the case' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Open a handoff (L2)' })).toHaveCount(0);
   // Once scored, no more checks run.
   await expect(page.getByRole('button', { name: /^Look up the age of the sender's domain/ })).toHaveAttribute('aria-disabled', 'true');
   await expectAccessibleBothThemes(page);
@@ -228,6 +231,28 @@ test('the class debrief of three session files: one table, as Markdown and CSV',
   ]);
   await expect(page.getByRole('alert').filter({ hasText: 'notes.json: not a training session file' })).toBeVisible();
   await expect(table).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("a trainer's scenario file: one that reads joins the library, a broken one is named with why", async ({ page }) => {
+  const errors = await openTrainingRoom(page);
+  const text = readFileSync('static/scenarios/phishing-macro.json', 'utf8');
+  const chosen = page.getByLabel('Load a scenario file (.json)');
+  const scenario = JSON.parse(text);
+  scenario.id = 'my-phishing';
+  scenario.title = 'My own phishing scenario';
+  await chosen.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await expect(page.getByRole('button', { name: 'Start scenario: My own phishing scenario' })).toBeVisible();
+
+  scenario.checks[1].minutes = 'ten';
+  await chosen.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await expect(page.getByRole('alert').filter({ hasText: 'broken.json' })).toHaveText(
+    /^broken\.json: This is not a valid scenario file: checks\[1\]\.minutes: invalid type: string "ten"/,
+  );
+  // Nothing read before is lost, and the scenario plays from what the worker read.
+  await page.getByRole('button', { name: 'Start scenario: My own phishing scenario' }).click();
+  await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Training: My own phishing scenario');
+  await expect(shiftTime(page)).toHaveText('Shift time used: 0 min on 0 of 6 checks.');
   expect(errors).toEqual([]);
 });
 

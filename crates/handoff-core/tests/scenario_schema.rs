@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use handoff_core::training::{parse_scenario, parse_scenario_located, scenario_json_schema};
+use handoff_core::training::{parse_scenario, scenario_json_schema};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -176,25 +176,9 @@ fn a_broken_scenario_is_refused_naming_where() {
             e.starts_with("This is not a valid scenario file: ") && e.contains(said),
             "{what}: {e}"
         );
-        // The page's reader refuses the same file, naming the line instead of the path.
-        let message = match said.split_once(": ") {
-            Some((path, message)) if !path.contains(' ') => message,
-            _ => said,
-        };
-        let e = parse_scenario_located(&bad.to_string()).expect_err(what);
-        assert!(
-            e.starts_with("This is not a valid scenario file: ")
-                && e.contains(message)
-                && e.contains(" at line "),
-            "{what}, as the page reads it: {e}"
-        );
     }
-    for twice in [
-        text.replacen("\"title\":", "\"title\": \"Again\", \"title\":", 1),
-        format!("{text} x"),
-    ] {
-        assert!(parse_scenario_located(&twice).is_err());
-    }
+    // Text after the document is refused too.
+    assert!(parse_scenario(&format!("{text} x")).is_err());
     let twice = text.replacen("\"title\":", "\"title\": \"Again\", \"title\":", 1);
     let e = parse_scenario(&twice).unwrap_err();
     assert!(e.contains("duplicate field `title`"), "{e}");

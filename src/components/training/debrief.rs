@@ -67,7 +67,7 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
                             i.points < i.max,
                         )).collect(),
                     ) }
-                    <p><strong>{ "Trainer's note: " }</strong>{ s.debrief.clone() }</p>
+                    <p><strong>{ "Trainer's note: " }</strong>{ score.debrief.clone() }</p>
                 </section>
             }
             if !p.results.is_empty() {

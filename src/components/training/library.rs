@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use handoff_core::training::{parse_scenario_index, parse_scenario_located, Scenario};
+use handoff_core::training::{parse_scenario_index, Playable};
 use yew::prelude::*;
 
 use super::class::class_card;
@@ -21,8 +21,9 @@ pub const MAX_TRAINING_FILE_BYTES: usize = 1024 * 1024;
 /// hook's code rather than four.
 #[derive(Default)]
 pub struct Shelf {
-    /// Each scenario with the text it was read from (the worker scores against the text).
-    pub scenarios: Vec<(Rc<Scenario>, Rc<str>)>,
+    /// Each scenario as the worker read it, with the file's text (the worker scores against
+    /// the text).
+    pub scenarios: Vec<(Rc<Playable>, Rc<str>)>,
     pub error: Option<String>,
     /// The class table the worker wrote from the chosen session files.
     pub class: ClassTable,
@@ -47,19 +48,41 @@ pub struct LibraryProps {
     pub actions: Actions,
 }
 
-/// A scenario file read for the library: the scenario, and its text for the scorer.
-fn playable(text: String) -> Result<(Rc<Scenario>, Rc<str>), String> {
-    let scenario = parse_scenario_located(&text)?;
-    Ok((Rc::new(scenario), Rc::from(text)))
-}
-
-async fn load_library() -> Result<Vec<(Rc<Scenario>, Rc<str>)>, String> {
+/// The bundled scenarios' files (name, text), as the index lists them.
+async fn fetch_library() -> Result<Vec<(String, String)>, String> {
     let names = parse_scenario_index(&fetch::text("scenarios/index.json").await?)?;
     let mut out = Vec::new();
     for name in names {
-        out.push(playable(fetch::text(&format!("scenarios/{name}")).await?)?);
+        let text = fetch::text(&format!("scenarios/{name}")).await?;
+        out.push((name, text));
     }
     Ok(out)
+}
+
+/// Has the worker read scenario files for the shelf. Each one that reads goes on it, first
+/// and in the files' order, in place of a scenario of the same id; each one refused is named
+/// in the card's error.
+fn shelve(h: &ShelfHandle, actions: &Actions, files: Vec<(String, String)>) {
+    let texts: Vec<Rc<str>> = files.iter().map(|(_, t)| Rc::from(t.as_str())).collect();
+    let h = h.clone();
+    actions.read_scenarios(files, move |read| {
+        h.change(|s| match read {
+            Err(e) => s.error = Some(format!("The scenarios could not be read: {e}")),
+            Ok(read) => {
+                let mut refused = Vec::new();
+                for (one, text) in read.into_iter().zip(texts).rev() {
+                    match one {
+                        Ok(p) => {
+                            s.scenarios.retain(|(x, _)| x.id != p.id);
+                            s.scenarios.insert(0, (Rc::new(p), text));
+                        }
+                        Err(e) => refused.insert(0, e),
+                    }
+                }
+                s.error = (!refused.is_empty()).then(|| refused.join(" "));
+            }
+        })
+    });
 }
 
 /// Reads a chosen training file as UTF-8 text, bounded in size.
@@ -74,38 +97,30 @@ pub fn training_library(p: &LibraryProps) -> Html {
         redraw: use_force_update(),
     };
     let load = {
-        let h = h.clone();
+        let (h, a) = (h.clone(), p.actions.clone());
         Callback::from(move |_| {
-            let h = h.clone();
+            let (h, a) = (h.clone(), a.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let read = load_library().await;
-                h.change(|s| match read {
-                    Ok(list) => {
-                        s.error = None;
-                        s.scenarios = list;
-                    }
-                    Err(e) => s.error = Some(e),
-                });
+                match fetch_library().await {
+                    Ok(files) => shelve(&h, &a, files),
+                    Err(e) => h.change(|s| s.error = Some(e)),
+                }
             });
         })
     };
     let on_file = {
-        let h = h.clone();
+        let (h, a) = (h.clone(), p.actions.clone());
         Callback::from(move |e: Event| {
             let Some(file) = take_chosen_file(&e) else {
                 return;
             };
-            let h = h.clone();
+            let (h, a) = (h.clone(), a.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let read = read_text(file).await.and_then(playable);
-                h.change(|s| match read {
-                    Ok(one) => {
-                        s.scenarios.retain(|(x, _)| x.id != one.0.id);
-                        s.scenarios.insert(0, one);
-                        s.error = None;
-                    }
-                    Err(e) => s.error = Some(e),
-                });
+                let name = file.name();
+                match read_text(file).await {
+                    Ok(text) => shelve(&h, &a, vec![(name, text)]),
+                    Err(e) => h.change(|s| s.error = Some(e)),
+                }
             });
         })
     };

@@ -2,7 +2,7 @@
 //! (each with its cost in shift time, and once chosen, what it showed), the minutes used, and
 //! for L2 scenarios L1's scripted answer to a question.
 
-use handoff_core::training::{CheckKind, Scenario};
+use handoff_core::training::{CheckKind, Playable};
 use handoff_core::{Command, Role, Stage};
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ pub struct RunProps {
 }
 
 /// "12 min on 3 checks; the last one was a dead end", for the status line.
-fn used(s: &Scenario, run: &[String]) -> String {
+fn used(s: &Playable, run: &[String]) -> String {
     let last = run.last().and_then(|id| s.check(id)).map(|c| match c.kind {
         CheckKind::Fact => "; the last one found something",
         CheckKind::DeadEnd => "; the last one was a dead end",
@@ -65,7 +65,7 @@ pub fn run_panel(p: &RunProps) -> Html {
     let waiting_for_l1 = s.role == Role::L2 && p.stage == Stage::ClarificationRequested;
     // L1's scripted answer is an ordinary workflow step, taken for L1.
     let reply = {
-        let (step, answer) = (a.step.clone(), s.reply().to_owned());
+        let (step, answer) = (a.step.clone(), s.reply.clone());
         Callback::from(move |_| {
             step.emit(Command::AnswerClarification {
                 answer: answer.clone(),

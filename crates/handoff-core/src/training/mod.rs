@@ -14,10 +14,10 @@ mod schema;
 pub mod score;
 pub mod session;
 
-pub use play::{l1_replies, start_case};
+pub use play::{l1_replies, start_case, Opening, Playable};
 pub use scenario::{
-    parse_scenario, parse_scenario_index, parse_scenario_located, Check, CheckKind, Difficulty,
-    Expected, ExpectedConditions, KeyFact, Outcome, Scenario, Term, SCENARIO_FORMAT,
+    parse_scenario, parse_scenario_index, Check, CheckKind, Difficulty, Expected,
+    ExpectedConditions, KeyFact, Outcome, Scenario, Term, SCENARIO_FORMAT,
 };
 #[cfg(feature = "schema")]
 pub use schema::scenario_json_schema;

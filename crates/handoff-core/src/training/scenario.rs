@@ -269,15 +269,12 @@ pub fn names(text_lower: &str, terms: &[String]) -> bool {
 
 impl Scenario {
     pub fn check(&self, id: &str) -> Option<&Check> {
-        self.checks.iter().find(|c| c.id == id)
+        find_check(&self.checks, id)
     }
 
     /// Simulated minutes the checks run so far took.
     pub fn minutes(&self, run: &[String]) -> u32 {
-        run.iter()
-            .filter_map(|id| self.check(id))
-            .map(|c| c.minutes)
-            .sum()
+        minutes(&self.checks, run)
     }
 
     /// The alert's (and ticket's) ID in an L1 scenario.
@@ -289,18 +286,13 @@ impl Scenario {
         }
     }
 
-    /// L1's handoff for an L2 scenario, as a case. Read as the page reads (a wrong value named
-    /// by line and column): the scenario was checked, with paths, when it was read.
+    /// L1's handoff for an L2 scenario, as a case.
     pub fn handoff_case(&self) -> Result<Case, String> {
-        self.handoff_case_by::<Located>()
-    }
-
-    fn handoff_case_by<R: Reader>(&self) -> Result<Case, String> {
         let text = self
             .handoff
             .as_ref()
             .ok_or("an L2 scenario needs L1's handoff package")?;
-        R::package(text.as_bytes()).map_err(|e| {
+        crate::package::import(text.as_bytes()).map_err(|e| {
             let e = e.to_string();
             format!("its handoff cannot be read: {}", e.trim_end_matches('.'))
         })
@@ -309,12 +301,7 @@ impl Scenario {
     /// Whether the trainee has taken `stage`'s case as far as their role goes: closed, handed
     /// to L2 (for L1), or to an outcome (for L2). From here, scoring is the next thing to do.
     pub fn finished_at(&self, stage: Stage) -> bool {
-        stage.is_final()
-            || (self.role == Role::L1
-                && matches!(
-                    stage,
-                    Stage::L2Notified | Stage::L2Review | Stage::ClarificationRequested
-                ))
+        finished_at(self.role, stage)
     }
 
     /// The other tier's reply when the trainee asks: L1's scripted answer.
@@ -327,6 +314,26 @@ impl Scenario {
     }
 }
 
+pub(super) fn find_check<'a>(checks: &'a [Check], id: &str) -> Option<&'a Check> {
+    checks.iter().find(|c| c.id == id)
+}
+
+pub(super) fn minutes(checks: &[Check], run: &[String]) -> u32 {
+    run.iter()
+        .filter_map(|id| find_check(checks, id))
+        .map(|c| c.minutes)
+        .sum()
+}
+
+pub(super) fn finished_at(role: Role, stage: Stage) -> bool {
+    stage.is_final()
+        || (role == Role::L1
+            && matches!(
+                stage,
+                Stage::L2Notified | Stage::L2Review | Stage::ClarificationRequested
+            ))
+}
+
 /// What is read of a file before the rest: its format, and whether it is in the first
 /// scenario format (facts revealed in a fixed order). Every other member is skipped here.
 #[derive(Deserialize)]
@@ -335,79 +342,37 @@ struct Envelope {
     facts: Option<serde::de::IgnoredAny>,
 }
 
-/// How a training file's wrong value is named. The trainers' tool (`cargo xtask scenario
-/// check`) and the tests read with [`Pathed`] (`checks[2].minutes: invalid type: …`); the training room's page with
-/// [`Located`] (the line and column), because path tracking is generic code for every type it
-/// reads, tens of kilobytes of the page's first load. Both refuse the same files: unknown
-/// fields wherever the types say `deny_unknown_fields` (all of the training files' types), a
-/// repeated field everywhere, and anything after the document.
-pub trait Reader {
-    fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String>;
-    /// A handoff package inside a file.
-    fn package(bytes: &[u8]) -> Result<Case, crate::package::ImportError>;
-}
-
-/// Names a wrong value by its path, a syntax error by its line and column.
-pub struct Pathed;
-
-/// Names every error by its line and column.
-pub struct Located;
-
-impl Reader for Pathed {
-    fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let e = e.into_inner();
-            let full = e.to_string();
-            if e.classify() != serde_json::error::Category::Data {
-                return full;
-            }
-            let at = format!(" at line {} column {}", e.line(), e.column());
-            let message = full.strip_suffix(&at).unwrap_or(&full);
-            match path.as_str() {
-                "." => message.to_owned(),
-                path => format!("{path}: {message}"),
-            }
-        })?;
-        de.end().map_err(|e| e.to_string())?;
-        Ok(value)
-    }
-
-    fn package(bytes: &[u8]) -> Result<Case, crate::package::ImportError> {
-        crate::package::import(bytes)
-    }
-}
-
-impl Reader for Located {
-    fn read<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
-        let mut de = serde_json::Deserializer::from_str(text);
-        let value = T::deserialize(&mut de).map_err(|e| e.to_string())?;
-        de.end().map_err(|e| e.to_string())?;
-        Ok(value)
-    }
-
-    fn package(bytes: &[u8]) -> Result<Case, crate::package::ImportError> {
-        crate::package::import_located(bytes)
-    }
+/// Reads a training file: a wrong value is named by its path (`checks[2].minutes: invalid
+/// type: …`), a syntax error by its line and column. Unknown fields are refused wherever the
+/// types say `deny_unknown_fields` (all of the training files' types), a repeated field
+/// everywhere, and anything after the document. Path tracking is generic code for every type
+/// it reads, so only the room's worker and the trainers' tool read files; the page never does.
+pub(super) fn read_pathed<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let e = e.into_inner();
+        let full = e.to_string();
+        if e.classify() != serde_json::error::Category::Data {
+            return full;
+        }
+        let at = format!(" at line {} column {}", e.line(), e.column());
+        let message = full.strip_suffix(&at).unwrap_or(&full);
+        match path.as_str() {
+            "." => message.to_owned(),
+            path => format!("{path}: {message}"),
+        }
+    })?;
+    de.end().map_err(|e| e.to_string())?;
+    Ok(value)
 }
 
 /// Reads a scenario file and checks that it is a playable, consistent scenario; a wrong value
 /// is named by its path.
 pub fn parse_scenario(text: &str) -> Result<Scenario, String> {
-    parse_scenario_by::<Pathed>(text)
-}
-
-/// [`parse_scenario`] as the training room's page reads: the same checks, a wrong value named
-/// by its line and column.
-pub fn parse_scenario_located(text: &str) -> Result<Scenario, String> {
-    parse_scenario_by::<Located>(text)
-}
-
-fn parse_scenario_by<R: Reader>(text: &str) -> Result<Scenario, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let invalid = |e: String| format!("This is not a valid scenario file: {e}.");
-    let envelope: Envelope = R::read(text).map_err(invalid)?;
+    let envelope: Envelope = read_pathed(text).map_err(invalid)?;
     match envelope.format {
         Some(serde_json::Value::String(f)) if f == SCENARIO_FORMAT => {}
         _ => {
@@ -423,8 +388,8 @@ fn parse_scenario_by<R: Reader>(text: &str) -> Result<Scenario, String> {
                 .to_owned(),
         );
     }
-    let s: Scenario = R::read(text).map_err(invalid)?;
-    match problems_by::<R>(&s).first() {
+    let s: Scenario = read_pathed(text).map_err(invalid)?;
+    match problems(&s).first() {
         None => Ok(s),
         Some(why) => Err(format!("The scenario \"{}\" is inconsistent: {why}.", s.id)),
     }
@@ -440,10 +405,6 @@ fn terms_ok(terms: &[String]) -> bool {
 
 /// Everything wrong with a scenario, in plain words (empty: it is playable).
 pub fn problems(s: &Scenario) -> Vec<String> {
-    problems_by::<Pathed>(s)
-}
-
-fn problems_by<R: Reader>(s: &Scenario) -> Vec<String> {
     let mut p: Vec<String> = Vec::new();
     let mut need = |ok: bool, why: &str| {
         if !ok {
@@ -560,7 +521,7 @@ fn problems_by<R: Reader>(s: &Scenario) -> Vec<String> {
             "a scenario closed at L1 has no L2 on shift, summary or concerns",
         );
     } else {
-        match s.handoff_case_by::<R>() {
+        match s.handoff_case() {
             Err(why) => need(false, &why),
             Ok(c) => {
                 need(
@@ -618,8 +579,9 @@ struct ScenarioIndex {
 /// The file names that `index.json` (`{"scenarios": ["file.json", ...]}`) lists. Only plain file
 /// names are kept, so an index cannot point outside the scenario folder.
 pub fn parse_scenario_index(text: &str) -> Result<Vec<String>, String> {
+    // Read by the page, which fetches the files it names: plain serde_json, no paths.
     let index: ScenarioIndex =
-        Located::read(text).map_err(|e| format!("The scenario index is damaged: {e}."))?;
+        serde_json::from_str(text).map_err(|e| format!("The scenario index is damaged: {e}."))?;
     Ok(index
         .scenarios
         .into_iter()

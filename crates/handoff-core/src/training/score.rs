@@ -31,6 +31,9 @@ pub struct Score {
     pub items: Vec<ScoreItem>,
     pub total: u32,
     pub max: u32,
+    /// The trainer's explanation of the scenario, shown with the score: it would give the
+    /// answers away before.
+    pub debrief: String,
 }
 
 /// Points per item, by kind of scenario; each column adds up to 100.
@@ -139,7 +142,12 @@ pub fn score(scenario: &Scenario, case: &Case, checks: &[String]) -> Score {
     investigation(scenario, checks, &mut items);
     let total = items.iter().map(|i| i.points).sum();
     let max = items.iter().map(|i| i.max).sum();
-    Score { items, total, max }
+    Score {
+        items,
+        total,
+        max,
+        debrief: scenario.debrief.clone(),
+    }
 }
 
 fn l1(s: &Scenario, case: &Case, items: &mut Vec<ScoreItem>) {

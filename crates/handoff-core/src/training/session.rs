@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::scenario::{Pathed, Reader};
+use super::scenario::read_pathed;
 
 use crate::package::escape_inline;
 use crate::vocabulary::command::Role;
@@ -142,7 +142,7 @@ struct Envelope {
 pub fn parse_session(text: &str, unnamed: &str) -> Result<Session, String> {
     let not = |e: String| format!("not a training session file ({e})");
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let envelope: Envelope = Pathed::read(text).map_err(not)?;
+    let envelope: Envelope = read_pathed(text).map_err(not)?;
     match envelope.format {
         Some(serde_json::Value::String(f)) if f == SESSION_FORMAT => {}
         _ => return Err(not(format!("its format is not \"{SESSION_FORMAT}\""))),
@@ -157,7 +157,7 @@ pub fn parse_session(text: &str, unnamed: &str) -> Result<Session, String> {
             None => return Err(not("version: expected a whole number".into())),
         },
     }
-    let s: SessionIn = Pathed::read(text).map_err(not)?;
+    let s: SessionIn = read_pathed(text).map_err(not)?;
     let trainee = match s.trainee.trim() {
         "" => unnamed.trim().to_owned(),
         name => name.to_owned(),
