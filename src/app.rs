@@ -121,6 +121,7 @@ pub fn app() -> Html {
                         deleted={state.deleted.as_ref().map(|d| AttrValue::from(d.case.report.header.title.clone()))}
                         actions={actions.clone()} />
                     { import_panel(&actions) }
+                    { shift_handover(&state, &actions) }
                     { training_side(&actions).1 }
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
@@ -205,6 +206,19 @@ fn export_step(state: &AppState, case: &Rc<Case>, actions: &Actions) -> Html {
 #[cfg(not(feature = "training"))]
 fn import_panel(actions: &Actions) -> Html {
     html! { <crate::components::export::ImportPanel actions={actions.clone()} /> }
+}
+
+/// The shift handover: the analyst's cases at the end of a shift. Practice cases are no
+/// shift's work, so the training room leaves it out.
+#[cfg(not(feature = "training"))]
+fn shift_handover(state: &AppState, actions: &Actions) -> Html {
+    use crate::components::shift_handover::ShiftHandover;
+    html! { <ShiftHandover case={state.case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} /> }
+}
+
+#[cfg(feature = "training")]
+fn shift_handover(_: &AppState, _: &Actions) -> Html {
+    Html::default()
 }
 
 #[cfg(not(feature = "training"))]

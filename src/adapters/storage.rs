@@ -122,6 +122,17 @@ pub fn save(case: &Case) -> Result<(), String> {
     Ok(())
 }
 
+/// Every stored case's package text, unread: the worker reads them (for the shift handover).
+pub fn stored_packages() -> Result<Vec<String>, String> {
+    let s = storage()?;
+    let len = s.length().unwrap_or(0);
+    Ok((0..len)
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .filter_map(|k| s.get_item(&k).ok().flatten())
+        .collect())
+}
+
 pub fn load_case(id: &str) -> Result<Case, String> {
     let s = storage()?;
     let raw = s

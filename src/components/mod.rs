@@ -12,6 +12,7 @@ pub mod notices;
 pub mod print_report;
 pub mod rendered;
 pub mod report_check;
+pub mod shift_handover;
 pub mod steps;
 pub mod storage_status;
 pub mod top_bar;

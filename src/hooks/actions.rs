@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use handoff_core::intake::text_only;
 use handoff_core::package::{to_json, Destination, ExportSettings, SettingsProblems};
 #[cfg(feature = "training")]
 use handoff_core::training::Playable;
@@ -70,7 +69,8 @@ impl Actions {
     }
 
     /// Reads a pasted alert in the worker, then keeps it in case `case_id`. If the reader
-    /// fails, the text is still kept, with the indicators the page can pick out itself.
+    /// fails, the text is still kept, unread (the readers and the indicator extractor live in
+    /// the worker only, off the first load).
     pub fn paste_alert(&self, case_id: String, text: String) {
         self.send(Action::ReadingAlert);
         let a = self.clone();
@@ -78,11 +78,8 @@ impl Actions {
         self.offload.run(job, move |result| {
             let (intake, failure) = match result {
                 Ok(crate::worker::Done::AlertRead { intake }) => (intake, None),
-                Ok(_) => (
-                    Box::new(text_only(&text)),
-                    Some("The alert reader answered with something else.".to_owned()),
-                ),
-                Err(why) => (Box::new(text_only(&text)), Some(why)),
+                Ok(_) => (Box::default(), Some(WRONG_ANSWER.to_owned())),
+                Err(why) => (Box::default(), Some(why)),
             };
             a.send(Action::PasteAlert {
                 case_id,
@@ -92,7 +89,7 @@ impl Actions {
             });
             if let Some(why) = failure {
                 a.error(format!(
-                    "{why} The alert text is kept and its indicators were picked out; its fields were not read."
+                    "{why} The alert text is kept, but neither its fields nor its indicators were read: paste it again to retry, or enter them by hand."
                 ));
             }
         });
@@ -268,6 +265,34 @@ impl Actions {
                     }))
                 }))
             },
+        );
+    }
+
+    /// Has the worker write the shift handover over every stored case and `open` (whose
+    /// latest edits may not be saved yet), looking back `hours`.
+    pub fn shift_handover(
+        &self,
+        hours: u32,
+        open: Option<&Case>,
+        settings: ExportSettings,
+        done: impl FnOnce(Result<crate::worker::ShiftText, String>) + 'static,
+    ) {
+        let mut packages = match crate::adapters::storage::stored_packages() {
+            Ok(p) => p,
+            Err(e) => return done(Err(e)),
+        };
+        packages.extend(open.map(to_json));
+        self.ask(
+            Job::ShiftHandover {
+                packages,
+                hours,
+                settings,
+            },
+            |d| match d {
+                Done::ShiftHandoverWritten { handover } => Some(handover),
+                _ => None,
+            },
+            move |r| done(r.and_then(|h| h)),
         );
     }
 

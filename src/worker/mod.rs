@@ -1,6 +1,7 @@
 //! Work done off the page, in a Web Worker built as its own wasm (`src/bin/handoff-worker.rs`):
-//! reading pasted alerts, writing exports (and parsing the Markdown ones for the preview), and
-//! naming the wrong value of a refused package by its path. The readers (`mail-parser`, every
+//! reading pasted alerts, writing exports (and parsing the Markdown ones for the preview),
+//! writing the shift handover from the stored cases, and naming the wrong value of a refused
+//! package by its path. The readers (`mail-parser`, every
 //! vendor's field names), the exporters, the Markdown parser and the path tracking weigh tens
 //! of kilobytes the first load does not need; in the worker they load when a case is first
 //! open, and a 1 MB paste is read without freezing the page.
@@ -23,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use preview::Node;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 4;
+pub const PROTOCOL: u32 = 5;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -55,6 +56,14 @@ pub enum Job {
     /// Why this package is refused, with the path of its wrong value.
     ExplainImport {
         text: String,
+    },
+    /// The shift handover over the stored cases (their package JSON; a later one of the same
+    /// ID wins, so the open case's latest state goes last), looking back `hours` from the
+    /// worker's clock.
+    ShiftHandover {
+        packages: Vec<String>,
+        hours: u32,
+        settings: ExportSettings,
     },
     /// The open case (its package JSON) written as `writing` says.
     Write {
@@ -108,6 +117,9 @@ pub enum Done {
     SettingsChecked {
         result: Result<ExportSettings, SettingsProblems>,
     },
+    ShiftHandoverWritten {
+        handover: Result<ShiftText, String>,
+    },
     SettingsFileRead {
         settings: Result<ExportSettings, String>,
     },
@@ -124,6 +136,61 @@ pub enum Done {
     ClassDebriefed {
         class: ClassTable,
     },
+}
+
+/// The shift handover as the page shows and copies it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ShiftText {
+    pub markdown: String,
+    pub chat: String,
+    /// The Markdown parsed for the preview.
+    pub rendered: Vec<Node>,
+    /// How many stored cases could not be read, and are not in it.
+    pub unreadable: usize,
+}
+
+/// The options the export settings give for `audience`, or what to correct first.
+fn export_options(
+    settings: &ExportSettings,
+    audience: Audience,
+) -> Result<handoff_core::package::ExportOptions, String> {
+    settings.options(audience).map_err(|p| {
+        let mut why = p.own_domains;
+        why.extend(p.iris);
+        format!(
+            "The export settings need correcting first: {} They are under \"Export settings\".",
+            why.join(" ")
+        )
+    })
+}
+
+fn shift_text(
+    packages: &[String],
+    now: DateTime<Utc>,
+    hours: u32,
+    settings: &ExportSettings,
+) -> Result<ShiftText, String> {
+    use handoff_core::package::{shift_chat, shift_handover, shift_markdown};
+    let options = export_options(settings, Audience::FullRecord)?;
+    let mut cases: Vec<handoff_core::Case> = Vec::new();
+    let mut unreadable = 0;
+    for p in packages {
+        match import(p.as_bytes()) {
+            Ok(case) => {
+                cases.retain(|c| c.id != case.id);
+                cases.push(case);
+            }
+            Err(_) => unreadable += 1,
+        }
+    }
+    let handover = shift_handover(&cases, now, hours);
+    let markdown = shift_markdown(&handover, &options);
+    Ok(ShiftText {
+        rendered: preview::markdown(&markdown),
+        chat: shift_chat(&handover, &options),
+        markdown,
+        unreadable,
+    })
 }
 
 /// The class debrief as the page shows and downloads it, written by the worker.
@@ -234,16 +301,7 @@ pub fn answer(
                 Writing::Export { audience, .. } => audience,
                 Writing::Clarification => Audience::FullRecord,
             };
-            let text = settings
-                .options(audience)
-                .map_err(|p| {
-                    let mut why = p.own_domains;
-                    why.extend(p.iris);
-                    format!(
-                        "The export settings need correcting first: {} They are under \"Export settings\".",
-                        why.join(" ")
-                    )
-                })
+            let text = export_options(&settings, audience)
                 .and_then(|options| {
                     // The page wrote this package from a case it holds, so a refusal here is
                     // a bug between builds; it is reported as such rather than swallowed.
@@ -264,6 +322,13 @@ pub fn answer(
             };
             Done::Written { text, rendered }
         }
+        Job::ShiftHandover {
+            packages,
+            hours,
+            settings,
+        } => Done::ShiftHandoverWritten {
+            handover: shift_text(&packages, now, hours, &settings),
+        },
         Job::CheckSettings { settings } => Done::SettingsChecked {
             result: settings
                 .options(Audience::FullRecord)
@@ -445,6 +510,40 @@ mod tests {
         assert_eq!(id, 41);
         assert_eq!(*read, intake::read(text));
         assert_eq!(read.title.as_deref(), Some("Port scan"));
+    }
+
+    /// The shift handover over the stored packages: a package stored twice counts once (the
+    /// later wins), an unreadable one is counted apart, and the look-back is from the worker's
+    /// clock.
+    #[test]
+    fn the_shift_handover_is_written_from_the_stored_packages() {
+        use handoff_core::package::{shift_chat, shift_handover, shift_markdown};
+        let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
+        let case = large_case();
+        let older = {
+            let mut c = case.clone();
+            c.edit_report(case.updated_at, |r| r.header.title = "An older save".into())
+                .unwrap();
+            c
+        };
+        let job = Job::ShiftHandover {
+            packages: vec![to_json(&older), "{not a package".into(), to_json(&case)],
+            hours: 168,
+            settings: ExportSettings::default(),
+        };
+        let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        let Done::ShiftHandoverWritten { handover: Ok(text) } = done else {
+            panic!("{done:?}")
+        };
+        let want = shift_handover(std::slice::from_ref(&case), now, 168);
+        assert_eq!(want.figures.handled, 1, "the fixture is inside the week");
+        assert_eq!(
+            text.markdown,
+            shift_markdown(&want, &ExportOptions::default())
+        );
+        assert_eq!(text.chat, shift_chat(&want, &ExportOptions::default()));
+        assert_eq!(text.unreadable, 1);
+        assert_eq!(text.rendered, preview::markdown(&text.markdown));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::vocabulary::text::{is_blank, one_line, truncate_chars};
 /// Makes user text safe for a chat line: one line, links defanged, `@` replaced by the
 /// full-width `＠` so that `@here` or `@channel` cannot ping anyone, control and direction
 /// characters dropped, length bounded.
-fn chat_safe(s: &str, own: &OwnDomains, max_chars: usize) -> String {
+pub(super) fn chat_safe(s: &str, own: &OwnDomains, max_chars: usize) -> String {
     let s: String = defang_text_except(&one_line(s), own)
         .chars()
         .filter(|c| !c.is_control() && !is_bidi_control(*c))

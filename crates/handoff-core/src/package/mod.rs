@@ -2,7 +2,7 @@
 //! the importer that reads JSON back, and one module per destination, each a pure function of
 //! the case and the [`ExportOptions`]: CommonMark, Jira wiki markup, plain text (ServiceNow,
 //! e-mail), a short chat message, Slack and Teams messages, TheHive 5 and DFIR-IRIS alerts, and
-//! a STIX 2.1 bundle of the indicators.
+//! a STIX 2.1 bundle of the indicators. Over many cases: the shift handover ([`shift_handover`]).
 
 mod alert_fields;
 mod chat;
@@ -19,6 +19,7 @@ mod outline;
 mod plain_text;
 #[cfg(feature = "schema")]
 mod schema;
+mod shift;
 mod slack;
 mod stix;
 mod teams;
@@ -37,6 +38,10 @@ pub use options::{Audience, ExportOptions, ExportSettings, SettingsProblems};
 pub use plain_text::to_plain_text;
 #[cfg(feature = "schema")]
 pub use schema::json_schema;
+pub use shift::{
+    duration_label, next_step, shift_chat, shift_handover, shift_markdown, ShiftCase, ShiftFigures,
+    ShiftHandover, Standing, DEFAULT_SHIFT_HOURS, MAX_SHIFT_HOURS,
+};
 pub use slack::{to_slack, SLACK_MESSAGE_BLOCKS, SLACK_MESSAGE_CHARS, SLACK_SECTION_CHARS};
 pub use stix::to_stix;
 pub use teams::{to_teams, TEAMS_MESSAGE_BYTES};
