@@ -115,14 +115,14 @@ pub fn app() -> Html {
             { import_choice(&state, &actions) }
             <div class="layout">
                 <aside class="side" aria-label="Cases">
-                    { training_side(&actions).0 }
+                    { training_side(&state, &actions).0 }
                     <CaseList summaries={state.summaries.clone()}
                         current={state.case.clone()}
                         deleted={state.deleted.as_ref().map(|d| AttrValue::from(d.case.report.header.title.clone()))}
                         actions={actions.clone()} />
                     { import_panel(&actions) }
                     { shift_handover(&state, &actions) }
-                    { training_side(&actions).1 }
+                    { training_side(&state, &actions).1 }
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
                 <main id="main" tabindex="-1">
@@ -174,9 +174,10 @@ fn training_panels(state: &AppState, case: &Rc<Case>, actions: &Actions) -> (Htm
 #[cfg(feature = "training")]
 /// What the side bar shows of training, above the case list and below the package import: in
 /// the training room the library comes first, the analyst's page ends with the room's link.
-fn training_side(actions: &Actions) -> (Html, Html) {
-    let library =
-        html! { <crate::components::training::TrainingLibrary actions={actions.clone()} /> };
+fn training_side(state: &AppState, actions: &Actions) -> (Html, Html) {
+    let library = html! {
+        <crate::components::training::TrainingLibrary actions={actions.clone()} trainee={state.profile.name.clone()} />
+    };
     (library, Html::default())
 }
 
@@ -186,7 +187,7 @@ fn training_panels(_: &AppState, _: &Rc<Case>, _: &Actions) -> (Html, Html) {
 }
 
 #[cfg(not(feature = "training"))]
-fn training_side(_: &Actions) -> (Html, Html) {
+fn training_side(_: &AppState, _: &Actions) -> (Html, Html) {
     (
         Html::default(),
         crate::components::training_room::training_room_link(),

@@ -225,14 +225,38 @@ impl Actions {
         }));
     }
 
+    /// Has the training room's worker start the scenario's case, then works it here; a
+    /// refusal (only a worker of another build refuses a scenario it read) is told.
     #[cfg(feature = "training")]
-    pub fn start_training(&self, scenario: Rc<Playable>, source: Rc<str>) {
-        self.send(Action::Training(TrainingAction::Start {
-            scenario,
-            source,
+    pub fn start_training(&self, scenario: Rc<Playable>, source: Rc<str>, trainee: String) {
+        let (at, a) = (now(), self.clone());
+        let job = Job::StartScenario {
+            scenario: source.to_string(),
             id: new_case_id(),
-            at: now(),
-        }));
+            at,
+            trainee,
+        };
+        self.ask(
+            job,
+            |d| match d {
+                Done::ScenarioStarted { package } => Some(package),
+                _ => None,
+            },
+            move |started| {
+                let case = started.and_then(|p| p).and_then(|p| {
+                    handoff_core::package::import_located(p.as_bytes()).map_err(|e| e.to_string())
+                });
+                match case {
+                    Ok(case) => a.send(Action::Training(TrainingAction::Start {
+                        scenario,
+                        source,
+                        case: Box::new(case),
+                        at,
+                    })),
+                    Err(why) => a.error(format!("The scenario could not be started: {why}")),
+                }
+            },
+        );
     }
 
     /// Has the training room's worker score `case` for `run`; `done` is told when the answer

@@ -906,7 +906,24 @@ mod training {
 
     /// What the worker hands the page for the bundled scenario `id`.
     fn scenario(id: &str) -> Rc<handoff_core::training::Playable> {
-        Rc::new(parse_scenario(&source(id)).unwrap().playable().unwrap())
+        Rc::new(parse_scenario(&source(id)).unwrap().playable())
+    }
+
+    /// The worker's answer to starting scenario `id` as case `case_id` at `at`.
+    fn start(id: &str, case_id: &str, at: DateTime<Utc>) -> Action {
+        let case = handoff_core::training::start_case(
+            &parse_scenario(&source(id)).unwrap(),
+            case_id.into(),
+            at,
+            "Dana Kim",
+        )
+        .unwrap();
+        Action::Training(TrainingAction::Start {
+            scenario: scenario(id),
+            source: source(id),
+            case: Box::new(case),
+            at,
+        })
     }
 
     fn source(id: &str) -> Rc<str> {
@@ -935,19 +952,10 @@ mod training {
 
     #[test]
     fn training_runs_from_start_to_score_with_the_checks_chosen() {
-        let scenario = scenario("phishing-macro");
         let mut s = AppState::default();
         s.profile.role = Role::L2;
         s.profile.name = "Dana Kim".into();
-        reduce(
-            &mut s,
-            Action::Training(TrainingAction::Start {
-                scenario: scenario.clone(),
-                source: source("phishing-macro"),
-                id: "case-train".into(),
-                at: t(0),
-            }),
-        );
+        reduce(&mut s, start("phishing-macro", "case-train", t(0)));
         assert_eq!(open_case(&s).id, "case-train");
         assert_eq!(open_case(&s).report.header.analyst, "Dana Kim");
         assert!(!open_case(&s).report.indicators.is_empty());
@@ -1005,15 +1013,7 @@ mod training {
     fn an_l2_scenario_opens_as_l2_on_the_briefing_and_its_scripted_l1_answers() {
         let scenario = scenario("l2-clarify-webshell");
         let mut s = AppState::default();
-        reduce(
-            &mut s,
-            Action::Training(TrainingAction::Start {
-                scenario: scenario.clone(),
-                source: source("l2-clarify-webshell"),
-                id: "case-l2".into(),
-                at: t(0),
-            }),
-        );
+        reduce(&mut s, start("l2-clarify-webshell", "case-l2", t(0)));
         assert_eq!(s.profile.role, Role::L2);
         assert_eq!(open_case(&s).id, "case-l2");
         assert_eq!(open_case(&s).stage, Stage::L2Notified);
@@ -1060,15 +1060,7 @@ mod training {
         assert_eq!(answer.answered_by.role, Role::L1);
 
         // Starting another scenario keeps the role to go back to from before the first one.
-        reduce(
-            &mut s,
-            Action::Training(TrainingAction::Start {
-                scenario: self::scenario("phishing-macro"),
-                source: source("phishing-macro"),
-                id: "case-3".into(),
-                at: t(5),
-            }),
-        );
+        reduce(&mut s, start("phishing-macro", "case-3", t(5)));
         assert_eq!(s.profile.role, Role::L1);
         reduce(&mut s, Action::Training(TrainingAction::End));
         assert_eq!(s.profile.role, Role::L1);

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use handoff_core::training::{Playable, ResultItem, Score, TrainingResult};
-use handoff_core::Role;
+use handoff_core::{Case, Role};
 
 use super::AppState;
 
@@ -30,10 +30,11 @@ pub struct TrainingRun {
 /// What a trainee does, as one [`super::Action::Training`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum TrainingAction {
+    /// The worker started the scenario's `case` at `at`.
     Start {
         scenario: Rc<Playable>,
         source: Rc<str>,
-        id: String,
+        case: Box<Case>,
         at: DateTime<Utc>,
     },
     /// The trainee runs one of the scenario's checks (by id).
@@ -53,14 +54,9 @@ pub(super) fn reduce(s: &mut AppState, action: TrainingAction) {
         TrainingAction::Start {
             scenario,
             source,
-            id,
+            case,
             at,
         } => {
-            // Only an L2 scenario with an unreadable handoff fails here, and the worker
-            // refused those when it read the file.
-            let Ok(case) = scenario.start(id, at, &s.profile.name) else {
-                return;
-            };
             let role_before = s
                 .training
                 .as_ref()
@@ -76,7 +72,7 @@ pub(super) fn reduce(s: &mut AppState, action: TrainingAction) {
                 role_before,
                 score: None,
             });
-            s.open(case);
+            s.open(*case);
         }
         TrainingAction::RunCheck(id) => {
             if let Some(t) = s.training.as_mut() {

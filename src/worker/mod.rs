@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use preview::Node;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 5;
+pub const PROTOCOL: u32 = 6;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -92,6 +92,15 @@ pub enum Job {
     ReadScenarios {
         files: Vec<(String, String)>,
     },
+    /// The case a trainee starts the scenario (the file's text) from, as case `id` opened at
+    /// `at` by `trainee`.
+    #[cfg(feature = "training")]
+    StartScenario {
+        scenario: String,
+        id: String,
+        at: DateTime<Utc>,
+        trainee: String,
+    },
     /// Trainees' session files (name, text), as one class table.
     #[cfg(feature = "training")]
     ClassDebrief {
@@ -131,6 +140,11 @@ pub enum Done {
     #[cfg(feature = "training")]
     ScenariosRead {
         scenarios: Vec<Result<handoff_core::training::Playable, String>>,
+    },
+    /// The case's package JSON, which the page reads as it reads a stored case.
+    #[cfg(feature = "training")]
+    ScenarioStarted {
+        package: Result<String, String>,
     },
     #[cfg(feature = "training")]
     ClassDebriefed {
@@ -241,7 +255,7 @@ fn class_table(files: &[(String, String)]) -> ClassTable {
 #[cfg(feature = "training")]
 fn playable(name: &str, text: &str) -> Result<handoff_core::training::Playable, String> {
     handoff_core::training::parse_scenario(text)
-        .and_then(|s| s.playable())
+        .map(|s| s.playable())
         .map_err(|e| format!("{name}: {e}"))
 }
 
@@ -350,6 +364,17 @@ pub fn answer(
             scenarios: files.iter().map(|(n, t)| playable(n, t)).collect(),
         },
         #[cfg(feature = "training")]
+        Job::StartScenario {
+            scenario,
+            id,
+            at,
+            trainee,
+        } => Done::ScenarioStarted {
+            package: handoff_core::training::parse_scenario(&scenario)
+                .and_then(|s| handoff_core::training::start_case(&s, id, at, &trainee))
+                .map(|case| handoff_core::package::to_json(&case)),
+        },
+        #[cfg(feature = "training")]
         Job::ClassDebrief { files } => Done::ClassDebriefed {
             class: class_table(&files),
         },
@@ -447,7 +472,22 @@ mod tests {
             panic!("{done:?}")
         };
         assert_eq!(scenarios.len(), 2);
-        assert_eq!(scenarios[0], scenario.playable());
+        assert_eq!(scenarios[0], Ok(scenario.playable()));
+        // The case the trainee starts from, as the page will read it.
+        let job = Job::StartScenario {
+            scenario: text.clone(),
+            id: "case-2".into(),
+            at,
+            trainee: "Dana Kim".into(),
+        };
+        let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        let started = to_json(&start_case(&scenario, "case-2".into(), at, "Dana Kim").unwrap());
+        assert_eq!(
+            done,
+            Done::ScenarioStarted {
+                package: Ok(started)
+            }
+        );
         let why = scenarios[1].as_ref().unwrap_err();
         assert!(
             why.starts_with("broken.json: This is not a valid scenario file: checks[0].minutes"),

@@ -46,6 +46,8 @@ impl ShelfHandle {
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub actions: Actions,
+    /// The analyst's name: the trainee who opens a scenario's case.
+    pub trainee: AttrValue,
 }
 
 /// The bundled scenarios' files (name, text), as the index lists them.
@@ -135,8 +137,8 @@ pub fn training_library(p: &LibraryProps) -> Html {
                 }
                 <ul class="scenarios">
                     { for shelf.scenarios.iter().map(|(s, source)| {
-                        let (a, s2, source) = (p.actions.clone(), s.clone(), source.clone());
-                        let start = Callback::from(move |_| a.start_training(s2.clone(), source.clone()));
+                        let (a, s2, source, who) = (p.actions.clone(), s.clone(), source.clone(), p.trainee.clone());
+                        let start = Callback::from(move |_| a.start_training(s2.clone(), source.clone(), who.to_string()));
                         html! {
                             <li>
                                 <button type="button" class="link" onclick={start} aria-label={format!("Start scenario: {}", s.title)}>{ s.title.clone() }</button>

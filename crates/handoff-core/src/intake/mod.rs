@@ -30,15 +30,6 @@ pub use reading::Reading;
 
 use crate::vocabulary::limits::MAX_RAW_ALERT_BYTES;
 
-/// The paste as text only: its indicators, no format. What the page shows when the reader
-/// could not run.
-pub fn text_only(text: &str) -> Intake {
-    Intake {
-        indicators: extract(text),
-        ..Intake::default()
-    }
-}
-
 /// Reads a paste. Never fails: what is not recognised is kept as text with its indicators.
 pub fn read(text: &str) -> Intake {
     let text = match text.len() > MAX_RAW_ALERT_BYTES {

@@ -14,7 +14,7 @@ mod schema;
 pub mod score;
 pub mod session;
 
-pub use play::{l1_replies, start_case, Opening, Playable};
+pub use play::{l1_replies, start_case, Playable};
 pub use scenario::{
     parse_scenario, parse_scenario_index, Check, CheckKind, Difficulty, Expected,
     ExpectedConditions, KeyFact, Outcome, Scenario, Term, SCENARIO_FORMAT,
