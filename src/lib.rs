@@ -18,6 +18,10 @@ pub mod worker;
 
 pub use app::App;
 
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Mounts the app into the page's `<body>`, after installing the panic hook.
 pub fn start() {
     adapters::panic::install();
