@@ -206,7 +206,7 @@ fn export_step(state: &AppState, case: &Rc<Case>, actions: &Actions) -> Html {
 
 #[cfg(not(feature = "training"))]
 fn import_panel(actions: &Actions) -> Html {
-    html! { <crate::components::export::ImportPanel actions={actions.clone()} /> }
+    html! { <crate::components::import::ImportPanel actions={actions.clone()} /> }
 }
 
 /// The shift handover: the analyst's cases at the end of a shift. Practice cases are no
@@ -224,13 +224,13 @@ fn shift_handover(_: &AppState, _: &Actions) -> Html {
 
 #[cfg(not(feature = "training"))]
 fn import_choice(state: &AppState, actions: &Actions) -> Html {
-    use crate::components::export;
+    use crate::components::import;
     let Some(pending) = &state.pending_import else {
         return Html::default();
     };
     html! {
         <div class="notices">
-            { export::import_choice_panel(&export::ImportChoiceProps { pending: pending.clone(), actions: actions.clone() }) }
+            { import::import_choice_panel(&import::ImportChoiceProps { pending: pending.clone(), actions: actions.clone() }) }
         </div>
     }
 }

@@ -5,13 +5,20 @@ pub mod audit_trail;
 pub mod case_list;
 pub mod evidence;
 pub mod export;
+// The analyst's page only: a practice case goes nowhere, an L2 scenario brings its handoff,
+// and practice is no shift's work.
+#[cfg(not(feature = "training"))]
 pub mod export_panel;
 pub mod fields;
 pub mod flowchart;
+#[cfg(not(feature = "training"))]
+pub mod import;
 pub mod notices;
+#[cfg(not(feature = "training"))]
 pub mod print_report;
 pub mod rendered;
 pub mod report_check;
+#[cfg(not(feature = "training"))]
 pub mod shift_handover;
 pub mod steps;
 pub mod storage_status;

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use handoff_core::package::{to_json, Destination, ExportSettings, SettingsProblems};
+use handoff_core::package::{to_json, Destination, ExportSettings};
 #[cfg(feature = "training")]
 use handoff_core::training::Playable;
 use handoff_core::{Case, Command, Edit, Field};
@@ -95,6 +95,7 @@ impl Actions {
         });
     }
 
+    #[cfg(not(feature = "training"))]
     /// Asks the worker why a package the page refused is wrong, by the path of the wrong
     /// value; `show` gets the sentence (nothing if the worker cannot say).
     pub fn explain_import(&self, bytes: Vec<u8>, show: impl Fn(String) + 'static) {
@@ -162,12 +163,14 @@ impl Actions {
         );
     }
 
+    #[cfg(not(feature = "training"))]
     /// Has the worker read the export settings as typed: their canonical form, or what is
     /// wrong with them.
     pub fn check_export_settings(
         &self,
         settings: ExportSettings,
-        done: impl FnOnce(Result<Result<ExportSettings, SettingsProblems>, String>) + 'static,
+        done: impl FnOnce(Result<Result<ExportSettings, handoff_core::package::SettingsProblems>, String>)
+            + 'static,
     ) {
         self.ask(
             Job::CheckSettings { settings },
@@ -179,6 +182,7 @@ impl Actions {
         );
     }
 
+    #[cfg(not(feature = "training"))]
     /// Has the worker read a settings file (its reader stays out of the page).
     pub fn read_settings_file(
         &self,
@@ -292,6 +296,7 @@ impl Actions {
         );
     }
 
+    #[cfg(not(feature = "training"))]
     /// Has the worker write the shift handover over every stored case and `open` (whose
     /// latest edits may not be saved yet), looking back `hours`.
     pub fn shift_handover(
@@ -335,6 +340,34 @@ impl Actions {
                 _ => None,
             },
             done,
+        );
+    }
+
+    /// Has the training room's worker write the trainee's session file (JSON, or the Markdown
+    /// summary), then downloads it.
+    #[cfg(feature = "training")]
+    pub fn download_session(
+        &self,
+        trainee: String,
+        results: Vec<handoff_core::training::TrainingResult>,
+        markdown: bool,
+    ) {
+        let a = self.clone();
+        self.ask(
+            Job::WriteSession {
+                trainee,
+                results,
+                markdown,
+            },
+            |d| match d {
+                Done::SessionWritten { text } => Some(text),
+                _ => None,
+            },
+            move |written| match written {
+                Ok(text) if markdown => a.download("training-session.md", "text/markdown", &text),
+                Ok(text) => a.download("training-session.json", "application/json", &text),
+                Err(why) => a.error(format!("The session file could not be written: {why}")),
+            },
         );
     }
 

@@ -16,15 +16,13 @@ pub mod preview;
 
 use chrono::{DateTime, Utc};
 use handoff_core::intake::{self, Intake};
-use handoff_core::package::{
-    clarification_message, import, Audience, Destination, ExportSettings, SettingsProblems,
-};
+use handoff_core::package::{clarification_message, import, Audience, Destination, ExportSettings};
 use serde::{Deserialize, Serialize};
 
 use preview::Node;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 6;
+pub const PROTOCOL: u32 = 7;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -53,13 +51,16 @@ pub enum Job {
     ReadAlert {
         text: String,
     },
+    // The analyst's page only, as its import, its export settings and its shift handover.
     /// Why this package is refused, with the path of its wrong value.
+    #[cfg(not(feature = "training"))]
     ExplainImport {
         text: String,
     },
     /// The shift handover over the stored cases (their package JSON; a later one of the same
     /// ID wins, so the open case's latest state goes last), looking back `hours` from the
     /// worker's clock.
+    #[cfg(not(feature = "training"))]
     ShiftHandover {
         packages: Vec<String>,
         hours: u32,
@@ -72,10 +73,12 @@ pub enum Job {
         settings: ExportSettings,
     },
     /// The export settings as typed: read back in canonical form, or what is wrong.
+    #[cfg(not(feature = "training"))]
     CheckSettings {
         settings: ExportSettings,
     },
     /// A settings file the analyst chose: the boxes it holds, or why it is not one.
+    #[cfg(not(feature = "training"))]
     ReadSettingsFile {
         text: String,
     },
@@ -101,6 +104,13 @@ pub enum Job {
         at: DateTime<Utc>,
         trainee: String,
     },
+    /// The trainee's session file: JSON for the trainer, or the Markdown summary.
+    #[cfg(feature = "training")]
+    WriteSession {
+        trainee: String,
+        results: Vec<handoff_core::training::TrainingResult>,
+        markdown: bool,
+    },
     /// Trainees' session files (name, text), as one class table.
     #[cfg(feature = "training")]
     ClassDebrief {
@@ -114,6 +124,7 @@ pub enum Done {
         intake: Box<Intake>,
     },
     /// `None`: the package is not refused after all.
+    #[cfg(not(feature = "training"))]
     ImportExplained {
         refusal: Option<String>,
     },
@@ -123,12 +134,15 @@ pub enum Done {
         /// The Markdown export parsed for the preview.
         rendered: Option<Vec<Node>>,
     },
+    #[cfg(not(feature = "training"))]
     SettingsChecked {
-        result: Result<ExportSettings, SettingsProblems>,
+        result: Result<ExportSettings, handoff_core::package::SettingsProblems>,
     },
+    #[cfg(not(feature = "training"))]
     ShiftHandoverWritten {
         handover: Result<ShiftText, String>,
     },
+    #[cfg(not(feature = "training"))]
     SettingsFileRead {
         settings: Result<ExportSettings, String>,
     },
@@ -147,12 +161,17 @@ pub enum Done {
         package: Result<String, String>,
     },
     #[cfg(feature = "training")]
+    SessionWritten {
+        text: String,
+    },
+    #[cfg(feature = "training")]
     ClassDebriefed {
         class: ClassTable,
     },
 }
 
 /// The shift handover as the page shows and copies it.
+#[cfg(not(feature = "training"))]
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ShiftText {
     pub markdown: String,
@@ -178,6 +197,7 @@ fn export_options(
     })
 }
 
+#[cfg(not(feature = "training"))]
 fn shift_text(
     packages: &[String],
     now: DateTime<Utc>,
@@ -303,6 +323,7 @@ pub fn answer(
         Job::ReadAlert { text } => Done::AlertRead {
             intake: Box::new(intake::read(&text)),
         },
+        #[cfg(not(feature = "training"))]
         Job::ExplainImport { text } => Done::ImportExplained {
             refusal: import(text.as_bytes()).err().map(|e| e.to_string()),
         },
@@ -336,6 +357,7 @@ pub fn answer(
             };
             Done::Written { text, rendered }
         }
+        #[cfg(not(feature = "training"))]
         Job::ShiftHandover {
             packages,
             hours,
@@ -343,11 +365,13 @@ pub fn answer(
         } => Done::ShiftHandoverWritten {
             handover: shift_text(&packages, now, hours, &settings),
         },
+        #[cfg(not(feature = "training"))]
         Job::CheckSettings { settings } => Done::SettingsChecked {
             result: settings
                 .options(Audience::FullRecord)
                 .map(|o| ExportSettings::canonical(&o)),
         },
+        #[cfg(not(feature = "training"))]
         Job::ReadSettingsFile { text } => Done::SettingsFileRead {
             settings: ExportSettings::from_file(&text),
         },
@@ -373,6 +397,18 @@ pub fn answer(
             package: handoff_core::training::parse_scenario(&scenario)
                 .and_then(|s| handoff_core::training::start_case(&s, id, at, &trainee))
                 .map(|case| handoff_core::package::to_json(&case)),
+        },
+        #[cfg(feature = "training")]
+        Job::WriteSession {
+            trainee,
+            results,
+            markdown,
+        } => Done::SessionWritten {
+            text: if markdown {
+                handoff_core::training::session_markdown(&trainee, &results)
+            } else {
+                handoff_core::training::session_json(&trainee, &results)
+            },
         },
         #[cfg(feature = "training")]
         Job::ClassDebrief { files } => Done::ClassDebriefed {
@@ -506,6 +542,18 @@ mod tests {
             checks,
             items: Vec::new(),
         };
+        let job = Job::WriteSession {
+            trainee: "Dana Kim".into(),
+            results: vec![result.clone()],
+            markdown: false,
+        };
+        let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
+        assert_eq!(
+            done,
+            Done::SessionWritten {
+                text: session_json("Dana Kim", std::slice::from_ref(&result))
+            }
+        );
         let job = Job::ClassDebrief {
             files: vec![
                 ("dana.json".into(), session_json("Dana Kim", &[result])),
@@ -555,6 +603,7 @@ mod tests {
     /// The shift handover over the stored packages: a package stored twice counts once (the
     /// later wins), an unreadable one is counted apart, and the look-back is from the worker's
     /// clock.
+    #[cfg(not(feature = "training"))]
     #[test]
     fn the_shift_handover_is_written_from_the_stored_packages() {
         use handoff_core::package::{shift_chat, shift_handover, shift_markdown};
@@ -586,6 +635,7 @@ mod tests {
         assert_eq!(text.rendered, preview::markdown(&text.markdown));
     }
 
+    #[cfg(not(feature = "training"))]
     #[test]
     fn a_refused_package_is_explained_by_path() {
         let text = r#"{"format":"handoff-package","schema_version":1,"case":{"id":7}}"#;
@@ -644,6 +694,7 @@ mod tests {
         assert!(stix.contains("\"type\": \"bundle\""), "{}", &stix[..200]);
     }
 
+    #[cfg(not(feature = "training"))]
     #[test]
     fn settings_are_checked_and_an_export_with_bad_ones_says_where_to_fix_them() {
         let settings = ExportSettings {

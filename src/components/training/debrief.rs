@@ -2,7 +2,7 @@
 //! as far as the trainee's part of it goes), the whole score with the guide's reasons, the
 //! trainer's note, and the session files to hand in.
 
-use handoff_core::training::{session_json, session_markdown, TrainingResult};
+use handoff_core::training::TrainingResult;
 use handoff_core::Stage;
 use yew::prelude::*;
 
@@ -44,6 +44,11 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
             });
         })
     };
+    // The worker writes the session file when a button asks for it.
+    let session = |json: bool| {
+        let (a, trainee, results) = (a.clone(), p.trainee.clone(), p.results.clone());
+        Callback::from(move |_| a.download_session(trainee.clone(), results.clone(), !json))
+    };
     html! {
         <section class="card training" aria-labelledby="score-heading">
             <h2 id="score-heading">{ "Scoring" }</h2>
@@ -81,8 +86,8 @@ pub fn debrief_panel(p: &DebriefProps) -> Html {
                     "Hand the session file to your trainer; it carries your name."
                 } }</p>
                 <div class="export-row">
-                    <button type="button" onclick={a.download_on_click("training-session.md", "text/markdown", session_markdown(&p.trainee, &p.results))}>{ "Download session summary (Markdown)" }</button>
-                    <button type="button" onclick={a.download_on_click("training-session.json", "application/json", session_json(&p.trainee, &p.results))}>{ "Download session summary (JSON)" }</button>
+                    <button type="button" onclick={session(false)}>{ "Download session summary (Markdown)" }</button>
+                    <button type="button" onclick={session(true)}>{ "Download session summary (JSON)" }</button>
                 </div>
             }
         </section>
