@@ -200,7 +200,7 @@ fn finish(weak: &Weak<RefCell<Inner>>, id: u64, result: Result<Done, String>) {
     let Some(inner) = weak.upgrade() else { return };
     let continuation = inner.borrow_mut().pending.remove(&id);
     if let Some(k) = continuation {
-        k(result.map_err(|why| format!("The alert reader failed: {why}.")));
+        k(result.map_err(|why| format!("Handoff's worker failed: {why}.")));
     }
 }
 

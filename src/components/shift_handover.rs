@@ -33,7 +33,10 @@ fn hours(typed: &str) -> Option<u32> {
 #[function_component(ShiftHandover)]
 pub fn shift_handover(p: &Props) -> Html {
     let typed = use_state(|| DEFAULT_SHIFT_HOURS.to_string());
+    // What is wrong with the hours typed, beside the box; why the worker wrote nothing, below.
     let error = use_state(|| None::<String>);
+    let failure = use_state(String::new);
+    let pending = use_state(|| false);
     let written = use_state(|| None::<Rc<ShiftText>>);
     let oninput = {
         let typed = typed.clone();
@@ -41,6 +44,7 @@ pub fn shift_handover(p: &Props) -> Html {
     };
     let onsubmit = {
         let (typed, error, written) = (typed.clone(), error.clone(), written.clone());
+        let (failure, pending) = (failure.clone(), pending.clone());
         let (a, case, settings) = (p.actions.clone(), p.case.clone(), p.settings.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -52,10 +56,19 @@ pub fn shift_handover(p: &Props) -> Html {
                 return;
             };
             error.set(None);
-            let (error, written) = (error.clone(), written.clone());
-            a.shift_handover(h, case.as_deref(), settings.clone(), move |r| match r {
-                Ok(text) => written.set(Some(Rc::new(text))),
-                Err(why) => error.set(Some(why)),
+            failure.set(String::new());
+            // The handover on screen is always the one just asked for.
+            written.set(None);
+            pending.set(true);
+            let (failure, pending, written) = (failure.clone(), pending.clone(), written.clone());
+            a.shift_handover(h, case.as_deref(), settings.clone(), move |r| {
+                pending.set(false);
+                match r {
+                    Ok(text) => written.set(Some(Rc::new(text))),
+                    Err(why) => {
+                        failure.set(format!("The shift handover could not be written: {why}"))
+                    }
+                }
             });
         })
     };
@@ -85,7 +98,12 @@ pub fn shift_handover(p: &Props) -> Html {
                 </div>
                 <button type="submit" class="secondary">{ "Write the shift handover" }</button>
             </form>
-            <p role="status" class="visually-hidden">{ if written.is_some() { "The shift handover is written below." } else { "" } }</p>
+            <p role="status" class="preparing">{ match (*pending, written.is_some()) {
+                (true, _) => "Writing the shift handover…",
+                (false, true) => "The shift handover is written below.",
+                _ => "",
+            } }</p>
+            <p class="error" role="alert">{ (*failure).clone() }</p>
             if let Some(w) = &*written {
                 <div class="shift-result">
                     if w.unreadable > 0 {

@@ -89,7 +89,7 @@ impl Actions {
             });
             if let Some(why) = failure {
                 a.error(format!(
-                    "{why} The alert text is kept, but neither its fields nor its indicators were read: paste it again to retry, or enter them by hand."
+                    "The alert could not be read: {why} The alert text is kept, but neither its fields nor its indicators were read: paste it again to retry, or enter them by hand."
                 ));
             }
         });

@@ -117,7 +117,7 @@ test.describe('without the worker', () => {
     await page.getByRole('button', { name: 'New case' }).first().click();
     const alert = corpus('defender-xdr-alert.json');
     await pasteAlert(page, alert);
-    const told = page.getByRole('alert').filter({ hasText: 'The alert reader failed' });
+    const told = page.getByRole('alert').filter({ hasText: "The alert could not be read: Handoff's worker failed" });
     await expect(told).toContainText('The alert text is kept, but neither its fields nor its indicators were read: paste it again to retry, or enter them by hand.');
     await expect(page.getByText(/^Alert text kept: [1-9][\d,]* characters; 0 indicators in the case\.$/)).toBeVisible();
     await expect(readingTitle(page)).toHaveText('Not a format Handoff reads field by field; kept as text: 0 indicators.');

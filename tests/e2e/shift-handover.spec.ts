@@ -47,9 +47,10 @@ test('the shift handover lists the cases touched in the shift, with their next s
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toMatch(/^Shift handover, \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC to \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC\n/);
   expect(copied.split('\n').slice(2)).toEqual([
+    'TLP:AMBER: share no wider than the most restricted case in it.',
     'Open at L1:',
-    '- SIEM-5102 Beacon to a new domain from KSK-07 — next: Start the L1 review (L1 Dana Kim)',
-    '- SIEM-5101 Impossible travel for mlopez — next: Reach a verdict on the alert (L1 Dana Kim)',
+    '- SIEM-5102 · TLP:AMBER · Beacon to a new domain from KSK-07 — next: Start the L1 review (L1 Dana Kim)',
+    '- SIEM-5101 · TLP:AMBER · Impossible travel for mlopez — next: Reach a verdict on the alert (L1 Dana Kim)',
     '',
   ]);
 
@@ -60,10 +61,10 @@ test('the shift handover lists the cases touched in the shift, with their next s
   const rows = rendered.getByRole('table').last().getByRole('row');
   await expect(rows).toHaveCount(3);
   await expect(rows.nth(1).getByRole('cell')).toHaveText([
-    'SIEM-5102', 'Beacon to a new domain from KSK-07', 'Alert triggered', 'opened', 'Start the L1 review', 'L1 Dana Kim',
+    'SIEM-5102', 'TLP:AMBER', 'Beacon to a new domain from KSK-07', 'Alert triggered', 'opened', 'Start the L1 review', 'L1 Dana Kim',
   ]);
   await expect(rows.nth(2).getByRole('cell')).toHaveText([
-    'SIEM-5101', 'Impossible travel for mlopez', 'L1 review', 'opened', 'Reach a verdict on the alert', 'L1 Dana Kim',
+    'SIEM-5101', 'TLP:AMBER', 'Impossible travel for mlopez', 'L1 review', 'opened', 'Reach a verdict on the alert', 'L1 Dana Kim',
   ]);
   await expect(rendered.getByText(/Macro document from invoice phishing/)).toHaveCount(0);
 
@@ -75,11 +76,16 @@ test('the shift handover lists the cases touched in the shift, with their next s
   expect(download.suggestedFilename()).toBe('shift-handover.md');
   const md = readFileSync(await download.path(), 'utf8');
   expect(md.split('\n')[0]).toMatch(/^# Shift handover: .* UTC to .* UTC$/);
-  expect(md).toContain('| SIEM-5101 | Impossible travel for mlopez | L1 review | opened | Reach a verdict on the alert | L1 Dana Kim |');
+  expect(md).toContain('| SIEM-5101 | TLP:AMBER | Impossible travel for mlopez | L1 review | opened | Reach a verdict on the alert | L1 Dana Kim |');
 
-  // A week back still leaves out March.
+  // A week back still leaves out March; the handover on screen is the new one.
   await hours.fill('168');
   await card.getByRole('button', { name: 'Write the shift handover' }).click();
+  await expect(card.getByRole('status').filter({ hasText: 'The shift handover is written below.' })).toBeVisible();
+  const [from, to] = [...((await chat.textContent()) ?? '').matchAll(/(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC/g)].map(
+    (m) => Date.parse(m[1].replace(' ', 'T') + 'Z'),
+  );
+  expect((to - from) / 3_600_000).toBe(168);
   await expect(chat).toContainText('2 alerts handled');
   await expectAccessibleBothThemes(page);
   expect(errors).toEqual([]);

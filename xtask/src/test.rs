@@ -97,6 +97,18 @@ fn clippy() -> Result {
         "-D",
         "warnings",
     ]))?;
+    // The training room's build natively too: its reducer and worker tests run there.
+    run(cargo().args([
+        "clippy",
+        "-p",
+        "handoff",
+        "--all-targets",
+        "--features",
+        "training",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     // The app's browser-only code is compiled out natively; lint it for its real target, as
     // the analyst's page and as the training room's (the `training` feature).
     for features in [&[][..], &["--features", "training"][..]] {

@@ -248,10 +248,11 @@ fn the_markdown_reads_back_as_one_table_row_per_case() {
             "Closed (1)",
         ]
     );
-    // The figures table: six rows of two cells; then six case rows of six cells.
+    // The figures table: six rows of two cells; then a row per case (six cases), seven cells
+    // each (the reader reports header rows apart).
     assert_eq!(rows.iter().filter(|&&n| n == 2).count(), 6, "{rows:?}");
-    assert_eq!(rows.iter().filter(|&&n| n == 6).count(), 6, "{rows:?}");
-    assert_eq!(cells, 6 * 2 + 6 * 6);
+    assert_eq!(rows.iter().filter(|&&n| n == 7).count(), 6, "{rows:?}");
+    assert_eq!(cells, 6 * 2 + 6 * 7);
     assert!(!md.contains("https://evil.example"), "links are defanged");
     let chat = shift_chat(&h, &ExportOptions::default());
     assert!(!chat.contains("@channel"), "{chat}");
@@ -283,4 +284,125 @@ fn every_stage_has_a_standing_and_every_open_one_a_next_step() {
         handoff_core::package::next_step(&admin_false_positive()),
         None
     );
+}
+
+/// A case opened at `opened` and escalated `minutes` later, as `id`.
+fn escalated_after(id: &str, opened: chrono::DateTime<Utc>, minutes: i64) -> Case {
+    let clock = StepClock {
+        now: std::cell::Cell::new(opened),
+        step: Duration::zero(),
+    };
+    let mut c = reviewed(&clock).with_id(id);
+    let later = opened + Duration::minutes(minutes);
+    let at = StepClock {
+        now: std::cell::Cell::new(later),
+        step: Duration::zero(),
+    };
+    write_report(
+        &mut c,
+        &at,
+        handoff_core::Verdict::TruePositive,
+        [true, false, false, false],
+    );
+    c.apply(Command::BeginReport, later).unwrap();
+    c.edit_report(later, |r| {
+        r.decision.choice = Some(handoff_core::EscalationChoice::Escalate)
+    })
+    .unwrap();
+    c.apply(Command::SetInProgress, later).unwrap();
+    c.edit_notification(later, |n| {
+        n.l2_assignee = "Sam Lee".into();
+        n.ticket_id = id.into();
+        n.summary = "Escalated".into();
+        n.immediate_concerns = "None".into();
+    })
+    .unwrap();
+    c.apply(Command::AssignToL2, later).unwrap();
+    c.apply(Command::NotifyL2, later).unwrap();
+    c
+}
+
+#[test]
+fn the_median_is_the_middle_time_or_the_mean_of_the_two_middle_ones() {
+    let cases: Vec<Case> = [("a", 10), ("b", 60), ("c", 20)]
+        .iter()
+        .map(|(id, m)| escalated_after(id, t(8, 0), *m))
+        .collect();
+    let h = shift_handover(&cases, until(), 12);
+    assert_eq!(h.figures.escalated, 3);
+    assert_eq!(h.figures.median_to_escalation, Some(Duration::minutes(20)));
+    let mut four = cases.clone();
+    four.push(escalated_after("d", t(8, 0), 30));
+    let h = shift_handover(&four, until(), 12);
+    assert_eq!(h.figures.median_to_escalation, Some(Duration::minutes(25)));
+}
+
+#[test]
+fn a_case_kept_twice_is_listed_twice_but_its_steps_count_once() {
+    let one = escalated_after("a", t(8, 0), 10);
+    let copy = one.clone().with_id("a-copy");
+    let h = shift_handover(&[one, copy], until(), 12);
+    assert_eq!(h.figures.handled, 2);
+    assert_eq!((h.figures.opened, h.figures.escalated), (1, 1));
+}
+
+#[test]
+fn the_shift_is_half_open_and_a_clock_ahead_loses_nothing() {
+    // Touched exactly when the shift began: the shift before had it.
+    let edge = escalated_after("edge", t(5, 50), 10);
+    assert_eq!(edge.updated_at, t(6, 0));
+    assert_eq!(
+        shift_handover(std::slice::from_ref(&edge), until(), 12)
+            .figures
+            .handled,
+        0
+    );
+    assert_eq!(shift_handover(&[edge], t(6, 0), 12).figures.handled, 1);
+    // Stamped after the shift's end by a clock running ahead: still in it.
+    let ahead = escalated_after("ahead", t(18, 5), 1);
+    let h = shift_handover(&[ahead], until(), 12);
+    assert_eq!((h.figures.handled, h.figures.escalated), (1, 1));
+}
+
+#[test]
+fn owners_are_named_by_tier_when_nobody_was_named() {
+    let clock = StepClock::new();
+    let mut c = reviewed(&clock);
+    c.edit_report(clock.now(), |r| r.header.analyst = "  ".into())
+        .unwrap();
+    assert_eq!(
+        handoff_core::package::next_step(&c).map(|(_, who)| who),
+        Some("L1".to_owned())
+    );
+    // Notified, not yet picked up: L2's owner is the assignee L1 named.
+    let notified = escalated_after("n", t(8, 0), 5);
+    assert!(notified.l2.analyst.is_empty());
+    assert_eq!(
+        handoff_core::package::next_step(&notified).map(|(_, who)| who),
+        Some("L2 Sam Lee".to_owned())
+    );
+}
+
+#[test]
+fn the_most_restricted_tlp_heads_the_handover_and_marks_every_line() {
+    let h = handover();
+    // The ransomware case is TLP:RED.
+    assert_eq!(h.tlp, Some(handoff_core::Tlp::Red));
+    let md = shift_markdown(&h, &ExportOptions::default());
+    assert!(
+        md.contains(
+            "**TLP:RED**, the most restricted case in this handover: named recipients only."
+        ),
+        "{md}"
+    );
+    let chat = shift_chat(&h, &ExportOptions::default());
+    assert!(
+        chat.contains("TLP:RED: share no wider than the most restricted case in it."),
+        "{chat}"
+    );
+    assert!(
+        chat.contains("- INC-3107 · TLP:RED · Ransom note"),
+        "{chat}"
+    );
+    assert_eq!(shift_handover(&[], until(), 12).tlp, None);
 }

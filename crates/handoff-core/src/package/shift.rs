@@ -12,9 +12,10 @@ use super::markdown::escape_inline_except;
 use super::options::ExportOptions;
 use crate::case::Case;
 use crate::vocabulary::command::CommandKind;
-use crate::vocabulary::stage::{EscalationTier, Stage};
+use crate::vocabulary::stage::Stage;
 use crate::vocabulary::text::is_blank;
 use crate::vocabulary::time::display;
+use crate::vocabulary::tlp::Tlp;
 
 /// The hours a handover looks back by default: one shift.
 pub const DEFAULT_SHIFT_HOURS: u32 = 12;
@@ -28,7 +29,9 @@ pub const MAX_SHIFT_HOURS: u32 = 168;
 pub enum Standing {
     /// L2 asked L1 a question.
     WaitingOnL1,
-    /// Still in L1's hands: triage, report, or the escalation steps.
+    /// Still in L1's hands: triage, report, or the escalation steps. A case "in progress" or
+    /// assigned is escalated as far as the report goes, but L1 still has to assign it or
+    /// notify L2, so it waits on L1.
     OpenAtL1,
     /// Notified, or under L2's review.
     WaitingOnL2,
@@ -69,6 +72,7 @@ pub struct ShiftCase {
     pub title: String,
     pub alert_id: String,
     pub stage: Stage,
+    pub tlp: Tlp,
     /// What happened to it during the shift, in order ("opened", "escalated to L2", …).
     pub this_shift: Vec<&'static str>,
     /// What has to happen next, and who owns it; `None` once nothing is left to do.
@@ -95,6 +99,8 @@ pub struct ShiftHandover {
     pub since: DateTime<Utc>,
     pub until: DateTime<Utc>,
     pub figures: ShiftFigures,
+    /// The most restricted TLP of the cases in it: the handover is shared no wider.
+    pub tlp: Option<Tlp>,
     /// Each standing that has cases, in [`Standing`]'s order; cases most recent first.
     pub sections: Vec<(Standing, Vec<ShiftCase>)>,
 }
@@ -163,10 +169,7 @@ pub fn next_step(case: &Case) -> Option<(String, String)> {
         S::IncidentResponse => ("Incident response is under way".to_owned(), l2),
         S::EscalatedFurther(t) => (
             "Follow up with the tier that took it".to_owned(),
-            match t {
-                EscalationTier::L3 => "L3".to_owned(),
-                EscalationTier::IncidentResponseTeam => "The incident response team".to_owned(),
-            },
+            t.label().to_owned(),
         ),
         S::Closed(_) | S::Resolved => return None,
     };
@@ -186,7 +189,12 @@ fn median(mut v: Vec<Duration>) -> Option<Duration> {
 /// The handover for the `hours` (1 to [`MAX_SHIFT_HOURS`]) up to `until`.
 pub fn shift_handover(cases: &[Case], until: DateTime<Utc>, hours: u32) -> ShiftHandover {
     let since = until - Duration::hours(i64::from(hours.clamp(1, MAX_SHIFT_HOURS)));
-    let in_shift = |t: DateTime<Utc>| since <= t && t <= until;
+    // Half-open, so two back-to-back handovers never share a moment; and without an upper
+    // bound, so a case stamped by a clock running ahead is not left out.
+    let in_shift = |t: DateTime<Utc>| since < t;
+    // A step is counted once however many cases carry it: a case kept twice from an import
+    // ("keep both") repeats its whole trail.
+    let mut counted: Vec<(DateTime<Utc>, CommandKind, &str)> = Vec::new();
     let mut figures = ShiftFigures::default();
     let mut to_escalation = Vec::new();
     let mut sections: Vec<(Standing, Vec<ShiftCase>)> = Vec::new();
@@ -194,7 +202,13 @@ pub fn shift_handover(cases: &[Case], until: DateTime<Utc>, hours: u32) -> Shift
         figures.handled += 1;
         let mut this_shift = Vec::new();
         for e in case.audit.iter().filter(|e| in_shift(e.at)) {
+            let key = (e.at, e.event, e.actor.name.as_str());
+            let first = !counted.contains(&key);
+            if first {
+                counted.push(key);
+            }
             match e.event {
+                _ if !first => {}
                 CommandKind::OpenCase => figures.opened += 1,
                 CommandKind::CloseAsFalsePositive => figures.false_positives += 1,
                 CommandKind::CloseWithoutEscalation => figures.closed_at_l1 += 1,
@@ -214,6 +228,7 @@ pub fn shift_handover(cases: &[Case], until: DateTime<Utc>, hours: u32) -> Shift
             title: case.report.header.title.clone(),
             alert_id: case.report.header.alert_id.clone(),
             stage: case.stage,
+            tlp: case.report.tlp,
             this_shift,
             next: next_step(case),
             updated_at: case.updated_at,
@@ -226,13 +241,24 @@ pub fn shift_handover(cases: &[Case], until: DateTime<Utc>, hours: u32) -> Shift
     }
     sections.sort_by_key(|(s, _)| *s);
     for (_, list) in &mut sections {
-        list.sort_by_key(|c| std::cmp::Reverse(c.updated_at));
+        // Most recent first; the alert ID, then the title, settle ties, not the store's order.
+        list.sort_by(|a, b| {
+            b.updated_at
+                .cmp(&a.updated_at)
+                .then_with(|| a.alert_id.cmp(&b.alert_id))
+                .then_with(|| a.title.cmp(&b.title))
+        });
     }
     figures.median_to_escalation = median(to_escalation);
+    let tlp = sections
+        .iter()
+        .flat_map(|(_, cases)| cases.iter().map(|c| c.tlp))
+        .max();
     ShiftHandover {
         since,
         until,
         figures,
+        tlp,
         sections,
     }
 }
@@ -280,6 +306,14 @@ pub fn shift_markdown(h: &ShiftHandover, options: &ExportOptions) -> String {
         display(&h.since),
         display(&h.until)
     );
+    if let Some(t) = h.tlp {
+        let _ = writeln!(
+            o,
+            "**{}**, the most restricted case in this handover: {}.\n",
+            t.label(),
+            t.sharing()
+        );
+    }
     o.push_str("| Figure | This shift |\n| --- | --- |\n");
     for (what, n) in figures_rows(&h.figures) {
         let _ = writeln!(o, "| {what} | {n} |");
@@ -289,8 +323,8 @@ pub fn shift_markdown(h: &ShiftHandover, options: &ExportOptions) -> String {
     }
     for (standing, cases) in &h.sections {
         let _ = writeln!(o, "\n## {} ({})\n", standing.label(), cases.len());
-        o.push_str("| Alert ID | Case | Stage | This shift | Next step | Owner |\n");
-        o.push_str("| --- | --- | --- | --- | --- | --- |\n");
+        o.push_str("| Alert ID | TLP | Case | Stage | This shift | Next step | Owner |\n");
+        o.push_str("| --- | --- | --- | --- | --- | --- | --- |\n");
         for c in cases {
             let (next, owner) = match &c.next {
                 Some((what, who)) => (esc(what), esc(who)),
@@ -303,8 +337,9 @@ pub fn shift_markdown(h: &ShiftHandover, options: &ExportOptions) -> String {
             };
             let _ = writeln!(
                 o,
-                "| {} | {} | {} | {this_shift} | {next} | {owner} |",
+                "| {} | {} | {} | {} | {this_shift} | {next} | {owner} |",
                 esc(&c.alert_id),
+                c.tlp.label(),
                 esc(&c.title),
                 c.stage.label(),
             );
@@ -335,6 +370,13 @@ pub fn shift_chat(h: &ShiftHandover, options: &ExportOptions) -> String {
         f.median_to_escalation
             .map_or_else(|| "none escalated".to_owned(), duration_label),
     );
+    if let Some(t) = h.tlp {
+        let _ = writeln!(
+            o,
+            "{}: share no wider than the most restricted case in it.",
+            t.label()
+        );
+    }
     let open: Vec<_> = h
         .sections
         .iter()
@@ -351,7 +393,7 @@ pub fn shift_chat(h: &ShiftHandover, options: &ExportOptions) -> String {
             } else {
                 safe(&c.alert_id, 80)
             };
-            let _ = write!(o, "- {id} {}", safe(&c.title, 120));
+            let _ = write!(o, "- {id} · {} · {}", c.tlp.label(), safe(&c.title, 120));
             if let Some((what, who)) = &c.next {
                 let _ = write!(o, " — next: {} ({})", safe(what, 200), safe(who, 80));
             }

@@ -1,10 +1,10 @@
 //! Playing a scenario: what the training room's page holds of it ([`Playable`]), the case a
 //! trainee starts from, and the other tier's scripted part.
 //!
-//! The room's worker reads scenario files and starts the case; the page gets a [`Playable`]
-//! only. The expected answers and the trainer's note stay with the worker, which scores
-//! against the file, so the page carries neither the scenario reader nor anything a trainee
-//! could read the answers from.
+//! The room's worker reads scenario files, starts the case and scores it; the page gets a
+//! [`Playable`], the part it shows and plays, and keeps the file's text only to send back for
+//! scoring. So the page carries no scenario reader (the path tracking alone was tens of
+//! kilobytes of its first load).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

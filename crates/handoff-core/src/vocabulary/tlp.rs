@@ -3,7 +3,10 @@
 use serde::Serialize;
 use strum::VariantArray;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, VariantArray)]
+// Ordered from the least to the most restricted, so the strictest of several is their `max`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, VariantArray,
+)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Tlp {
