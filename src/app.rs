@@ -1,10 +1,8 @@
 //! The root component: composition only. State lives in `crate::state`, effects in
 //! `crate::hooks`, each part of the screen in `crate::components`.
 
-use std::rc::Rc;
-
 use handoff_core::rules::report_check::check;
-use handoff_core::{Case, FindingSeverity, Role};
+use handoff_core::{FindingSeverity, Role};
 use yew::prelude::*;
 
 use crate::components::{
@@ -74,22 +72,21 @@ pub fn app() -> Html {
         })
     };
 
+    let own = page_parts(&state, &actions);
     let main = match &state.case {
         None => html! {
             { welcome::welcome(&welcome::Props { role: state.profile.role, on_new_case: new_case.clone(), on_role: on_role.clone() }) }
         },
         Some(case) => {
-            // Training: the scenario and its checks above the steps, its scoring below them.
-            let (training_above, training_below) = training_panels(&state, case, &actions);
+            let (above, below) = own.case.clone().unwrap_or_default();
             html! {
                 <>
-                    { training_above }
+                    { above }
                     <Stepper case={case.clone()} profile={state.profile.clone()} flow={state.flow.clone()}
                         reply={state.reply.clone()} actions={actions.clone()} {missing} live={state.revision > 0}
                         on_status={toggle_status.clone()} status_open={*status_open}
                         intake={state.intake.clone()} reading_alert={state.reading_alert} export_settings={state.export_settings.clone()} />
-                    { training_below }
-                    { export_step(&state, case, &actions) }
+                    { below }
                 </>
             }
         }
@@ -112,17 +109,15 @@ pub fn app() -> Html {
                     { storage_status::conflict_banner(&storage_status::ConflictProps { case: case.clone(), revision: state.revision, theirs: theirs.clone(), actions: actions.clone() }) }
                 </div>
             }
-            { import_choice(&state, &actions) }
+            { own.notices }
             <div class="layout">
                 <aside class="side" aria-label="Cases">
-                    { training_side(&state, &actions).0 }
+                    { own.before_cases }
                     <CaseList summaries={state.summaries.clone()}
                         current={state.case.clone()}
                         deleted={state.deleted.as_ref().map(|d| AttrValue::from(d.case.report.header.title.clone()))}
                         actions={actions.clone()} />
-                    { import_panel(&actions) }
-                    { shift_handover(&state, &actions) }
-                    { training_side(&state, &actions).1 }
+                    { own.after_cases }
                     { storage_status::set_aside(&storage_status::SetAsideProps { ids: state.set_aside.clone(), actions: actions.clone() }) }
                 </aside>
                 <main id="main" tabindex="-1">
@@ -145,107 +140,81 @@ pub fn app() -> Html {
     }
 }
 
-// The training room's page (built with the `training` feature) works scenarios in ordinary
-// cases; the analyst's page links to it instead of carrying it.
+/// What only one of the two pages shows, around what both share. The training room's page
+/// (built with the `training` feature) works scenarios in ordinary cases; the analyst's page
+/// links to it instead of carrying it, and has what the room leaves out: the export step and
+/// the package import (a practice case goes nowhere, and an L2 scenario brings its own
+/// handoff), and the shift handover (practice is no shift's work).
+#[derive(Default)]
+struct PageParts {
+    /// Above the side bar's case list, and below it.
+    before_cases: Html,
+    after_cases: Html,
+    /// Beside the notices.
+    notices: Html,
+    /// Above the open case's steps, and below them.
+    case: Option<(Html, Html)>,
+}
 
-/// The scenario being worked: its briefing and checks above the steps, its scoring below.
 #[cfg(feature = "training")]
-fn training_panels(state: &AppState, case: &Rc<Case>, actions: &Actions) -> (Html, Html) {
+fn page_parts(state: &AppState, actions: &Actions) -> PageParts {
     use crate::components::training;
-    let Some(run) = state.training.as_ref().filter(|t| t.case_id == case.id) else {
-        return Default::default();
-    };
-    let above = training::run_panel(&training::RunProps {
-        run: run.clone(),
-        stage: case.stage,
-        actions: actions.clone(),
+    // The scenario being worked: its briefing and checks above the steps, its scoring below.
+    let case = state.case.as_ref().and_then(|case| {
+        let run = state.training.as_ref().filter(|t| t.case_id == case.id)?;
+        let above = training::run_panel(&training::RunProps {
+            run: run.clone(),
+            stage: case.stage,
+            actions: actions.clone(),
+        });
+        let below = training::debrief_panel(&training::DebriefProps {
+            run: run.clone(),
+            case: case.clone(),
+            stage: case.stage,
+            trainee: state.profile.name.clone(),
+            results: state.training_results.clone(),
+            actions: actions.clone(),
+        });
+        Some((above, below))
     });
-    let below = training::debrief_panel(&training::DebriefProps {
-        run: run.clone(),
-        case: case.clone(),
-        stage: case.stage,
-        trainee: state.profile.name.clone(),
-        results: state.training_results.clone(),
-        actions: actions.clone(),
-    });
-    (above, below)
-}
-
-#[cfg(feature = "training")]
-/// What the side bar shows of training, above the case list and below the package import: in
-/// the training room the library comes first, the analyst's page ends with the room's link.
-fn training_side(state: &AppState, actions: &Actions) -> (Html, Html) {
-    let library = html! {
-        <crate::components::training::TrainingLibrary actions={actions.clone()} trainee={state.profile.name.clone()} />
-    };
-    (library, Html::default())
-}
-
-#[cfg(not(feature = "training"))]
-fn training_panels(_: &AppState, _: &Rc<Case>, _: &Actions) -> (Html, Html) {
-    Default::default()
-}
-
-#[cfg(not(feature = "training"))]
-fn training_side(_: &AppState, _: &Actions) -> (Html, Html) {
-    (
-        Html::default(),
-        crate::components::training_room::training_room_link(),
-    )
-}
-
-// The export step and the package import belong to the analyst's page. In the training room a
-// practice case goes nowhere (the scenario is scored instead) and an L2 scenario brings its own
-// handoff, so the room's first load carries neither.
-
-#[cfg(not(feature = "training"))]
-fn export_step(state: &AppState, case: &Rc<Case>, actions: &Actions) -> Html {
-    use crate::components::export_panel::ExportPanel;
-    html! { <ExportPanel key={case.id.clone()} case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} /> }
-}
-
-#[cfg(not(feature = "training"))]
-fn import_panel(actions: &Actions) -> Html {
-    html! { <crate::components::import::ImportPanel actions={actions.clone()} /> }
-}
-
-/// The shift handover: the analyst's cases at the end of a shift. Practice cases are no
-/// shift's work, so the training room leaves it out.
-#[cfg(not(feature = "training"))]
-fn shift_handover(state: &AppState, actions: &Actions) -> Html {
-    use crate::components::shift_handover::ShiftHandover;
-    html! { <ShiftHandover case={state.case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} /> }
-}
-
-#[cfg(feature = "training")]
-fn shift_handover(_: &AppState, _: &Actions) -> Html {
-    Html::default()
-}
-
-#[cfg(not(feature = "training"))]
-fn import_choice(state: &AppState, actions: &Actions) -> Html {
-    use crate::components::import;
-    let Some(pending) = &state.pending_import else {
-        return Html::default();
-    };
-    html! {
-        <div class="notices">
-            { import::import_choice_panel(&import::ImportChoiceProps { pending: pending.clone(), actions: actions.clone() }) }
-        </div>
+    PageParts {
+        // In the training room the library comes first.
+        before_cases: html! {
+            <training::TrainingLibrary actions={actions.clone()} trainee={state.profile.name.clone()} />
+        },
+        case,
+        ..PageParts::default()
     }
 }
 
-#[cfg(feature = "training")]
-fn export_step(_: &AppState, _: &Rc<Case>, _: &Actions) -> Html {
-    Html::default()
-}
-
-#[cfg(feature = "training")]
-fn import_panel(_: &Actions) -> Html {
-    Html::default()
-}
-
-#[cfg(feature = "training")]
-fn import_choice(_: &AppState, _: &Actions) -> Html {
-    Html::default()
+#[cfg(not(feature = "training"))]
+fn page_parts(state: &AppState, actions: &Actions) -> PageParts {
+    use crate::components::{
+        export_panel::ExportPanel, import, shift_handover::ShiftHandover, training_room,
+    };
+    let notices = match &state.pending_import {
+        Some(pending) => html! {
+            <div class="notices">
+                { import::import_choice_panel(&import::ImportChoiceProps { pending: pending.clone(), actions: actions.clone() }) }
+            </div>
+        },
+        None => Html::default(),
+    };
+    PageParts {
+        before_cases: Html::default(),
+        after_cases: html! {
+            <>
+                <import::ImportPanel actions={actions.clone()} />
+                <ShiftHandover case={state.case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
+                { training_room::training_room_link() }
+            </>
+        },
+        notices,
+        case: state.case.as_ref().map(|case| {
+            let export = html! {
+                <ExportPanel key={case.id.clone()} case={case.clone()} settings={state.export_settings.clone()} actions={actions.clone()} />
+            };
+            (Html::default(), export)
+        }),
+    }
 }

@@ -47,6 +47,13 @@ fn archived_ids(s: &web_sys::Storage) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Every key in the store, this page's and others'.
+fn keys(s: &web_sys::Storage) -> Vec<String> {
+    (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .collect()
+}
+
 pub fn load() -> StoredCases {
     let mut out = StoredCases::default();
     let s = match storage() {
@@ -58,8 +65,7 @@ pub fn load() -> StoredCases {
     };
     let archived = archived_ids(&s);
     let current_id = s.get_item(CURRENT).ok().flatten();
-    let len = s.length().unwrap_or(0);
-    let keys: Vec<String> = (0..len).filter_map(|i| s.key(i).ok().flatten()).collect();
+    let keys = keys(&s);
     for key in &keys {
         if let Some(id) = key.strip_prefix(QUARANTINE) {
             out.set_aside.push(id.to_owned());
@@ -125,9 +131,8 @@ pub fn save(case: &Case) -> Result<(), String> {
 /// Every stored case's package text, unread: the worker reads them (for the shift handover).
 pub fn stored_packages() -> Result<Vec<String>, String> {
     let s = storage()?;
-    let len = s.length().unwrap_or(0);
-    Ok((0..len)
-        .filter_map(|i| s.key(i).ok().flatten())
+    Ok(keys(&s)
+        .into_iter()
         .filter(|k| k.starts_with(PREFIX))
         .filter_map(|k| s.get_item(&k).ok().flatten())
         .collect())

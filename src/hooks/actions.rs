@@ -95,9 +95,9 @@ impl Actions {
         });
     }
 
-    #[cfg(not(feature = "training"))]
     /// Asks the worker why a package the page refused is wrong, by the path of the wrong
     /// value; `show` gets the sentence (nothing if the worker cannot say).
+    #[cfg(not(feature = "training"))]
     pub fn explain_import(&self, bytes: Vec<u8>, show: impl Fn(String) + 'static) {
         let Ok(text) = String::from_utf8(bytes) else {
             return;
@@ -163,9 +163,9 @@ impl Actions {
         );
     }
 
-    #[cfg(not(feature = "training"))]
     /// Has the worker read the export settings as typed: their canonical form, or what is
     /// wrong with them.
+    #[cfg(not(feature = "training"))]
     pub fn check_export_settings(
         &self,
         settings: ExportSettings,
@@ -182,8 +182,8 @@ impl Actions {
         );
     }
 
-    #[cfg(not(feature = "training"))]
     /// Has the worker read a settings file (its reader stays out of the page).
+    #[cfg(not(feature = "training"))]
     pub fn read_settings_file(
         &self,
         text: String,
@@ -296,9 +296,9 @@ impl Actions {
         );
     }
 
-    #[cfg(not(feature = "training"))]
     /// Has the worker write the shift handover over every stored case and `open` (whose
     /// latest edits may not be saved yet), looking back `hours`.
+    #[cfg(not(feature = "training"))]
     pub fn shift_handover(
         &self,
         hours: u32,

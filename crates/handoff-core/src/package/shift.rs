@@ -3,6 +3,7 @@
 //! figures on top, counted from the audit trail. Written as Markdown (for the ticket or the
 //! wiki) and as a short chat message.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use chrono::{DateTime, Duration, Utc};
@@ -194,7 +195,7 @@ pub fn shift_handover(cases: &[Case], until: DateTime<Utc>, hours: u32) -> Shift
     let in_shift = |t: DateTime<Utc>| since < t;
     // A step is counted once however many cases carry it: a case kept twice from an import
     // ("keep both") repeats its whole trail.
-    let mut counted: Vec<(DateTime<Utc>, CommandKind, &str)> = Vec::new();
+    let mut counted: HashSet<(DateTime<Utc>, CommandKind, &str)> = HashSet::new();
     let mut figures = ShiftFigures::default();
     let mut to_escalation = Vec::new();
     let mut sections: Vec<(Standing, Vec<ShiftCase>)> = Vec::new();
@@ -203,10 +204,7 @@ pub fn shift_handover(cases: &[Case], until: DateTime<Utc>, hours: u32) -> Shift
         let mut this_shift = Vec::new();
         for e in case.audit.iter().filter(|e| in_shift(e.at)) {
             let key = (e.at, e.event, e.actor.name.as_str());
-            let first = !counted.contains(&key);
-            if first {
-                counted.push(key);
-            }
+            let first = counted.insert(key);
             match e.event {
                 _ if !first => {}
                 CommandKind::OpenCase => figures.opened += 1,
