@@ -19,9 +19,9 @@ use crate::state::{Action, AppState};
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
     let actions = use_actions(state.dispatcher());
-    use_stored_cases(state.dispatcher());
+    use_stored_cases(&actions);
     use_profile(&state.profile, state.dispatcher());
-    use_autosave(&state, state.dispatcher());
+    use_autosave(&state, state.dispatcher(), &actions.offload);
     use_other_tabs(state.dispatcher());
     use_offline(state.dispatcher());
     use_shortcuts();
@@ -113,7 +113,7 @@ pub fn app() -> Html {
             <div class="layout">
                 <aside class="side" aria-label="Cases">
                     { own.before_cases }
-                    <CaseList summaries={state.summaries.clone()}
+                    <CaseList summaries={state.summaries.clone()} opening={!state.store_open}
                         current={state.case.clone()}
                         deleted={state.deleted.as_ref().map(|d| AttrValue::from(d.case.report.header.title.clone()))}
                         actions={actions.clone()} />

@@ -352,3 +352,90 @@ fn the_crash_banner_offers_the_last_autosave() {
     );
     banner.remove();
 }
+
+/// The case store's rules over the browser's real IndexedDB (the worker runs this code; here
+/// it runs on the page, where IndexedDB is the same). The analyst's page only.
+#[cfg(not(feature = "training"))]
+mod case_store {
+    use handoff::worker::store::idb::{connect, Unopened};
+    use handoff::worker::store::{self, Db, Tx, CASES};
+    use handoff_core::package::to_json;
+    use wasm_bindgen_test::*;
+
+    use super::sample_case;
+
+    /// A database of its own per test, emptied first.
+    async fn fresh(name: &str) {
+        let factory = idb::Factory::new().unwrap();
+        factory.delete(name).unwrap().await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn cases_round_trip_and_a_corrupted_one_is_set_aside() {
+        fresh("handoff-test-store").await;
+        let db = connect("handoff-test-store", 1).await.unwrap();
+        let (a, b) = (sample_case("case-a"), sample_case("case-b"));
+        let legacy = store::legacy(vec![("handoff.v1.case.case-a".into(), to_json(&a))]);
+        let mut problems = Vec::new();
+        store::migrate(&db, legacy, &mut problems).await.unwrap();
+        assert!(problems.is_empty(), "{problems:?}");
+        store::save(&db, &to_json(&b)).await.unwrap();
+        store::archive(&db, "case-a", true).await.unwrap();
+        let opened = store::read_start(&db).await.unwrap();
+        let ids: Vec<&str> = opened.summaries.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["case-a", "case-b"]);
+        assert!(opened.summaries[0].archived);
+        assert_eq!(opened.current.as_deref(), Some(to_json(&b).as_str()));
+        assert_eq!(store::load(&db, "case-a").await.unwrap(), to_json(&a));
+
+        // A record broken behind the store's back is set aside when read, never deleted.
+        let tx = db.begin(&[CASES], true).unwrap();
+        tx.put(CASES, "case-a", "{\"format\": ").unwrap();
+        tx.finish().await.unwrap();
+        let why = store::load(&db, "case-a").await.unwrap_err();
+        assert!(
+            why.contains("(case-a) could not be read and was set aside"),
+            "{why}"
+        );
+        assert_eq!(
+            store::set_aside_entry(&db, "case-a").await.unwrap(),
+            "{\"format\": "
+        );
+        let opened = store::read_start(&db).await.unwrap();
+        assert_eq!(opened.set_aside, ["case-a"]);
+        assert_eq!(opened.summaries.len(), 1);
+        db.close();
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_upgrade_blocked_by_another_tab_is_reported_not_awaited() {
+        fresh("handoff-test-blocked").await;
+        // An older tab that does not let go of its connection.
+        let holder = idb::Factory::new()
+            .unwrap()
+            .open("handoff-test-blocked", Some(1))
+            .unwrap()
+            .await
+            .unwrap();
+        assert_eq!(
+            connect("handoff-test-blocked", 2).await.unwrap_err(),
+            Unopened::Blocked
+        );
+        holder.close();
+    }
+
+    #[wasm_bindgen_test]
+    async fn this_store_lets_a_newer_version_in_and_stops_saving() {
+        fresh("handoff-test-upgrade").await;
+        let old = connect("handoff-test-upgrade", 1).await.unwrap();
+        let newer = connect("handoff-test-upgrade", 2).await.unwrap();
+        let refused = store::save(&old, &to_json(&sample_case("case-a")))
+            .await
+            .unwrap_err();
+        assert!(refused.contains("updated in another tab"), "{refused}");
+        store::save(&newer, &to_json(&sample_case("case-a")))
+            .await
+            .unwrap();
+        newer.close();
+    }
+}

@@ -12,4 +12,5 @@ pub mod offline;
 pub mod panic;
 pub mod perf;
 pub mod storage;
+pub mod store;
 pub mod worker;

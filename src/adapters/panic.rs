@@ -33,7 +33,7 @@ pub fn show_recovery(msg: &str) {
         use wasm_bindgen::closure::Closure;
         use wasm_bindgen::JsCast;
         let on_click = Closure::<dyn Fn()>::new(|| {
-            if let Some((name, json)) = super::storage::last_saved_current() {
+            if let Some((name, json)) = super::store::last_saved_current() {
                 let _ = super::download::download(&name, "application/json", &json);
             }
         });

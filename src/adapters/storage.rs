@@ -117,15 +117,58 @@ pub fn load() -> StoredCases {
 
 /// Saves the case and makes it the one reopened after a reload.
 pub fn save(case: &Case) -> Result<(), String> {
+    save_package(&case.id, &to_json(case))
+}
+
+/// Saves case `id`'s package JSON and makes it the one reopened after a reload.
+pub fn save_package(id: &str, package: &str) -> Result<(), String> {
     let s = storage()?;
-    s.set_item(&format!("{PREFIX}{}", case.id), &to_json(case))
-        .map_err(|_| {
-            "Browser storage is full, so the latest changes are not saved: export this case \
+    s.set_item(&format!("{PREFIX}{id}"), package).map_err(|_| {
+        "Browser storage is full, so the latest changes are not saved: export this case \
              now, then delete or export-and-delete old cases."
-                .to_owned()
-        })?;
-    let _ = s.set_item(CURRENT, &case.id);
+            .to_owned()
+    })?;
+    let _ = s.set_item(CURRENT, id);
     Ok(())
+}
+
+/// The open case as written when the page was hidden, for the next start to take if no later
+/// save reached the store.
+#[cfg(not(feature = "training"))]
+const UNSAVED: &str = page_key!("unsaved");
+
+#[cfg(not(feature = "training"))]
+pub fn keep_unsaved(package: &str) {
+    if let Ok(s) = storage() {
+        // A full localStorage loses only this safety copy; the worker's save is on its way.
+        let _ = s.set_item(UNSAVED, package);
+    }
+}
+
+/// Every (key, value) this page keeps in localStorage, for the store to take what is its
+/// own (the worker sorts them: `worker::store::legacy`).
+#[cfg(not(feature = "training"))]
+pub fn legacy() -> Vec<(String, String)> {
+    let Ok(s) = storage() else {
+        return Vec::new();
+    };
+    keys(&s)
+        .into_iter()
+        .filter(|k| k.starts_with(page_key!("")))
+        .filter_map(|k| s.get_item(&k).ok().flatten().map(|v| (k, v)))
+        .collect()
+}
+
+/// Removes the entries the store took (`moved`), unless another tab has changed one since
+/// it was read (`read`).
+#[cfg(not(feature = "training"))]
+pub fn forget(read: &[(String, String)], moved: &[String]) {
+    let Ok(s) = storage() else { return };
+    for (key, value) in read.iter().filter(|(k, _)| moved.contains(k)) {
+        if s.get_item(key).ok().flatten().as_ref() == Some(value) {
+            let _ = s.remove_item(key);
+        }
+    }
 }
 
 /// Every stored case's package text, unread: the worker reads them (for the shift handover).
@@ -172,11 +215,6 @@ pub fn last_saved_current() -> Option<(String, String)> {
     let id = s.get_item(CURRENT).ok().flatten()?;
     let raw = s.get_item(&format!("{PREFIX}{id}")).ok().flatten()?;
     Some((format!("{id}-handoff.json"), raw))
-}
-
-/// The ID of the case a storage key holds, if it holds one.
-pub fn case_id_of_key(key: &str) -> Option<&str> {
-    key.strip_prefix(PREFIX)
 }
 
 /// The raw text of an entry that was set aside, for download.

@@ -18,7 +18,27 @@ fn main() {
     };
     let reply = scope.clone();
     let crypto = scope.crypto().ok();
+    #[cfg(all(target_family = "wasm", not(feature = "training")))]
+    let post: std::rc::Rc<dyn Fn(String)> = {
+        let scope = scope.clone();
+        // The page gives up on the job after its timeout if this fails.
+        std::rc::Rc::new(move |answer: String| {
+            let _ = scope.post_message(&JsValue::from_str(&answer));
+        })
+    };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let Some((id, job)) = e
+            .data()
+            .as_string()
+            .and_then(|text| handoff::worker::read_request(&text))
+        else {
+            // From another build: the page's timeout reports it.
+            return;
+        };
+        #[cfg(all(target_family = "wasm", not(feature = "training")))]
+        if job.for_store() {
+            return handoff::worker::store::enqueue(id, job, post.clone());
+        }
         let mut failed = false;
         let mut random = || {
             let mut bytes = [0u8; 16];
@@ -29,18 +49,14 @@ fn main() {
                 .is_none();
             bytes
         };
-        let answer = e
-            .data()
-            .as_string()
-            .and_then(|text| handoff::worker::answer(&text, now(), &mut random));
+        let done = handoff::worker::answer_job(job, now(), &mut random);
         if failed {
             // The page gives up on the job after its timeout and says the worker failed.
             return;
         }
-        if let Some(answer) = answer {
-            // The page gives up on the job after its timeout if this fails.
-            let _ = reply.post_message(&JsValue::from_str(&answer));
-        }
+        let answer = handoff::worker::encode_answer(id, done);
+        // The page gives up on the job after its timeout if this fails.
+        let _ = reply.post_message(&JsValue::from_str(&answer));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Listens for as long as the worker lives.

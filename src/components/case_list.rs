@@ -1,17 +1,25 @@
 //! The case list: search by ID or title, filter by status, open, duplicate, archive, delete
-//! (with undo).
+//! (with undo). It shows a page of lines at a time, so ten thousand stored cases cost no more
+//! to draw than fifty.
+
+use std::rc::Rc;
 
 use handoff_core::Case;
 use yew::prelude::*;
 
 use super::fields::event_value;
-use crate::adapters::storage;
+use crate::adapters::store;
 use crate::hooks::Actions;
 use crate::state::{Action, CaseSummary, DeletedCase};
 
+/// Lines shown at first, and added by "Show more".
+const PAGE: usize = 50;
+
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub summaries: Vec<CaseSummary>,
+    pub summaries: Rc<Vec<Rc<CaseSummary>>>,
+    /// The store has not answered yet.
+    pub opening: bool,
     pub current: Option<std::rc::Rc<Case>>,
     pub deleted: Option<AttrValue>,
     pub actions: Actions,
@@ -56,19 +64,71 @@ impl StatusFilter {
 }
 
 /// The case with `id`: the open one from memory (it may have changes not yet autosaved),
-/// any other from storage.
-fn get_case(current: &Option<std::rc::Rc<Case>>, id: &str) -> Result<Case, String> {
+/// any other from the store.
+fn with_case(a: &Actions, current: &Option<Rc<Case>>, id: &str, f: Box<dyn FnOnce(Case)>) {
     match current {
-        Some(c) if c.id == id => Ok(Case::clone(c)),
-        _ => storage::load_case(id),
+        Some(c) if c.id == id => f(Case::clone(c)),
+        _ => {
+            let a2 = a.clone();
+            store::load_case(&a.offload, id, move |r| match r {
+                Ok(case) => f(case),
+                Err(e) => a2.error(e),
+            })
+        }
     }
 }
 
-fn open_case(a: &Actions, id: &str) {
-    match storage::load_case(id) {
-        Ok(case) => a.send(Action::Open(case)),
-        Err(e) => a.error(e),
+/// What a line's button does (its `data-act`) to case `id`.
+fn act(a: &Actions, current: &Option<Rc<Case>>, archived: bool, what: &str, id: String) {
+    let a2 = a.clone();
+    match what {
+        "open" => store::load_case(&a.offload, &id, move |r| match r {
+            Ok(case) => a2.send(Action::Open(case)),
+            Err(e) => a2.error(e),
+        }),
+        "duplicate" => with_case(a, current, &id, Box::new(move |case| a2.duplicate(case))),
+        "archive" => store::set_archived(&a.offload, &id.clone(), !archived, move |r| match r {
+            Ok(()) => a2.send(Action::SetArchived {
+                id,
+                archived: !archived,
+            }),
+            Err(e) => a2.error(e),
+        }),
+        "delete" => with_case(
+            a,
+            current,
+            &id.clone(),
+            Box::new(move |case| {
+                let a3 = a2.clone();
+                store::delete(&a2.offload, &id, move |r| match r {
+                    Ok(()) => a3.send(Action::Deleted(DeletedCase { case, archived })),
+                    Err(e) => a3.error(e),
+                })
+            }),
+        ),
+        _ => {}
     }
+}
+
+/// The lines the search and filters admit, as indexes into the list.
+fn admitted(
+    list: &[Rc<CaseSummary>],
+    query: &str,
+    archived: bool,
+    status: StatusFilter,
+) -> Vec<usize> {
+    let q = query.to_lowercase();
+    list.iter()
+        .enumerate()
+        .filter(|(_, s)| s.archived == archived && status.admits(s.stage))
+        .filter(|(_, s)| {
+            q.is_empty()
+                || s.title.to_lowercase().contains(&q)
+                || s.alert_id.to_lowercase().contains(&q)
+                || s.stage.label().to_lowercase().contains(&q)
+        })
+        .map(|(i, _)| i)
+        .collect()
 }
 
 #[function_component(CaseList)]
@@ -76,26 +136,51 @@ pub fn case_list(p: &Props) -> Html {
     let query = use_state(String::new);
     let show_archived = use_state(|| false);
     let status = use_state(|| StatusFilter::All);
-    let q = query.to_lowercase();
-    let visible: Vec<&CaseSummary> = p
-        .summaries
-        .iter()
-        .filter(|s| s.archived == *show_archived)
-        .filter(|s| status.admits(s.stage))
-        .filter(|s| {
-            q.is_empty()
-                || s.title.to_lowercase().contains(&q)
-                || s.alert_id.to_lowercase().contains(&q)
-                || s.stage.label().to_lowercase().contains(&q)
+    let shown = use_state(|| PAGE);
+    // Filtered again only when the list or a filter changes, not on a keystroke in the case.
+    let admitted = {
+        let list = p.summaries.clone();
+        use_memo(
+            (
+                Rc::as_ptr(&p.summaries) as usize,
+                (*query).clone(),
+                *show_archived,
+                *status,
+            ),
+            move |(_, q, archived, status)| admitted(&list, q, *archived, *status),
+        )
+    };
+    let more = admitted.len().saturating_sub(*shown);
+    let visible = admitted.iter().take(*shown).map(|&i| &p.summaries[i]);
+    // One listener for every line's buttons, which say what they do and to which case.
+    let on_line = {
+        let (a, current, list) = (p.actions.clone(), p.current.clone(), p.summaries.clone());
+        Callback::from(move |e: MouseEvent| {
+            use wasm_bindgen::JsCast;
+            let Some(button) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("button[data-act]").ok().flatten())
+            else {
+                return;
+            };
+            let (Some(what), Some(id)) = (
+                button.get_attribute("data-act"),
+                button.get_attribute("data-id"),
+            ) else {
+                return;
+            };
+            let archived = list.iter().any(|s| s.id == id && s.archived);
+            act(&a, &current, archived, &what, id)
         })
-        .collect();
+    };
     html! {
         <nav class="case-list" aria-labelledby="cases-heading">
             <h2 id="cases-heading">{ "Cases" }</h2>
             <div class="field">
                 <label for="case-search">{ "Search cases" }</label>
                 <input id="case-search" type="search" value={(*query).clone()} placeholder="ID, title or status"
-                    oninput={{ let q = query.clone(); Callback::from(move |e: InputEvent| q.set(event_value(&e))) }} />
+                    oninput={{ let (q, n) = (query.clone(), shown.clone()); Callback::from(move |e: InputEvent| { n.set(PAGE); q.set(event_value(&e)) }) }} />
             </div>
             <div class="field">
                 <label for="case-status">{ "Filter by status" }</label>
@@ -117,53 +202,39 @@ pub fn case_list(p: &Props) -> Html {
                     <button type="button" onclick={{ let a = p.actions.clone(); Callback::from(move |_| a.send(Action::UndoDelete)) }}>{ "Undo delete" }</button>
                 </div>
             }
-            if visible.is_empty() {
+            if p.opening {
+                <p role="status">{ "Opening the cases stored in this browser…" }</p>
+            } else if admitted.is_empty() {
                 <p>{ "No cases here yet." }</p>
             }
-            <ul>
-                { for visible.iter().map(|s| {
+            <ul onclick={on_line}>
+                { for visible.map(|s| {
                     let id = s.id.clone();
-                    let is_current = p.current.as_ref().is_some_and(|c| c.id == id);
-                    let current = p.current.clone();
-                    let name = if s.title.trim().is_empty() { "Untitled alert".to_owned() } else { s.title.clone() };
-                    let d = p.actions.clone();
-                    let open = { let (d, id) = (d.clone(), id.clone()); Callback::from(move |_| open_case(&d, &id)) };
-                    let archive = { let (d, id, a) = (d.clone(), id.clone(), s.archived); Callback::from(move |_| {
-                        match storage::set_archived(&id, !a) {
-                            Ok(()) => d.send(Action::SetArchived { id: id.clone(), archived: !a }),
-                            Err(e) => d.error(e),
-                        }
-                    }) };
-                    let duplicate = { let (d, id, current) = (d.clone(), id.clone(), current.clone()); Callback::from(move |_| {
-                        match get_case(&current, &id) {
-                            Ok(case) => d.duplicate(case),
-                            Err(e) => d.error(e),
-                        }
-                    }) };
-                    let delete = { let (d, id, a) = (d.clone(), id.clone(), s.archived); Callback::from(move |_| {
-                        let case = get_case(&current, &id);
-                        match case.and_then(|c| storage::delete(&id).map(|()| c)) {
-                            Ok(case) => d.send(Action::Deleted(DeletedCase { case, archived: a })),
-                            Err(e) => d.error(e),
-                        }
-                    }) };
+                    let live = p.current.as_ref().filter(|c| c.id == id);
+                    let is_current = live.is_some();
+                    let (stage, updated) = live.map_or((s.stage, s.updated_at), |c| (c.stage, c.updated_at));
+                    let name = if s.title.trim().is_empty() { "Untitled alert" } else { &s.title };
+                    let archive = if s.archived { "Unarchive" } else { "Archive" };
                     html! {
                         <li class={classes!("case-item", is_current.then_some("current"))} key={id.clone()}>
-                            <button type="button" class="link case-open" onclick={open} aria-current={is_current.then_some("true")}>
-                                <strong>{ if s.alert_id.is_empty() { "(no ID)".to_owned() } else { s.alert_id.clone() } }</strong>
-                                { " " }{ name.clone() }
+                            <button type="button" class="link case-open" data-act="open" data-id={id.clone()} aria-current={is_current.then_some("true")}>
+                                <strong>{ if s.alert_id.is_empty() { "(no ID)" } else { &s.alert_id } }</strong>
+                                { " " }{ name }
                             </button>
-                            <span class="meta">{ format!("{} · {}", s.stage.label(), handoff_core::vocabulary::time::display(&s.updated_at)) }</span>
+                            <span class="meta">{ format!("{} · {}", stage.label(), handoff_core::vocabulary::time::display(&updated)) }</span>
                             <span class="actions">
-                                <button type="button" onclick={duplicate} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
-                                <button type="button" onclick={archive} aria-label={format!("{} {name}", if s.archived { "Unarchive" } else { "Archive" })}>
-                                    { if s.archived { "Unarchive" } else { "Archive" } }</button>
-                                <button type="button" onclick={delete} aria-label={format!("Delete {name}")}>{ "Delete" }</button>
+                                <button type="button" data-act="duplicate" data-id={id.clone()} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
+                                <button type="button" data-act="archive" data-id={id.clone()} aria-label={format!("{archive} {name}")}>{ archive }</button>
+                                <button type="button" data-act="delete" data-id={id} aria-label={format!("Delete {name}")}>{ "Delete" }</button>
                             </span>
                         </li>
                     }
                 }) }
             </ul>
+            if more > 0 {
+                <button type="button" onclick={{ let n = shown.clone(); Callback::from(move |_| n.set(*n + PAGE)) }}>
+                    { format!("Show {} more ({more} not shown)", more.min(PAGE)) }</button>
+            }
         </nav>
     }
 }

@@ -7,7 +7,7 @@ use handoff_core::package::import_located;
 use handoff_core::Case;
 use yew::prelude::*;
 
-use crate::adapters::storage;
+use crate::adapters::store;
 use crate::hooks::Actions;
 use crate::state::{Action, OtherTabVersion};
 
@@ -23,12 +23,15 @@ pub struct ConflictProps {
 pub fn conflict_banner(p: &ConflictProps) -> Html {
     let keep_mine = {
         let (case, a, revision) = (p.case.clone(), p.actions.clone(), p.revision);
-        Callback::from(move |_| match storage::save(&case) {
-            Ok(()) => {
-                a.send(Action::ConflictSettled);
-                a.send(Action::Saved(revision));
-            }
-            Err(e) => a.send(Action::SaveFailed(e)),
+        Callback::from(move |_| {
+            let a2 = a.clone();
+            store::save(&a.offload, &case, move |r| match r {
+                Ok(()) => {
+                    a2.send(Action::ConflictSettled);
+                    a2.send(Action::Saved(revision));
+                }
+                Err(e) => a2.send(Action::SaveFailed(e)),
+            })
         })
     };
     let load_theirs = match &p.theirs {
@@ -83,8 +86,11 @@ pub fn set_aside(p: &SetAsideProps) -> Html {
                 { for p.ids.iter().map(|id| {
                     let (id2, a) = (id.clone(), p.actions.clone());
                     let onclick = Callback::from(move |_| {
-                        let Some(raw) = storage::set_aside_entry(&id2) else { return };
-                        a.download(&format!("set-aside-{id2}.json"), "application/json", &raw);
+                        let (a2, id3) = (a.clone(), id2.clone());
+                        store::set_aside_entry(&a.offload, &id2, move |r| match r {
+                            Ok(raw) => a2.download(&format!("set-aside-{id3}.json"), "application/json", &raw),
+                            Err(e) => a2.error(e),
+                        })
                     });
                     html! { <li><button type="button" {onclick}>{ format!("Download set-aside entry {id}") }</button></li> }
                 }) }

@@ -195,7 +195,7 @@ impl Actions {
                 Done::SettingsFileRead { settings } => Some(settings),
                 _ => None,
             },
-            move |read| done(read.and_then(|settings| settings)),
+            done,
         );
     }
 
@@ -214,12 +214,13 @@ impl Actions {
     /// A package was read: the stored case of the same ID comes with it, so the reducer can
     /// tell an update of a local case from a stranger.
     pub fn imported(&self, case: Case) {
-        let stored = crate::adapters::storage::load_case(&case.id)
-            .ok()
-            .map(Box::new);
-        self.send(Action::Imported {
-            case: Box::new(case),
-            stored,
+        let a = self.clone();
+        let id = case.id.clone();
+        crate::adapters::store::load_case(&self.offload, &id, move |stored| {
+            a.send(Action::Imported {
+                case: Box::new(case),
+                stored: stored.ok().map(Box::new),
+            })
         });
     }
 
@@ -285,7 +286,7 @@ impl Actions {
                 _ => None,
             },
             move |result| {
-                done(result.and_then(|score| score).map(|score| {
+                done(result.map(|score| {
                     a.send(Action::Training(TrainingAction::Scored {
                         case_id,
                         score,
@@ -306,22 +307,19 @@ impl Actions {
         settings: ExportSettings,
         done: impl FnOnce(Result<crate::worker::ShiftText, String>) + 'static,
     ) {
-        let mut packages = match crate::adapters::storage::stored_packages() {
-            Ok(p) => p,
-            Err(e) => return done(Err(e)),
-        };
-        packages.extend(open.map(to_json));
+        // The worker reads the stored cases itself; the open case goes last, as it is now.
         self.ask(
             Job::ShiftHandover {
-                packages,
+                packages: open.map(to_json).into_iter().collect(),
                 hours,
                 settings,
+                from_store: true,
             },
             |d| match d {
                 Done::ShiftHandoverWritten { handover } => Some(handover),
                 _ => None,
             },
-            move |r| done(r.and_then(|h| h)),
+            done,
         );
     }
 
@@ -397,7 +395,10 @@ impl Actions {
         done: impl FnOnce(Result<T, String>) + 'static,
     ) {
         self.offload.run(job, move |answer| {
-            done(answer.and_then(|d| pick(d).ok_or_else(|| WRONG_ANSWER.to_owned())))
+            done(answer.and_then(|d| match d {
+                Done::Failed { why } => Err(why),
+                d => pick(d).ok_or_else(|| WRONG_ANSWER.to_owned()),
+            }))
         });
     }
 }

@@ -10,7 +10,8 @@ use gloo_timers::callback::Timeout;
 use handoff_core::Case;
 use yew::prelude::*;
 
-use crate::adapters::{perf, storage};
+use crate::adapters::worker::Offload;
+use crate::adapters::{perf, store};
 use crate::state::{Action, AppState, Dispatch};
 
 const AUTOSAVE_DELAY_MS: u32 = 300;
@@ -18,31 +19,48 @@ const AUTOSAVE_DELAY_MS: u32 = 300;
 /// The open case as autosave last saw it, with the revision it is at.
 type Latest = Rc<RefCell<Option<(Rc<Case>, u64)>>>;
 
-fn save_now(case: &Case, revision: u64, dispatch: &Dispatch, hold: &RefCell<bool>) {
+fn save_now(
+    case: &Case,
+    revision: u64,
+    dispatch: &Dispatch,
+    hold: &RefCell<bool>,
+    offload: &Offload,
+) {
     if *hold.borrow() {
         return;
     }
-    match perf::measure("handoff:autosave", || storage::save(case)) {
-        Ok(()) => dispatch.dispatch(Action::Saved(revision)),
-        Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
-    }
+    // From the page's write to the store's answer.
+    let timed = perf::span("handoff:autosave");
+    let dispatch = dispatch.clone();
+    store::save(offload, case, move |r| {
+        timed();
+        match r {
+            Ok(()) => dispatch.dispatch(Action::Saved(revision)),
+            Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
+        }
+    });
 }
 
 #[hook]
-pub fn use_autosave(state: &AppState, dispatch: Dispatch) {
+pub fn use_autosave(state: &AppState, dispatch: Dispatch, offload: &Offload) {
     let latest: Latest = use_mut_ref(|| None);
     let previous: Latest = use_mut_ref(|| None);
     let pending = use_mut_ref(|| None::<Timeout>);
+    // A save is waiting on the timer. Apart from `pending`, which keeps the timer after it
+    // fires (a timer cannot be dropped from its own callback).
+    let due = use_mut_ref(|| false);
     let hold = use_mut_ref(|| false);
     *hold.borrow_mut() = state.conflict.is_some();
     *latest.borrow_mut() = state.case.clone().map(|c| (c, state.revision));
 
     {
-        let (latest, pending, dispatch, hold) = (
+        let (latest, pending, due, dispatch, hold, offload) = (
             latest.clone(),
             pending.clone(),
+            due.clone(),
             dispatch.clone(),
             hold.clone(),
+            offload.clone(),
         );
         // A case left because it was deleted must not be written back.
         let deleted = state.deleted.as_ref().map(|d| d.case.id.clone());
@@ -52,26 +70,36 @@ pub fn use_autosave(state: &AppState, dispatch: Dispatch) {
             if let Some((left, left_rev)) = left {
                 let switched = current.as_ref().map(|(c, _)| &c.id) != Some(&left.id)
                     && deleted.as_ref() != Some(&left.id);
-                if switched && pending.borrow_mut().take().is_some() {
-                    save_now(&left, left_rev, &dispatch, &hold);
+                if switched && std::mem::take(&mut *due.borrow_mut()) {
+                    drop(pending.borrow_mut().take());
+                    save_now(&left, left_rev, &dispatch, &hold, &offload);
                 }
             }
             if *rev > 0 {
-                let (latest, dispatch) = (latest.clone(), dispatch.clone());
+                let (latest, dispatch, fired) = (latest.clone(), dispatch.clone(), due.clone());
+                *due.borrow_mut() = true;
                 *pending.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    *fired.borrow_mut() = false;
                     if let Some((case, rev)) = latest.borrow().as_ref() {
-                        save_now(case, *rev, &dispatch, &hold);
+                        save_now(case, *rev, &dispatch, &hold, &offload);
                     }
                 }));
             }
         });
     }
+    let offload = offload.clone();
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             EventListener::new(&w, "pagehide", move |_| {
-                if pending.borrow_mut().take().is_some() {
+                if std::mem::take(&mut *due.borrow_mut()) {
+                    drop(pending.borrow_mut().take());
                     if let Some((case, rev)) = latest.borrow().as_ref() {
-                        save_now(case, *rev, &dispatch, &hold);
+                        // The worker may stop with the page before its save lands: a copy
+                        // goes to localStorage at once, for the next start.
+                        if !*hold.borrow() {
+                            store::keep_unsaved(case);
+                        }
+                        save_now(case, *rev, &dispatch, &hold, &offload);
                     }
                 }
             })

@@ -144,7 +144,11 @@ pub struct FlowUi {
 pub struct AppState {
     pub profile: Profile,
     pub flow: FlowUi,
-    pub summaries: Vec<CaseSummary>,
+    /// The case list, newest first. Shared, and each line on its own, so that a keystroke in
+    /// the open case copies pointers, not ten thousand lines.
+    pub summaries: Rc<Vec<Rc<CaseSummary>>>,
+    /// The store answered at start-up (until then the case list says it is opening).
+    pub store_open: bool,
     pub case: Option<Rc<Case>>,
     /// Bumped on every change to the open case; autosave watches it.
     pub revision: u64,
@@ -275,20 +279,31 @@ impl AppState {
     fn changed(&mut self) {
         self.revision += 1;
         if let Some(case) = self.case.clone() {
-            self.put_summary(&case);
+            self.put_summary(&case, true);
         }
     }
 
-    fn put_summary(&mut self, case: &Case) {
+    /// Brings case's line up to date; `open` when it is the open case (see below).
+    fn put_summary(&mut self, case: &Case, open: bool) {
         let archived = self
             .summaries
             .iter()
             .find(|s| s.id == case.id)
             .is_some_and(|s| s.archived);
         let summary = CaseSummary::of(case, archived);
-        match self.summaries.iter_mut().find(|s| s.id == case.id) {
+        // The open case's line shows its live stage and time (the case list reads them from
+        // the case), so a keystroke that changes only the time leaves the list as it is.
+        let same = |s: &CaseSummary| {
+            s.title == summary.title && s.alert_id == summary.alert_id && s.stage == summary.stage
+        };
+        if open && self.summaries.iter().any(|s| s.id == case.id && same(s)) {
+            return;
+        }
+        let summary = Rc::new(summary);
+        let list = Rc::make_mut(&mut self.summaries);
+        match list.iter_mut().find(|s| s.id == case.id) {
             Some(s) => *s = summary,
-            None => self.summaries.insert(0, summary),
+            None => list.insert(0, summary),
         }
     }
 
@@ -364,17 +379,33 @@ impl AppState {
     }
 }
 
+fn set_archived(s: &mut AppState, id: &str, archived: bool) {
+    let list = Rc::make_mut(&mut s.summaries);
+    if let Some(sum) = list.iter_mut().find(|x| x.id == id) {
+        Rc::make_mut(sum).archived = archived;
+    }
+}
+
 /// The one place the app's state changes.
 pub fn reduce(s: &mut AppState, action: Action) {
     match action {
         Action::Loaded(stored) => {
-            s.summaries = stored.summaries;
+            // A case begun while the store was opening stays open and listed.
+            let mut list: Vec<Rc<CaseSummary>> =
+                stored.summaries.into_iter().map(Rc::new).collect();
+            for mine in s.summaries.iter().rev() {
+                if !list.iter().any(|x| x.id == mine.id) {
+                    list.insert(0, mine.clone());
+                }
+            }
+            s.summaries = Rc::new(list);
+            s.store_open = true;
             s.set_aside = stored.set_aside;
             for p in stored.problems {
                 s.notices.push(NoticeKind::Error, p);
             }
-            if let Some(c) = stored.current {
-                s.case = Some(Rc::new(c));
+            if s.case.is_none() {
+                s.case = stored.current.map(Rc::new);
             }
         }
         Action::NewCase { id, analyst, at } => s.open(Case::open(id, analyst, at)),
@@ -632,11 +663,13 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 match change {
                     OtherTabChange::Saved {
                         case: Some(case), ..
-                    } => s.put_summary(&case),
+                    } => s.put_summary(&case, false),
                     // An unreadable package from another tab is set aside when this tab next
                     // loads; the list keeps what it knew.
                     OtherTabChange::Saved { case: None, .. } => {}
-                    OtherTabChange::Deleted => s.summaries.retain(|x| x.id != id),
+                    OtherTabChange::Deleted => {
+                        Rc::make_mut(&mut s.summaries).retain(|x| x.id != id)
+                    }
                 }
             }
         }
@@ -645,12 +678,10 @@ pub fn reduce(s: &mut AppState, action: Action) {
         Action::DismissNotice(id) => s.notices.dismiss(id),
         Action::Duplicate { case, id, at } => s.open(case.duplicate(id, at)),
         Action::SetArchived { id, archived } => {
-            if let Some(sum) = s.summaries.iter_mut().find(|x| x.id == id) {
-                sum.archived = archived;
-            }
+            set_archived(s, &id, archived);
         }
         Action::Deleted(deleted) => {
-            s.summaries.retain(|x| x.id != deleted.case.id);
+            Rc::make_mut(&mut s.summaries).retain(|x| x.id != deleted.case.id);
             if s.case.as_ref().is_some_and(|c| c.id == deleted.case.id) {
                 s.case = None;
                 s.intake = None;
@@ -662,9 +693,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
             if let Some(DeletedCase { case, archived }) = s.deleted.take() {
                 let id = case.id.clone();
                 s.open(case);
-                if let Some(sum) = s.summaries.iter_mut().find(|x| x.id == id) {
-                    sum.archived = archived;
-                }
+                set_archived(s, &id, archived);
             }
         }
         #[cfg(feature = "training")]

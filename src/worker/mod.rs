@@ -13,6 +13,8 @@
 //! worker).
 
 pub mod preview;
+#[cfg(not(feature = "training"))]
+pub mod store;
 
 use chrono::{DateTime, Utc};
 use handoff_core::intake::{self, Intake};
@@ -21,8 +23,11 @@ use serde::{Deserialize, Serialize};
 
 use preview::Node;
 
+#[cfg(not(feature = "training"))]
+use crate::state::CaseSummary;
+
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 7;
+pub const PROTOCOL: u32 = 8;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -57,14 +62,34 @@ pub enum Job {
     ExplainImport {
         text: String,
     },
-    /// The shift handover over the stored cases (their package JSON; a later one of the same
-    /// ID wins, so the open case's latest state goes last), looking back `hours` from the
-    /// worker's clock.
+    /// The shift handover over `packages` (package JSON; a later one of the same ID wins, so
+    /// the open case's latest state goes last), looking back `hours` from the worker's clock.
+    /// With `from_store`, the cases the worker's store holds for the window come first.
     #[cfg(not(feature = "training"))]
     ShiftHandover {
         packages: Vec<String>,
         hours: u32,
         settings: ExportSettings,
+        from_store: bool,
+    },
+    // The analyst's case store, kept by the worker in IndexedDB (`store`).
+    /// Opens the store, first moving into it what the page's localStorage holds: `legacy` is
+    /// its every (key, value) under `handoff.v1.`, as they are (see `store::legacy`).
+    #[cfg(not(feature = "training"))]
+    OpenStore {
+        legacy: Vec<(String, String)>,
+    },
+    /// Saves a case (its package JSON), and makes it the one reopened after a reload. The
+    /// store reads it first: what it keeps, it can give back.
+    #[cfg(not(feature = "training"))]
+    SaveCase {
+        package: String,
+    },
+    /// Something done to stored case (or set-aside entry) `id`.
+    #[cfg(not(feature = "training"))]
+    StoredCase {
+        id: String,
+        op: CaseOp,
     },
     /// The open case (its package JSON) written as `writing` says.
     Write {
@@ -140,15 +165,29 @@ pub enum Done {
     },
     #[cfg(not(feature = "training"))]
     ShiftHandoverWritten {
-        handover: Result<ShiftText, String>,
+        handover: ShiftText,
     },
     #[cfg(not(feature = "training"))]
     SettingsFileRead {
-        settings: Result<ExportSettings, String>,
+        settings: ExportSettings,
+    },
+    #[cfg(not(feature = "training"))]
+    StoreOpened {
+        opened: Opened,
+    },
+    /// What a store job gave: a stored text (empty for a change), or why it failed.
+    #[cfg(not(feature = "training"))]
+    Stored {
+        text: Result<String, String>,
     },
     #[cfg(feature = "training")]
     Scored {
-        score: Result<handoff_core::training::Score, String>,
+        score: handoff_core::training::Score,
+    },
+    /// The job was refused, with why (a sentence for the analyst). One answer for every job
+    /// that can fail so, rather than a `Result` in each: the page reads one shape.
+    Failed {
+        why: String,
     },
     /// In the order of the files: what the page plays, or why the file is refused (named).
     #[cfg(feature = "training")]
@@ -168,6 +207,80 @@ pub enum Done {
     ClassDebriefed {
         class: ClassTable,
     },
+}
+
+/// What a [`Job::StoredCase`] does.
+#[cfg(not(feature = "training"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CaseOp {
+    /// Its package JSON (one that no longer reads is set aside instead).
+    Load,
+    Delete,
+    Archive,
+    Unarchive,
+    /// The raw text of the entry set aside under the ID.
+    SetAside,
+}
+
+/// The store, opened: what the case list needs, and the case to reopen. Crosses as an array,
+/// whose reader is a third of an object's on the page.
+#[cfg(not(feature = "training"))]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "OpenedWire", from = "OpenedWire")]
+pub struct Opened {
+    /// Why the store did not open (a sentence ending with what happens instead): the page
+    /// keeps cases in localStorage meanwhile, and the rest is empty.
+    pub refused: Option<String>,
+    /// Newest first.
+    pub summaries: Vec<CaseSummary>,
+    /// The package JSON of the case open when the page was last closed.
+    pub current: Option<String>,
+    pub set_aside: Vec<String>,
+    /// One sentence per problem met (an entry set aside).
+    pub problems: Vec<String>,
+    /// The localStorage keys now in the store, which the page may remove.
+    pub moved: Vec<String>,
+}
+
+#[cfg(not(feature = "training"))]
+#[derive(Serialize, Deserialize)]
+struct OpenedWire(
+    Option<String>,
+    Vec<CaseSummary>,
+    Option<String>,
+    Vec<String>,
+    Vec<String>,
+    Vec<String>,
+);
+
+#[cfg(not(feature = "training"))]
+impl From<Opened> for OpenedWire {
+    fn from(o: Opened) -> Self {
+        OpenedWire(
+            o.refused,
+            o.summaries,
+            o.current,
+            o.set_aside,
+            o.problems,
+            o.moved,
+        )
+    }
+}
+
+#[cfg(not(feature = "training"))]
+impl From<OpenedWire> for Opened {
+    fn from(
+        OpenedWire(refused, summaries, current, set_aside, problems, moved): OpenedWire,
+    ) -> Self {
+        Opened {
+            refused,
+            summaries,
+            current,
+            set_aside,
+            problems,
+            moved,
+        }
+    }
 }
 
 /// The shift handover as the page shows and copies it.
@@ -198,7 +311,7 @@ fn export_options(
 }
 
 #[cfg(not(feature = "training"))]
-fn shift_text(
+pub(crate) fn shift_text(
     packages: &[String],
     now: DateTime<Utc>,
     hours: u32,
@@ -318,8 +431,49 @@ pub fn answer(
     now: DateTime<Utc>,
     random: &mut impl FnMut() -> [u8; 16],
 ) -> Option<String> {
-    let (id, job) = decode::<Job>(text).ok()?;
-    let done = match job {
+    let (id, job) = read_request(text)?;
+    Some(encode_answer(id, answer_job(job, now, random)))
+}
+
+/// The page's request: the job's id and the job. `None` when it cannot be read (a page from
+/// another build); the page's timeout then reports it.
+pub fn read_request(text: &str) -> Option<(u64, Job)> {
+    decode::<Job>(text).ok()
+}
+
+/// The text the worker posts for job `id`.
+pub fn encode_answer(id: u64, done: Done) -> String {
+    encode(id, done)
+}
+
+impl Job {
+    /// Done by the store (`store`), asynchronously and in order, rather than by
+    /// [`answer_job`].
+    pub fn for_store(&self) -> bool {
+        #[cfg(not(feature = "training"))]
+        return matches!(
+            self,
+            Job::OpenStore { .. }
+                | Job::SaveCase { .. }
+                | Job::StoredCase { .. }
+                | Job::ShiftHandover {
+                    from_store: true,
+                    ..
+                }
+        );
+        #[cfg(feature = "training")]
+        false
+    }
+}
+
+/// The answer of a job refused for `why`.
+pub fn failed(why: String) -> Done {
+    Done::Failed { why }
+}
+
+/// Does one job that needs no store.
+pub fn answer_job(job: Job, now: DateTime<Utc>, random: &mut impl FnMut() -> [u8; 16]) -> Done {
+    match job {
         Job::ReadAlert { text } => Done::AlertRead {
             intake: Box::new(intake::read(&text)),
         },
@@ -362,9 +516,9 @@ pub fn answer(
             packages,
             hours,
             settings,
-        } => Done::ShiftHandoverWritten {
-            handover: shift_text(&packages, now, hours, &settings),
-        },
+            ..
+        } => shift_text(&packages, now, hours, &settings)
+            .map_or_else(failed, |handover| Done::ShiftHandoverWritten { handover }),
         #[cfg(not(feature = "training"))]
         Job::CheckSettings { settings } => Done::SettingsChecked {
             result: settings
@@ -372,17 +526,16 @@ pub fn answer(
                 .map(|o| ExportSettings::canonical(&o)),
         },
         #[cfg(not(feature = "training"))]
-        Job::ReadSettingsFile { text } => Done::SettingsFileRead {
-            settings: ExportSettings::from_file(&text),
-        },
+        Job::ReadSettingsFile { text } => ExportSettings::from_file(&text)
+            .map_or_else(failed, |settings| Done::SettingsFileRead { settings }),
         #[cfg(feature = "training")]
         Job::Score {
             scenario,
             package,
             checks,
-        } => Done::Scored {
-            score: scored(&scenario, &package, &checks),
-        },
+        } => {
+            scored(&scenario, &package, &checks).map_or_else(failed, |score| Done::Scored { score })
+        }
         #[cfg(feature = "training")]
         Job::ReadScenarios { files } => Done::ScenariosRead {
             scenarios: files.iter().map(|(n, t)| playable(n, t)).collect(),
@@ -414,8 +567,12 @@ pub fn answer(
         Job::ClassDebrief { files } => Done::ClassDebriefed {
             class: class_table(&files),
         },
-    };
-    Some(encode(id, done))
+        // Asynchronous: the worker's binary hands them to `store`, never here.
+        #[cfg(not(feature = "training"))]
+        Job::OpenStore { .. } | Job::SaveCase { .. } | Job::StoredCase { .. } => Done::Stored {
+            text: Err("the store is not open in this worker.".into()),
+        },
+    }
 }
 
 fn encode<T: Serialize>(id: u64, body: T) -> String {
@@ -481,7 +638,7 @@ mod tests {
         assert_eq!(
             done,
             Done::Scored {
-                score: Ok(want.clone())
+                score: want.clone()
             }
         );
         let job = Job::Score {
@@ -490,7 +647,7 @@ mod tests {
             checks: Vec::new(),
         };
         let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
-        assert!(matches!(done, Done::Scored { score: Err(_) }), "{done:?}");
+        assert!(matches!(done, Done::Failed { .. }), "{done:?}");
 
         // Scenario files read for the page: what it plays (no expected answers), or the
         // file named with why it is refused, in the files' order.
@@ -619,9 +776,10 @@ mod tests {
             packages: vec![to_json(&older), "{not a package".into(), to_json(&case)],
             hours: 168,
             settings: ExportSettings::default(),
+            from_store: false,
         };
         let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
-        let Done::ShiftHandoverWritten { handover: Ok(text) } = done else {
+        let Done::ShiftHandoverWritten { handover: text } = done else {
             panic!("{done:?}")
         };
         let want = shift_handover(std::slice::from_ref(&case), now, 168);
@@ -717,7 +875,7 @@ mod tests {
         assert_eq!(
             done,
             Done::SettingsFileRead {
-                settings: Ok(settings.clone())
+                settings: settings.clone()
             }
         );
         let job = Job::ReadSettingsFile {
@@ -725,7 +883,7 @@ mod tests {
         };
         let (_, done) = read_answer(&answer(&request(4, job)).unwrap()).unwrap();
         assert!(
-            matches!(&done, Done::SettingsFileRead { settings: Err(why) } if why.starts_with("This is not a Handoff export settings file")),
+            matches!(&done, Done::Failed { why } if why.starts_with("This is not a Handoff export settings file")),
             "{done:?}"
         );
         let job = Job::Write {

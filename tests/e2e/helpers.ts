@@ -10,6 +10,7 @@ export async function openApp(page: Page, path = '/') {
   });
   await page.goto(path);
   await expect(page.getByRole('heading', { name: 'Handoff', level: 1 })).toBeVisible();
+  await storeOpened(page);
   return errors;
 }
 
@@ -40,23 +41,45 @@ export async function expectStage(page: Page, stage: string) {
   await expect(page.getByRole('heading', { name: `Next step — now: ${stage}` })).toBeVisible();
 }
 
+/** Waits until the case list has what the store holds (it opens just after the page). */
+export async function storeOpened(page: Page) {
+  await expect(page.getByText('Opening the cases stored in this browser')).toHaveCount(0);
+}
+
 /** Waits until autosave has written every change of the open case to this browser. */
 export async function expectSaved(page: Page) {
   await expect(page.getByText('All changes saved in this browser')).toBeVisible();
 }
 
-/** The titles of the cases stored in this browser, as the next page load would read them. */
+/**
+ * The titles of the cases in this browser's case store (IndexedDB), as the next page load
+ * would read them. Call it once the app has opened the store: opening a database that does
+ * not exist yet would create it without its object stores.
+ */
 export async function storedTitles(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    Object.keys(localStorage)
-      .filter((k) => k.startsWith('handoff.v1.case.'))
-      .map((k) => JSON.parse(localStorage.getItem(k)!).case.report.header.title),
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('handoff');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('cases', 'readonly').objectStore('cases').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve((all.result as string[]).map((t) => JSON.parse(t).case.report.header.title));
+          };
+        };
+      }),
   );
 }
 
 /** Opens "Export the case" if it is closed (a closed case opens with it open). */
 export async function openExport(page: Page) {
   const select = page.getByLabel('Format', { exact: true });
+  // After a reload the case comes back from the store a moment later.
+  await expect(page.getByText('Export the case', { exact: true })).toBeVisible();
   if (!(await select.isVisible())) await page.getByText('Export the case', { exact: true }).click();
   await expect(select).toBeVisible();
 }

@@ -68,14 +68,17 @@ pub fn with_policy(html: &str) -> Result<String> {
     Ok(html)
 }
 
-/// Trunk's post-build hook: the policy into the staged `index.html`, then the service worker
-/// over the finished file set.
+/// Trunk's post-build hook: the JavaScript minified (release builds), the policy into the
+/// staged `index.html`, then the service worker over the finished file set.
 pub fn post_build_command() -> Result {
     let dir = std::env::var_os("TRUNK_STAGING_DIR")
         .map(PathBuf::from)
         .ok_or(
             "`cargo xtask post-build` runs as Trunk's post_build hook (TRUNK_STAGING_DIR unset)",
         )?;
+    if std::env::var("TRUNK_PROFILE").as_deref() == Ok("release") {
+        crate::minify::minify_scripts(&dir)?;
+    }
     write_policy(&dir)?;
     crate::offline::write_service_worker(&dir, &page_name())
 }

@@ -6,6 +6,7 @@ mod bench;
 mod csp;
 mod dist;
 mod fuzz;
+mod minify;
 mod offline;
 mod run;
 mod scenario;
@@ -36,7 +37,7 @@ usage: cargo xtask <command>
                        check training scenarios: valid, full marks for the expected answer,
                        less for any wrong one, nothing shared with the forms' examples
   fuzz [--seconds N]   run each cargo-fuzz target for N seconds (default 60; needs nightly)
-  post-build           (Trunk's post-build hook) write the CSP and the service worker
+  post-build           (Trunk's post-build hook) minify the JS (release), write the CSP and the service worker
   static-server --dir D --port N
                        serve a built folder on 127.0.0.1 (used by the Playwright config)
 ";

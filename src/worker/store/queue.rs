@@ -1,0 +1,156 @@
+//! The worker's end of the store's jobs: one at a time, in the order they came, so a save is
+//! always seen by the load after it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::idb::{connect, Idb, Unopened, NAME, VERSION};
+use super::Legacy;
+use super::{Db, Memory};
+use crate::worker::{encode_answer, failed, shift_text, CaseOp, Done, Job, Opened};
+
+/// Where this worker keeps cases, once the page has asked it to open the store.
+#[derive(Clone)]
+enum Store {
+    Idb(Idb),
+    Memory(Memory),
+}
+
+thread_local! {
+    static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
+    static QUEUE: RefCell<VecDeque<(u64, Job)>> = const { RefCell::new(VecDeque::new()) };
+    static RUNNING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Queues a store job; its answer goes to `post` once the jobs before it are done.
+pub fn enqueue(id: u64, job: Job, post: Rc<dyn Fn(String)>) {
+    QUEUE.with_borrow_mut(|q| q.push_back((id, job)));
+    if RUNNING.replace(true) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        while let Some((id, job)) = QUEUE.with_borrow_mut(|q| q.pop_front()) {
+            let done = match STORE.with_borrow(|s| s.clone()) {
+                Some(Store::Idb(db)) => handle(&db, job).await,
+                Some(Store::Memory(db)) => handle(&db, job).await,
+                None => match job {
+                    Job::OpenStore { legacy } => open(super::legacy(legacy)).await,
+                    _ => Done::Stored {
+                        text: Err("The case store is not open.".into()),
+                    },
+                },
+            };
+            post(encode_answer(id, done));
+        }
+        RUNNING.set(false);
+    });
+}
+
+fn now() -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
+}
+
+/// Opens IndexedDB and moves `legacy` into it. When it cannot, the worker keeps the cases in
+/// memory, starting from `legacy`, and the page keeps writing them to localStorage: the next
+/// start that opens IndexedDB moves them in (the newest copy of a case wins), so nothing is
+/// lost.
+async fn open(legacy: Legacy) -> Done {
+    let refused = match connect(NAME, VERSION).await {
+        Ok(db) => {
+            let mut problems = Vec::new();
+            let opened = match super::migrate(&db, legacy.clone(), &mut problems).await {
+                Ok(()) => super::read_start(&db).await,
+                Err(e) => Err(e),
+            };
+            match opened {
+                Ok(mut opened) => {
+                    STORE.set(Some(Store::Idb(db)));
+                    problems.append(&mut opened.problems);
+                    opened.problems = problems;
+                    opened.moved = legacy.keys;
+                    return Done::StoreOpened { opened };
+                }
+                Err(e) => {
+                    db.close();
+                    format!("The browser's database would not take or give the cases ({e}).")
+                }
+            }
+        }
+        Err(Unopened::Unavailable(e)) => {
+            format!("This browser does not let Handoff use its database ({e}).")
+        }
+        Err(Unopened::Blocked) => "Another Handoff tab has an older version of the case \
+             store open, so this tab cannot open it: close the other Handoff tabs, then \
+             reload this one."
+            .to_owned(),
+    };
+    let memory = Memory::default();
+    let mut problems = Vec::new();
+    let opened = match super::migrate(&memory, legacy, &mut problems).await {
+        Ok(()) => super::read_start(&memory).await,
+        Err(e) => Err(e),
+    };
+    STORE.set(Some(Store::Memory(memory)));
+    let mut opened = opened.unwrap_or_default();
+    problems.append(&mut opened.problems);
+    opened.problems = problems;
+    opened.refused = Some(format!(
+        "{refused} Until it can, cases are kept in this browser's local storage, which holds a \
+         few hundred: export the ones you need to keep."
+    ));
+    Done::StoreOpened { opened }
+}
+
+async fn handle(db: &impl Db, job: Job) -> Done {
+    let stored = |r: Result<(), String>| Done::Stored {
+        text: r.map(|()| String::new()),
+    };
+    match job {
+        // Opened already (a second page of the same worker cannot happen): read it again.
+        Job::OpenStore { legacy } => {
+            let mut problems = Vec::new();
+            let opened = match super::migrate(db, super::legacy(legacy), &mut problems).await {
+                Ok(()) => super::read_start(db).await,
+                Err(e) => Err(e),
+            };
+            Done::StoreOpened {
+                opened: opened.unwrap_or_else(|e| Opened {
+                    refused: Some(e),
+                    ..Opened::default()
+                }),
+            }
+        }
+        Job::SaveCase { package } => stored(super::save(db, &package).await),
+        Job::StoredCase { id, op } => match op {
+            CaseOp::Load => Done::Stored {
+                text: super::load(db, &id).await,
+            },
+            CaseOp::Delete => stored(super::delete(db, &id).await),
+            CaseOp::Archive => stored(super::archive(db, &id, true).await),
+            CaseOp::Unarchive => stored(super::archive(db, &id, false).await),
+            CaseOp::SetAside => Done::Stored {
+                text: super::set_aside_entry(db, &id).await,
+            },
+        },
+        Job::ShiftHandover {
+            packages,
+            hours,
+            settings,
+            ..
+        } => {
+            let now = now();
+            let since = now - Duration::hours(i64::from(hours));
+            super::recent(db, since)
+                .await
+                .and_then(|mut stored| {
+                    stored.extend(packages);
+                    shift_text(&stored, now, hours, &settings)
+                })
+                .map_or_else(failed, |handover| Done::ShiftHandoverWritten { handover })
+        }
+        _ => stored(Err("this job is not the store's.".into())),
+    }
+}
