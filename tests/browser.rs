@@ -381,7 +381,7 @@ mod case_store {
         assert!(problems.is_empty(), "{problems:?}");
         store::save(&db, &to_json(&b)).await.unwrap();
         store::archive(&db, "case-a", true).await.unwrap();
-        let opened = store::read_start(&db).await.unwrap();
+        let opened = store::read_start(&db, None).await.unwrap();
         let ids: Vec<&str> = opened.summaries.iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, ["case-a", "case-b"]);
         assert!(opened.summaries[0].archived);
@@ -401,7 +401,7 @@ mod case_store {
             store::set_aside_entry(&db, "case-a").await.unwrap(),
             "{\"format\": "
         );
-        let opened = store::read_start(&db).await.unwrap();
+        let opened = store::read_start(&db, None).await.unwrap();
         assert_eq!(opened.set_aside, ["case-a"]);
         assert_eq!(opened.summaries.len(), 1);
         db.close();

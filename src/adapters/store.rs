@@ -69,15 +69,16 @@ pub fn last_saved_current() -> Option<(String, String)> {
         .or_else(storage::last_saved_current)
 }
 
-/// Opens the store and says what it holds.
-pub fn open(offload: &Offload, done: impl FnOnce(StoredCases) + 'static) {
+/// Opens the store and says what it holds (the analyst's page may say it in two parts: the
+/// case list's first lines, then all of them).
+pub fn open(offload: &Offload, done: impl Fn(StoredCases) + 'static) {
     #[cfg(feature = "training")]
     {
         let _ = offload;
         done(storage::load())
     }
     #[cfg(not(feature = "training"))]
-    worker::open(offload, Box::new(done))
+    worker::open(offload, std::rc::Rc::new(done))
 }
 
 /// Saves the case and makes it the one reopened after a reload.
@@ -319,12 +320,19 @@ mod worker {
         }))
     }
 
-    /// Opens the worker's store, which first takes what localStorage holds.
-    pub fn open(offload: &Offload, done: Box<dyn FnOnce(StoredCases)>) {
+    /// The case list's first lines, asked for first: the list is drawn from them at once, and
+    /// the rest (for the search and further pages) follows in a second answer.
+    const FIRST_LINES: u32 = 100;
+
+    /// Opens the worker's store, which first takes what localStorage holds. `done` is called
+    /// once, or twice when the summaries come in two parts.
+    pub fn open(offload: &Offload, done: std::rc::Rc<dyn Fn(StoredCases)>) {
         let read = storage::legacy();
+        let rest = offload.clone();
         offload.run(
             Job::OpenStore {
                 legacy: read.clone(),
+                first: Some(FIRST_LINES),
             },
             move |r| {
                 let opened = match r {
@@ -364,7 +372,24 @@ mod worker {
                     }
                 }
                 settle(Backend::Worker { local_copy });
-                done(stored)
+                done(stored);
+                if !opened.complete {
+                    let job = Job::OpenStore {
+                        legacy: Vec::new(),
+                        first: None,
+                    };
+                    // Without the rest, the list still shows its newest lines.
+                    rest.run(job, move |r| {
+                        if let Ok(Done::StoreOpened { opened }) = r {
+                            done(StoredCases {
+                                summaries: opened.summaries,
+                                current: None,
+                                set_aside: opened.set_aside,
+                                problems: opened.problems,
+                            })
+                        }
+                    });
+                }
             },
         );
     }

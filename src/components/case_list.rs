@@ -13,7 +13,7 @@ use crate::hooks::Actions;
 use crate::state::{Action, CaseSummary, DeletedCase};
 
 /// Lines shown at first, and added by "Show more".
-const PAGE: usize = 50;
+const PAGE: usize = 25;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

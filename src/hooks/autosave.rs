@@ -29,15 +29,18 @@ fn save_now(
     if *hold.borrow() {
         return;
     }
-    // From the page's write to the store's answer.
-    let timed = perf::span("handoff:autosave");
+    // Two figures: the page's own work (the case written as JSON and handed to the worker),
+    // and the whole round trip to the store's answer, which the page does not wait for.
+    let stored = perf::span("handoff:autosave-stored");
     let dispatch = dispatch.clone();
-    store::save(offload, case, move |r| {
-        timed();
-        match r {
-            Ok(()) => dispatch.dispatch(Action::Saved(revision)),
-            Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
-        }
+    perf::measure("handoff:autosave", || {
+        store::save(offload, case, move |r| {
+            stored();
+            match r {
+                Ok(()) => dispatch.dispatch(Action::Saved(revision)),
+                Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
+            }
+        })
     });
 }
 

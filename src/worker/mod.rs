@@ -27,7 +27,7 @@ use preview::Node;
 use crate::state::CaseSummary;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 8;
+pub const PROTOCOL: u32 = 9;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -78,6 +78,9 @@ pub enum Job {
     #[cfg(not(feature = "training"))]
     OpenStore {
         legacy: Vec<(String, String)>,
+        /// Only the newest summaries, this many (the case list's first lines): the page then
+        /// asks again, without it, for the rest.
+        first: Option<u32>,
     },
     /// Saves a case (its package JSON), and makes it the one reopened after a reload. The
     /// store reads it first: what it keeps, it can give back.
@@ -240,6 +243,8 @@ pub struct Opened {
     pub problems: Vec<String>,
     /// The localStorage keys now in the store, which the page may remove.
     pub moved: Vec<String>,
+    /// `summaries` are all of them (not only the first asked for).
+    pub complete: bool,
 }
 
 #[cfg(not(feature = "training"))]
@@ -251,6 +256,7 @@ struct OpenedWire(
     Vec<String>,
     Vec<String>,
     Vec<String>,
+    bool,
 );
 
 #[cfg(not(feature = "training"))]
@@ -263,6 +269,7 @@ impl From<Opened> for OpenedWire {
             o.set_aside,
             o.problems,
             o.moved,
+            o.complete,
         )
     }
 }
@@ -270,7 +277,7 @@ impl From<Opened> for OpenedWire {
 #[cfg(not(feature = "training"))]
 impl From<OpenedWire> for Opened {
     fn from(
-        OpenedWire(refused, summaries, current, set_aside, problems, moved): OpenedWire,
+        OpenedWire(refused, summaries, current, set_aside, problems, moved, complete): OpenedWire,
     ) -> Self {
         Opened {
             refused,
@@ -279,6 +286,7 @@ impl From<OpenedWire> for Opened {
             set_aside,
             problems,
             moved,
+            complete,
         }
     }
 }
@@ -591,17 +599,23 @@ fn decode<T: for<'de> Deserialize<'de>>(text: &str) -> Result<(u64, T), String> 
     struct Header {
         protocol: u32,
     }
-    let header: Header =
-        serde_json::from_str(text).map_err(|e| format!("an unreadable message ({e})"))?;
-    if header.protocol != PROTOCOL {
-        return Err(format!(
-            "a message from another version of Handoff (protocol {}, this page speaks {PROTOCOL}); reload the page",
-            header.protocol
-        ));
+    // Read once (a store's answer can be a megabyte); the header alone only to say why not.
+    let (protocol, unreadable) = match serde_json::from_str::<Message<T>>(text) {
+        Ok(m) if m.protocol == PROTOCOL => return Ok((m.id, m.body)),
+        Ok(m) => (Some(m.protocol), String::new()),
+        Err(e) => (
+            serde_json::from_str::<Header>(text)
+                .ok()
+                .map(|h| h.protocol),
+            e.to_string(),
+        ),
+    };
+    match protocol {
+        Some(p) if p != PROTOCOL => Err(format!(
+            "a message from another version of Handoff (protocol {p}, this page speaks {PROTOCOL}); reload the page"
+        )),
+        _ => Err(format!("an unreadable message ({unreadable})")),
     }
-    let m: Message<T> =
-        serde_json::from_str(text).map_err(|e| format!("an unreadable message ({e})"))?;
-    Ok((m.id, m.body))
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 // Browser timings for `cargo xtask bench`: start-up of Handoff and of the hello-world Yew app,
-// keystroke latency on a large case, autosave and export. Prints one JSON object.
+// keystroke latency on a large case, autosave and export, and the case store with 10,000
+// cases (start-up to the case list, a keystroke in its search). Prints one JSON object.
 // usage: node tests/bench/bench.mjs <handoff url> <hello url> <large case package path>
 import { chromium } from 'playwright';
 import { readFileSync } from 'node:fs';
@@ -131,7 +132,7 @@ async function saveAndExport() {
   }
   await page.waitForTimeout(300);
   const entries = await page.evaluate(() =>
-    Object.fromEntries(['handoff:autosave', 'handoff:export-json', 'handoff:export-markdown'].map((n) => [
+    Object.fromEntries(['handoff:autosave', 'handoff:autosave-stored', 'handoff:export-json', 'handoff:export-markdown'].map((n) => [
       n, performance.getEntriesByName(n).map((e) => e.duration),
     ])),
   );
@@ -139,9 +140,127 @@ async function saveAndExport() {
   return {
     autosave_median: median(entries['handoff:autosave']),
     autosave_count: entries['handoff:autosave'].length,
+    autosave_stored_median: median(entries['handoff:autosave-stored']),
     export_json_median: median(entries['handoff:export-json']),
     export_markdown_median: median(entries['handoff:export-markdown']),
   };
+}
+
+// The case store, filled as the app fills it (a package per case, and the summaries record,
+// in the worker's IndexedDB), from the golden phishing case: 8 KB a case.
+const STORED = 10_000;
+const template = readFileSync('crates/handoff-core/tests/golden/phishing.json', 'utf8');
+
+async function seedStore(page, count) {
+  await page.evaluate(async ([template, count]) => {
+    const pkg = JSON.parse(template);
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('handoff');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const tx = db.transaction(['cases', 'meta'], 'readwrite');
+    const summaries = [];
+    const base = Date.parse('2026-04-01T00:00:00Z');
+    for (let i = 0; i < count; i++) {
+      const id = `case-bench-${String(i).padStart(5, '0')}`;
+      const updated = new Date(base + i * 60_000).toISOString().replace('.000Z', 'Z');
+      pkg.case.id = id;
+      pkg.case.updated_at = updated;
+      pkg.case.report.header.title = `Bench alert ${i}: macro document ran PowerShell`;
+      pkg.case.report.header.alert_id = `SIEM-${i}`;
+      tx.objectStore('cases').put(JSON.stringify(pkg), id);
+      summaries.push([id, pkg.case.report.header.title, pkg.case.report.header.alert_id, pkg.case.stage, updated, i % 10 === 0]);
+    }
+    // A line a summary, newest first, as the store writes them.
+    tx.objectStore('meta').put(summaries.reverse().map((s) => JSON.stringify(s)).join('\n'), 'summaries');
+    await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+    db.close();
+  }, [template, count]);
+}
+
+// The case list is ready: the store answered and the list shows its lines (or says it has
+// none).
+function watchList() {
+  const ready = () => {
+    const nav = document.querySelector('nav.case-list');
+    return nav && !nav.textContent.includes('Opening the cases') &&
+      (nav.querySelector('.case-item') || nav.textContent.includes('No cases here yet'));
+  };
+  new MutationObserver((_, obs) => {
+    if (ready()) { window.__listed = performance.now(); obs.disconnect(); }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+// A page on Handoff whose store holds `count` cases, in a browser of its own profile.
+async function storePage(b, count) {
+  const ctx = await b.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.addInitScript(watchList);
+  await page.goto(handoffUrl);
+  await page.waitForFunction(() => window.__listed !== undefined);
+  if (count > 0) await seedStore(page, count);
+  return { ctx, page };
+}
+
+// Start-up to the case list, with none stored and with 10,000: loads alternate between the
+// two, each a reload in its own profile (the files come from the HTTP cache alike).
+async function storeStartups() {
+  const none = await storePage(browser, 0);
+  const full = await storePage(browser, STORED);
+  await none.page.close();
+  await full.page.close();
+  const times = { none: [], full: [] };
+  let listed = 0;
+  for (let i = 0; i < LOADS; i++) {
+    for (const [key, { ctx }] of [['none', none], ['full', full]]) {
+      // A new tab each time, as when the browser starts: a reload would also count the
+      // unloading of the page before it.
+      const page = await ctx.newPage();
+      await page.addInitScript(watchList);
+      await page.goto(handoffUrl);
+      await page.waitForFunction(() => window.__listed !== undefined, null, { timeout: 60_000 });
+      times[key].push(await page.evaluate(() => window.__listed));
+      if (key === 'full') listed = await page.locator('nav.case-list .case-item').count();
+      await page.close();
+    }
+  }
+  await none.ctx.close();
+  await full.ctx.close();
+  return { none: median(times.none), full: median(times.full), lines_drawn: listed };
+}
+
+// A keystroke in the case search to the next frame, with 10,000 cases (uncapped frames, as
+// for the Five Ws).
+async function searchKeystrokes() {
+  const uncapped = await launch(['--disable-gpu-vsync', '--disable-frame-rate-limit']);
+  const { page } = await storePage(uncapped, STORED);
+  await page.reload();
+  await page.waitForFunction(() => window.__listed !== undefined, null, { timeout: 60_000 });
+  await page.evaluate(() => {
+    window.__frame = [];
+    document.getElementById('case-search').addEventListener('keydown', (e) => {
+      const k = e.timeStamp;
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => window.__frame.push(performance.now() - k);
+        ch.port2.postMessage(0);
+      });
+    }, true);
+  });
+  await page.locator('#case-search').focus();
+  for (const ch of 'bench alert 99'.split('')) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(40);
+  }
+  // Back to the whole list, one key at a time.
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('Backspace');
+    await page.waitForTimeout(40);
+  }
+  const frame = await page.evaluate(() => window.__frame);
+  await uncapped.close();
+  return { keys: frame.length, next_frame_p50: pct(frame, 50), next_frame_p95: pct(frame, 95) };
 }
 
 const starts = await startups();
@@ -149,6 +268,7 @@ const result = {
   hello_startup: starts.hello,
   handoff_startup: starts.handoff,
   large_case: { ...(await keystrokes()), ...(await saveAndExport()) },
+  store: { startup: await storeStartups(), search: await searchKeystrokes(), cases: STORED },
 };
 await browser.close();
 console.log(JSON.stringify(result));

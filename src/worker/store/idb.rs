@@ -57,7 +57,8 @@ impl From<Option<web_sys::DomException>> for Failure {
 /// Opens (creating or upgrading) the database `name` at `version`.
 pub async fn connect(name: &str, version: u32) -> Result<Idb, Unopened> {
     let unavailable = |e: idb::Error| Unopened::Unavailable(e.to_string());
-    let factory = Factory::new().map_err(unavailable)?;
+    let factory = Factory::new()
+        .map_err(|_| Unopened::Unavailable("IndexedDB is switched off or missing".into()))?;
     let mut request = factory.open(name, Some(version)).map_err(unavailable)?;
     request.on_upgrade_needed(|event| {
         if let Ok(db) = event.database() {

@@ -37,7 +37,9 @@ pub fn enqueue(id: u64, job: Job, post: Rc<dyn Fn(String)>) {
                 Some(Store::Idb(db)) => handle(&db, job).await,
                 Some(Store::Memory(db)) => handle(&db, job).await,
                 None => match job {
-                    Job::OpenStore { legacy } => open(super::legacy(legacy)).await,
+                    Job::OpenStore { legacy, first } => {
+                        open(super::legacy(legacy), first.map(|n| n as usize)).await
+                    }
                     _ => Done::Stored {
                         text: Err("The case store is not open.".into()),
                     },
@@ -57,12 +59,12 @@ fn now() -> DateTime<Utc> {
 /// memory, starting from `legacy`, and the page keeps writing them to localStorage: the next
 /// start that opens IndexedDB moves them in (the newest copy of a case wins), so nothing is
 /// lost.
-async fn open(legacy: Legacy) -> Done {
+async fn open(legacy: Legacy, first: Option<usize>) -> Done {
     let refused = match connect(NAME, VERSION).await {
         Ok(db) => {
             let mut problems = Vec::new();
             let opened = match super::migrate(&db, legacy.clone(), &mut problems).await {
-                Ok(()) => super::read_start(&db).await,
+                Ok(()) => super::read_start(&db, first).await,
                 Err(e) => Err(e),
             };
             match opened {
@@ -90,7 +92,7 @@ async fn open(legacy: Legacy) -> Done {
     let memory = Memory::default();
     let mut problems = Vec::new();
     let opened = match super::migrate(&memory, legacy, &mut problems).await {
-        Ok(()) => super::read_start(&memory).await,
+        Ok(()) => super::read_start(&memory, first).await,
         Err(e) => Err(e),
     };
     STORE.set(Some(Store::Memory(memory)));
@@ -109,11 +111,11 @@ async fn handle(db: &impl Db, job: Job) -> Done {
         text: r.map(|()| String::new()),
     };
     match job {
-        // Opened already (a second page of the same worker cannot happen): read it again.
-        Job::OpenStore { legacy } => {
+        // Open already: the rest of the summaries after the first lines, or a second start.
+        Job::OpenStore { legacy, first } => {
             let mut problems = Vec::new();
             let opened = match super::migrate(db, super::legacy(legacy), &mut problems).await {
-                Ok(()) => super::read_start(db).await,
+                Ok(()) => super::read_start(db, first.map(|n| n as usize)).await,
                 Err(e) => Err(e),
             };
             Done::StoreOpened {

@@ -68,7 +68,7 @@ fn open(db: &Memory, entries: Vec<(String, String)>) -> (Opened, Vec<String>) {
     let keys = legacy.keys.clone();
     let mut problems = Vec::new();
     run(migrate(db, legacy, &mut problems)).unwrap();
-    let mut opened = run(read_start(db)).unwrap();
+    let mut opened = run(read_start(db, None)).unwrap();
     problems.append(&mut opened.problems);
     opened.problems = problems;
     (opened, keys)
@@ -142,7 +142,7 @@ fn saving_keeps_the_archived_flag_and_refuses_what_would_not_read_back() {
     run(save(&db, &to_json(&case("case-a", "One", 1)))).unwrap();
     run(archive(&db, "case-a", true)).unwrap();
     run(save(&db, &to_json(&case("case-a", "One, edited", 2)))).unwrap();
-    let opened = run(read_start(&db)).unwrap();
+    let opened = run(read_start(&db, None)).unwrap();
     assert!(opened.summaries[0].archived);
     assert_eq!(opened.summaries[0].title, "One, edited");
     assert_eq!(
@@ -158,12 +158,12 @@ fn saving_keeps_the_archived_flag_and_refuses_what_would_not_read_back() {
 }
 
 #[test]
-fn corrupted_records_are_set_aside_and_unreadable_summaries_rebuilt() {
+fn corrupted_records_are_set_aside_and_an_unreadable_case_list_rebuilt() {
     let db = Memory::default();
     run(save(&db, &to_json(&case("case-a", "Kept", 1)))).unwrap();
     run(save(&db, &to_json(&case("case-b", "Corrupted", 2)))).unwrap();
     let tx = db.begin(&ALL, true).unwrap();
-    tx.put(SUMMARIES, "case-a", "[\"truncated").unwrap();
+    tx.put(META, SUMMARIES, "[[\"truncated").unwrap();
     tx.put(
         CASES,
         "case-b",
@@ -171,13 +171,17 @@ fn corrupted_records_are_set_aside_and_unreadable_summaries_rebuilt() {
     )
     .unwrap();
     run(tx.finish()).unwrap();
-    // case-b is the current case: start-up reads it, finds it broken and sets it aside.
-    let opened = run(read_start(&db)).unwrap();
+    // The list is rebuilt from the cases; case-b (the current one) is found broken and set
+    // aside.
+    let opened = run(read_start(&db, None)).unwrap();
     assert_eq!(opened.summaries.len(), 1);
     assert_eq!(opened.summaries[0].title, "Kept", "rebuilt from its case");
     assert_eq!(opened.current, None);
     assert_eq!(opened.set_aside, ["case-b"]);
-    assert!(opened.problems[0].contains("(case-b) could not be read and was set aside"));
+    assert!(opened.problems[0].starts_with("The case list could not be read, so it was rebuilt"));
+    assert!(opened.problems[1].contains("(case-b) could not be read and was set aside"));
+    // Rebuilt for good: the next start reads it as it is.
+    assert!(run(read_start(&db, None)).unwrap().problems.is_empty());
     // A case that breaks later is set aside when it is opened.
     let tx = db.begin(&ALL, true).unwrap();
     tx.put(CASES, "case-a", "[]").unwrap();
@@ -188,7 +192,23 @@ fn corrupted_records_are_set_aside_and_unreadable_summaries_rebuilt() {
         "{why}"
     );
     assert_eq!(run(set_aside_entry(&db, "case-a")).unwrap(), "[]");
-    assert!(run(read_start(&db)).unwrap().summaries.is_empty());
+    assert!(run(read_start(&db, None)).unwrap().summaries.is_empty());
+}
+
+#[test]
+fn the_current_case_broken_behind_the_stores_back_is_set_aside_at_start() {
+    let db = Memory::default();
+    run(save(&db, &to_json(&case("case-a", "Kept", 1)))).unwrap();
+    run(save(&db, &to_json(&case("case-b", "Corrupted", 2)))).unwrap();
+    let tx = db.begin(&ALL, true).unwrap();
+    tx.put(CASES, "case-b", "{").unwrap();
+    run(tx.finish()).unwrap();
+    let opened = run(read_start(&db, None)).unwrap();
+    assert_eq!(opened.current, None);
+    assert_eq!(opened.set_aside, ["case-b"]);
+    let ids: Vec<&str> = opened.summaries.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["case-a"]);
+    assert_eq!(opened.problems.len(), 1);
 }
 
 #[test]
@@ -215,7 +235,7 @@ fn deleting_the_current_case_forgets_it_and_recent_reads_the_window_only() {
         "half-open: after `since`"
     );
     run(delete(&db, "case-b")).unwrap();
-    let opened = run(read_start(&db)).unwrap();
+    let opened = run(read_start(&db, None)).unwrap();
     assert_eq!(opened.current, None);
     assert_eq!(opened.summaries.len(), 1);
     assert_eq!(run(load(&db, "case-b")).unwrap_err(), GONE);
@@ -273,7 +293,7 @@ proptest! {
                 }
             }
         }
-        let opened = run(read_start(&db)).unwrap();
+        let opened = run(read_start(&db, None)).unwrap();
         prop_assert!(opened.problems.is_empty());
         let mut listed: Vec<(String, bool)> =
             opened.summaries.iter().map(|s| (s.id.clone(), s.archived)).collect();
@@ -287,4 +307,28 @@ proptest! {
             prop_assert!(pair[0].updated_at >= pair[1].updated_at, "newest first");
         }
     }
+}
+
+#[test]
+fn start_up_can_read_the_newest_lines_first_and_the_rest_after() {
+    let db = Memory::default();
+    for (n, minute) in [(1, 5), (2, 50), (3, 20), (4, 40), (5, 10)] {
+        run(save(
+            &db,
+            &to_json(&case(&format!("case-{n}"), "Alert", minute)),
+        ))
+        .unwrap();
+    }
+    let first = run(read_start(&db, Some(2))).unwrap();
+    let ids: Vec<&str> = first.summaries.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["case-2", "case-4"], "the newest two");
+    assert!(!first.complete);
+    assert!(
+        first.current.is_some(),
+        "the case to reopen comes with the first lines"
+    );
+    let all = run(read_start(&db, None)).unwrap();
+    assert!(all.complete);
+    assert_eq!(all.summaries.len(), 5);
+    assert!(run(read_start(&db, Some(5))).unwrap().complete);
 }
