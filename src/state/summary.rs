@@ -13,6 +13,14 @@ pub struct CaseSummary {
     pub stage: Stage,
     pub updated_at: DateTime<Utc>,
     pub archived: bool,
+    /// What the case search looks in, lower-cased once here rather than at every keystroke
+    /// for every case: the title, the alert ID and the stage's name. Not stored.
+    pub search: String,
+}
+
+/// The text the case search looks in.
+fn search_text(title: &str, alert_id: &str, stage: Stage) -> String {
+    format!("{title}\n{alert_id}\n{}", stage.label()).to_lowercase()
 }
 
 /// A summary as JSON is an array, `[id, title, alert ID, stage, updated, archived]`: ten
@@ -40,6 +48,7 @@ impl<'de> Deserialize<'de> for CaseSummary {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let Wire(id, title, alert_id, stage, updated_at, archived) = Wire::deserialize(d)?;
         Ok(CaseSummary {
+            search: search_text(&title, &alert_id, stage),
             id,
             title,
             alert_id,
@@ -52,13 +61,15 @@ impl<'de> Deserialize<'de> for CaseSummary {
 
 impl CaseSummary {
     pub fn of(case: &Case, archived: bool) -> Self {
+        let h = &case.report.header;
         CaseSummary {
             id: case.id.clone(),
-            title: case.report.header.title.clone(),
-            alert_id: case.report.header.alert_id.clone(),
+            title: h.title.clone(),
+            alert_id: h.alert_id.clone(),
             stage: case.stage,
             updated_at: case.updated_at,
             archived,
+            search: search_text(&h.title, &h.alert_id, case.stage),
         }
     }
 }

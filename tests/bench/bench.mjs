@@ -146,8 +146,8 @@ async function saveAndExport() {
   };
 }
 
-// The case store, filled as the app fills it (a package per case, and the summaries record,
-// in the worker's IndexedDB), from the golden phishing case: 8 KB a case.
+// The case store, filled as the app fills it (a package per case, the summaries record and
+// its newest lines, in the worker's IndexedDB), from the golden phishing case: 8 KB a case.
 const STORED = 10_000;
 const template = readFileSync('crates/handoff-core/tests/golden/phishing.json', 'utf8');
 
@@ -173,7 +173,9 @@ async function seedStore(page, count) {
       summaries.push([id, pkg.case.report.header.title, pkg.case.report.header.alert_id, pkg.case.stage, updated, i % 10 === 0]);
     }
     // A line a summary, newest first, as the store writes them.
-    tx.objectStore('meta').put(summaries.reverse().map((s) => JSON.stringify(s)).join('\n'), 'summaries');
+    const lines = summaries.reverse().map((s) => JSON.stringify(s));
+    tx.objectStore('meta').put(lines.join('\n'), 'summaries');
+    tx.objectStore('meta').put(lines.slice(0, 100).join('\n'), 'summaries-head');
     await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
     db.close();
   }, [template, count]);

@@ -332,3 +332,30 @@ fn start_up_can_read_the_newest_lines_first_and_the_rest_after() {
     assert_eq!(all.summaries.len(), 5);
     assert!(run(read_start(&db, Some(5))).unwrap().complete);
 }
+
+#[test]
+fn the_newest_lines_come_from_their_own_record_and_a_broken_one_falls_back() {
+    let db = Memory::default();
+    for n in 0..(HEAD_LINES + 5) {
+        run(save(
+            &db,
+            &to_json(&case(&format!("case-{n:03}"), "Alert", n as i64)),
+        ))
+        .unwrap();
+    }
+    let first = run(read_start(&db, Some(25))).unwrap();
+    assert_eq!(first.summaries.len(), 25);
+    assert_eq!(first.summaries[0].id, format!("case-{:03}", HEAD_LINES + 4));
+    assert!(!first.complete);
+    // A head that does not read: the whole list answers instead, and nothing is lost.
+    let tx = db.begin(&ALL, true).unwrap();
+    tx.put(META, "summaries-head", "not a line").unwrap();
+    run(tx.finish()).unwrap();
+    let first = run(read_start(&db, Some(25))).unwrap();
+    assert_eq!(first.summaries.len(), 25);
+    assert!(first.problems.is_empty());
+    assert_eq!(
+        run(read_start(&db, None)).unwrap().summaries.len(),
+        HEAD_LINES + 5
+    );
+}
