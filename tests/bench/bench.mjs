@@ -63,6 +63,21 @@ async function openLargeCase(b) {
   return { ctx, page };
 }
 
+// In the page: from each key in the element with `id` to just after the frame that shows it
+// (a requestAnimationFrame callback, then a message, which runs once that frame's style,
+// layout and paint are done), into `window.__frame`.
+function timeFrames(id) {
+  window.__frame = [];
+  document.getElementById(id).addEventListener('keydown', (e) => {
+    const k = e.timeStamp;
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => window.__frame.push(performance.now() - k);
+      ch.port2.postMessage(0);
+    });
+  }, true);
+}
+
 async function typeInWhy(page) {
   for (const ch of ' and the EDR confirms the process tree of the macro'.split('')) {
     await page.keyboard.type(ch);
@@ -85,21 +100,13 @@ async function keystrokes() {
   // Yew's handler (reducer, render, queued microtasks).
   await page.evaluate(() => {
     window.__latency = [];
-    window.__frame = [];
     let t0 = 0;
     window.addEventListener('input', () => { t0 = performance.now(); }, true);
     window.addEventListener('input', () => {
       queueMicrotask(() => queueMicrotask(() => window.__latency.push(performance.now() - t0)));
     });
-    document.getElementById('why').addEventListener('keydown', (e) => {
-      const k = e.timeStamp;
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => window.__frame.push(performance.now() - k);
-        ch.port2.postMessage(0);
-      });
-    }, true);
   });
+  await page.evaluate(timeFrames, 'why');
   await typeInWhy(page);
   const latency = await page.evaluate(() => window.__latency);
   const frame = await page.evaluate(() => window.__frame);
@@ -239,17 +246,7 @@ async function searchKeystrokes() {
   const { page } = await storePage(uncapped, STORED);
   await page.reload();
   await page.waitForFunction(() => window.__listed !== undefined, null, { timeout: 60_000 });
-  await page.evaluate(() => {
-    window.__frame = [];
-    document.getElementById('case-search').addEventListener('keydown', (e) => {
-      const k = e.timeStamp;
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => window.__frame.push(performance.now() - k);
-        ch.port2.postMessage(0);
-      });
-    }, true);
-  });
+  await page.evaluate(timeFrames, 'case-search');
   await page.locator('#case-search').focus();
   for (const ch of 'bench alert 99'.split('')) {
     await page.keyboard.type(ch);

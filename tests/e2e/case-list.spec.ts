@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
-import { openApp, expectAccessible, expectSaved } from './helpers';
+import { readFileSync } from 'node:fs';
+import { openApp, expectAccessible, expectSaved, seedStore, storeOpened } from './helpers';
 
 test('cases can be searched, duplicated, archived, deleted and restored', async ({ page }) => {
   await openApp(page);
@@ -66,4 +67,23 @@ test('keyboard shortcuts move between the sections and to export', async ({ page
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.getByLabel('Alert ID', { exact: true })).toBeFocused();
+});
+
+test('a store of 130 cases: the list shows 25 at a time, and the search finds the oldest', async ({ page }) => {
+  await openApp(page);
+  await seedStore(page, readFileSync('crates/handoff-core/tests/golden/phishing.json', 'utf8'), 130);
+  await page.reload();
+  await storeOpened(page);
+  const list = page.getByRole('navigation', { name: 'Cases' });
+  await expect(list.getByRole('listitem')).toHaveCount(25);
+  await expect(list.getByRole('listitem').first()).toContainText('Phishing report 129 from finance');
+  // The newest lines come first; the rest of the store follows, and the count says so.
+  await expect(list.getByRole('button', { name: 'Show 25 more (105 not shown)' })).toBeVisible();
+  await list.getByRole('button', { name: 'Show 25 more (105 not shown)' }).click();
+  await expect(list.getByRole('listitem')).toHaveCount(50);
+  // The oldest case, far past the first answer's lines, is found and opens.
+  await page.getByLabel('Search cases').fill('report 3 from');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await list.getByRole('button', { name: 'SIEM-3 Phishing report 3 from finance', exact: true }).click();
+  await expect(page.getByRole('main').getByText('Phishing report 3 from finance').first()).toBeVisible();
 });

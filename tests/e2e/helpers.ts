@@ -101,3 +101,39 @@ export async function downloadExport(page: Page, format: string): Promise<{ name
   const { readFileSync } = await import('node:fs');
   return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
 }
+
+/**
+ * Fills the case store as the app does (each case's package, the summaries record and its
+ * newest 100 lines) with `count` copies of `template` (a package's JSON), case `i` titled
+ * `Phishing report i` and updated `i` hours after April 1st. Call it once the store is open.
+ */
+export async function seedStore(page: Page, template: string, count: number) {
+  await page.evaluate(
+    async ([template, count]) => {
+      const pkg = JSON.parse(template as string);
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('handoff');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      const tx = db.transaction(['cases', 'meta'], 'readwrite');
+      const lines: string[] = [];
+      for (let i = 0; i < (count as number); i++) {
+        const id = `case-seed-${i}`;
+        const updated = new Date(Date.parse('2026-04-01T00:00:00Z') + i * 3_600_000).toISOString().replace('.000Z', 'Z');
+        Object.assign(pkg.case, { id, updated_at: updated });
+        Object.assign(pkg.case.report.header, { title: `Phishing report ${i} from finance`, alert_id: `SIEM-${i}` });
+        tx.objectStore('cases').put(JSON.stringify(pkg), id);
+        lines.unshift(JSON.stringify([id, pkg.case.report.header.title, `SIEM-${i}`, pkg.case.stage, updated, false]));
+      }
+      tx.objectStore('meta').put(lines.join('\n'), 'summaries');
+      tx.objectStore('meta').put(lines.slice(0, 100).join('\n'), 'summaries-head');
+      await new Promise((resolve, reject) => {
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+    },
+    [template, count],
+  );
+}

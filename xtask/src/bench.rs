@@ -53,7 +53,8 @@ pub fn transfer_sizes(dist: &Path) -> Result<Sizes> {
     sizes_of(dist, |name| !name.starts_with(WORKER_PREFIX))
 }
 
-/// The wasm and JS of the worker, loaded after start-up.
+/// The wasm and JS of the worker, started after the first render (not gated: the page draws
+/// and works without it).
 pub fn worker_sizes(dist: &Path) -> Result<Sizes> {
     sizes_of(dist, |name| name.starts_with(WORKER_PREFIX))
 }
@@ -115,7 +116,7 @@ pub fn size_gate() -> Result {
     say(&format!(
         "wasm + JS to start: the analyst's page gzip {}, the training room's gzip {} (ceiling \
          {}), brotli {} and {}; hello-world Yew: gzip {}, brotli {} (ratios {gz:.2}x, {br:.2}x, \
-         for information); the analyst's worker, loaded after start-up: gzip {}, brotli {}",
+         for information); the analyst's worker, started after the first render: gzip {}, brotli {}",
         kb(app.gzip),
         kb(training.gzip),
         kb(SIZE_CEILING_GZIP_BYTES),

@@ -137,6 +137,15 @@ impl IdbTx {
     fn store(&self, name: &str) -> Result<idb::ObjectStore, String> {
         self.0.object_store(name).map_err(why)
     }
+
+    /// Every key of `store`, as IndexedDB gives them.
+    async fn raw_keys(&self, store: &str) -> Result<Vec<JsValue>, String> {
+        self.store(store)?
+            .get_all_keys(None, None)
+            .map_err(why)?
+            .await
+            .map_err(why)
+    }
 }
 
 impl Db for Idb {
@@ -170,14 +179,14 @@ impl Tx for IdbTx {
     }
 
     async fn all(&self, store: &'static str) -> Result<Vec<(String, String)>, String> {
-        let s = self.store(store)?;
         // Both in key order, so they pair up.
-        let keys = s
-            .get_all_keys(None, None)
+        let keys = self.raw_keys(store).await?;
+        let values = self
+            .store(store)?
+            .get_all(None, None)
             .map_err(why)?
             .await
             .map_err(why)?;
-        let values = s.get_all(None, None).map_err(why)?.await.map_err(why)?;
         Ok(keys
             .into_iter()
             .zip(values)
@@ -186,12 +195,7 @@ impl Tx for IdbTx {
     }
 
     async fn keys(&self, store: &'static str) -> Result<Vec<String>, String> {
-        let s = self.store(store)?;
-        let keys = s
-            .get_all_keys(None, None)
-            .map_err(why)?
-            .await
-            .map_err(why)?;
+        let keys = self.raw_keys(store).await?;
         Ok(keys.into_iter().filter_map(|k| k.as_string()).collect())
     }
 
