@@ -9,6 +9,8 @@
 //! Every call answers through a continuation, whichever store is behind it, so components do
 //! not know which one it is. Calls made while the store is opening wait for it.
 
+use std::rc::Rc;
+
 use handoff_core::package::import_located;
 use handoff_core::Case;
 
@@ -26,7 +28,7 @@ thread_local! {
         web_sys::BroadcastChannel::new(CHANNEL_NAME).ok();
     /// The open case's last saved package, for the crash banner (it cannot wait for the
     /// worker).
-    static LAST_SAVED: std::cell::RefCell<Option<(String, String)>> =
+    static LAST_SAVED: std::cell::RefCell<Option<(String, Rc<str>)>> =
         const { std::cell::RefCell::new(None) };
 }
 
@@ -65,7 +67,10 @@ pub fn listen_to_other_tabs(f: impl Fn(&str) + 'static) -> Option<gloo_events::E
 /// The open case's last saved package (file name, JSON), for the crash banner.
 pub fn last_saved_current() -> Option<(String, String)> {
     LAST_SAVED
-        .with_borrow(|l| l.clone())
+        .with_borrow(|l| {
+            l.as_ref()
+                .map(|(name, json)| (name.clone(), json.to_string()))
+        })
         .or_else(storage::last_saved_current)
 }
 
@@ -83,12 +88,31 @@ pub fn open(offload: &Offload, done: impl Fn(StoredCases) + 'static) {
 
 /// Saves the case and makes it the one reopened after a reload.
 pub fn save(offload: &Offload, case: &Case, done: impl FnOnce(Result<(), String>) + 'static) {
-    save_boxed(offload, case, Box::new(done))
+    save_boxed(offload, case, false, Box::new(done))
+}
+
+/// As [`save`], as the page is hidden or closed: the worker may stop with the page before its
+/// save lands, so the same text also goes to localStorage at once, and the next start takes
+/// it if it is the newest.
+pub fn save_before_leaving(
+    offload: &Offload,
+    case: &Case,
+    done: impl FnOnce(Result<(), String>) + 'static,
+) {
+    save_boxed(offload, case, true, Box::new(done))
 }
 
 // Each public call is a thin shim over one body: the bodies are not copied per caller.
-fn save_boxed(offload: &Offload, case: &Case, done: Then<()>) {
-    let package = handoff_core::package::to_json(case);
+fn save_boxed(offload: &Offload, case: &Case, leaving: bool, done: Then<()>) {
+    // Written once, shared by the job, the localStorage copy, the other tabs and the crash
+    // banner (a megabyte for a large case).
+    let package: Rc<str> = handoff_core::package::to_json(case).into();
+    #[cfg(not(feature = "training"))]
+    if leaving {
+        storage::keep_unsaved(&package);
+    }
+    #[cfg(feature = "training")]
+    let _ = leaving;
     let id = case.id.clone();
     let saved = package.clone();
     let done: Then<()> = Box::new(move |r: Result<(), String>| {
@@ -101,7 +125,7 @@ fn save_boxed(offload: &Offload, case: &Case, done: Then<()>) {
     #[cfg(not(feature = "training"))]
     {
         let job = crate::worker::Job::SaveCase {
-            package: package.clone(),
+            package: package.to_string(),
         };
         let id = case.id.clone();
         worker::write(
@@ -213,16 +237,6 @@ pub fn set_aside_entry(
         let _ = offload;
         done(storage::set_aside_entry(id).ok_or_else(|| "That entry is gone.".to_owned()))
     }
-}
-
-/// Writes the open case to localStorage as the page is hidden or closed: the worker may stop
-/// with the page before its save lands, and the next start takes this copy if it is the
-/// newest.
-pub fn keep_unsaved(case: &Case) {
-    #[cfg(not(feature = "training"))]
-    storage::keep_unsaved(&handoff_core::package::to_json(case));
-    #[cfg(feature = "training")]
-    let _ = case;
 }
 
 #[cfg(not(feature = "training"))]

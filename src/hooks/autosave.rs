@@ -25,6 +25,7 @@ fn save_now(
     dispatch: &Dispatch,
     hold: &RefCell<bool>,
     offload: &Offload,
+    leaving: bool,
 ) {
     if *hold.borrow() {
         return;
@@ -33,14 +34,16 @@ fn save_now(
     // and the whole round trip to the store's answer, which the page does not wait for.
     let stored = perf::span("handoff:autosave-stored");
     let dispatch = dispatch.clone();
-    perf::measure("handoff:autosave", || {
-        store::save(offload, case, move |r| {
-            stored();
-            match r {
-                Ok(()) => dispatch.dispatch(Action::Saved(revision)),
-                Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
-            }
-        })
+    let done = move |r| {
+        stored();
+        match r {
+            Ok(()) => dispatch.dispatch(Action::Saved(revision)),
+            Err(e) => dispatch.dispatch(Action::SaveFailed(e)),
+        }
+    };
+    perf::measure("handoff:autosave", || match leaving {
+        true => store::save_before_leaving(offload, case, done),
+        false => store::save(offload, case, done),
     });
 }
 
@@ -75,7 +78,7 @@ pub fn use_autosave(state: &AppState, dispatch: Dispatch, offload: &Offload) {
                     && deleted.as_ref() != Some(&left.id);
                 if switched && std::mem::take(&mut *due.borrow_mut()) {
                     drop(pending.borrow_mut().take());
-                    save_now(&left, left_rev, &dispatch, &hold, &offload);
+                    save_now(&left, left_rev, &dispatch, &hold, &offload, false);
                 }
             }
             if *rev > 0 {
@@ -84,7 +87,7 @@ pub fn use_autosave(state: &AppState, dispatch: Dispatch, offload: &Offload) {
                 *pending.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     *fired.borrow_mut() = false;
                     if let Some((case, rev)) = latest.borrow().as_ref() {
-                        save_now(case, *rev, &dispatch, &hold, &offload);
+                        save_now(case, *rev, &dispatch, &hold, &offload, false);
                     }
                 }));
             }
@@ -97,12 +100,8 @@ pub fn use_autosave(state: &AppState, dispatch: Dispatch, offload: &Offload) {
                 if std::mem::take(&mut *due.borrow_mut()) {
                     drop(pending.borrow_mut().take());
                     if let Some((case, rev)) = latest.borrow().as_ref() {
-                        // The worker may stop with the page before its save lands: a copy
-                        // goes to localStorage at once, for the next start.
-                        if !*hold.borrow() {
-                            store::keep_unsaved(case);
-                        }
-                        save_now(case, *rev, &dispatch, &hold, &offload);
+                        // The worker may stop with the page: a copy goes to localStorage too.
+                        save_now(case, *rev, &dispatch, &hold, &offload, true);
                     }
                 }
             })

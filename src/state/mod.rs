@@ -285,24 +285,21 @@ impl AppState {
 
     /// Brings case's line up to date; `open` when it is the open case (see below).
     fn put_summary(&mut self, case: &Case, open: bool) {
-        let archived = self
-            .summaries
-            .iter()
-            .find(|s| s.id == case.id)
-            .is_some_and(|s| s.archived);
-        let summary = CaseSummary::of(case, archived);
+        let line = self.summaries.iter().position(|s| s.id == case.id);
+        let h = &case.report.header;
         // The open case's line shows its live stage and time (the case list reads them from
-        // the case), so a keystroke that changes only the time leaves the list as it is.
-        let same = |s: &CaseSummary| {
-            s.title == summary.title && s.alert_id == summary.alert_id && s.stage == summary.stage
-        };
-        if open && self.summaries.iter().any(|s| s.id == case.id && same(s)) {
-            return;
+        // the case), so a keystroke that changes only the time leaves the list as it is, and
+        // builds no line.
+        if let Some(s) = line.map(|i| &self.summaries[i]) {
+            if open && s.title == h.title && s.alert_id == h.alert_id && s.stage == case.stage {
+                return;
+            }
         }
-        let summary = Rc::new(summary);
+        let archived = line.is_some_and(|i| self.summaries[i].archived);
+        let summary = Rc::new(CaseSummary::of(case, archived));
         let list = Rc::make_mut(&mut self.summaries);
-        match list.iter_mut().find(|s| s.id == case.id) {
-            Some(s) => *s = summary,
+        match line {
+            Some(i) => list[i] = summary,
             None => list.insert(0, summary),
         }
     }

@@ -39,8 +39,17 @@ struct Wire(
 
 impl Serialize for CaseSummary {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let c = self.clone();
-        Wire(c.id, c.title, c.alert_id, c.stage, c.updated_at, c.archived).serialize(s)
+        // `Wire`'s shape, from borrowed fields: the store writes every line at each save.
+        let updated = handoff_core::vocabulary::time::rfc3339(&self.updated_at);
+        let line = (
+            &self.id,
+            &self.title,
+            &self.alert_id,
+            self.stage,
+            updated,
+            self.archived,
+        );
+        line.serialize(s)
     }
 }
 

@@ -271,6 +271,17 @@ pub async fn migrate(
     tx.finish().await
 }
 
+/// Opens: moves `legacy` in, then reads what start-up needs ([`read_start`]); the
+/// migration's problems come first.
+pub async fn open(db: &impl Db, legacy: Legacy, first: Option<usize>) -> Result<Opened, String> {
+    let mut problems = Vec::new();
+    migrate(db, legacy, &mut problems).await?;
+    let mut opened = read_start(db, first).await?;
+    problems.append(&mut opened.problems);
+    opened.problems = problems;
+    Ok(opened)
+}
+
 /// What start-up needs: the summaries (newest first; the first `first` of them only, when
 /// given), the set-aside IDs and the case to reopen. Summaries that do not read are rebuilt
 /// from the cases; a case that does not read is set aside.

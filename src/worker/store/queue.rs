@@ -38,7 +38,7 @@ pub fn enqueue(id: u64, job: Job, post: Rc<dyn Fn(String)>) {
                 Some(Store::Memory(db)) => handle(&db, job).await,
                 None => match job {
                     Job::OpenStore { legacy, first } => {
-                        open(super::legacy(legacy), first.map(|n| n as usize)).await
+                        first_open(super::legacy(legacy), first.map(|n| n as usize)).await
                     }
                     _ => Done::Stored {
                         text: Err("The case store is not open.".into()),
@@ -59,20 +59,14 @@ fn now() -> DateTime<Utc> {
 /// memory, starting from `legacy`, and the page keeps writing them to localStorage: the next
 /// start that opens IndexedDB moves them in (the newest copy of a case wins), so nothing is
 /// lost.
-async fn open(legacy: Legacy, first: Option<usize>) -> Done {
+async fn first_open(legacy: Legacy, first: Option<usize>) -> Done {
     let refused = match connect(NAME, VERSION).await {
         Ok(db) => {
-            let mut problems = Vec::new();
-            let opened = match super::migrate(&db, legacy.clone(), &mut problems).await {
-                Ok(()) => super::read_start(&db, first).await,
-                Err(e) => Err(e),
-            };
-            match opened {
+            let keys = legacy.keys.clone();
+            match super::open(&db, legacy.clone(), first).await {
                 Ok(mut opened) => {
                     STORE.set(Some(Store::Idb(db)));
-                    problems.append(&mut opened.problems);
-                    opened.problems = problems;
-                    opened.moved = legacy.keys;
+                    opened.moved = keys;
                     return Done::StoreOpened { opened };
                 }
                 Err(e) => {
@@ -90,15 +84,9 @@ async fn open(legacy: Legacy, first: Option<usize>) -> Done {
             .to_owned(),
     };
     let memory = Memory::default();
-    let mut problems = Vec::new();
-    let opened = match super::migrate(&memory, legacy, &mut problems).await {
-        Ok(()) => super::read_start(&memory, first).await,
-        Err(e) => Err(e),
-    };
+    let opened = super::open(&memory, legacy, first).await;
     STORE.set(Some(Store::Memory(memory)));
     let mut opened = opened.unwrap_or_default();
-    problems.append(&mut opened.problems);
-    opened.problems = problems;
     opened.refused = Some(format!(
         "{refused} Until it can, cases are kept in this browser's local storage, which holds a \
          few hundred: export the ones you need to keep."
@@ -113,11 +101,7 @@ async fn handle(db: &impl Db, job: Job) -> Done {
     match job {
         // Open already: the rest of the summaries after the first lines, or a second start.
         Job::OpenStore { legacy, first } => {
-            let mut problems = Vec::new();
-            let opened = match super::migrate(db, super::legacy(legacy), &mut problems).await {
-                Ok(()) => super::read_start(db, first.map(|n| n as usize)).await,
-                Err(e) => Err(e),
-            };
+            let opened = super::open(db, super::legacy(legacy), first.map(|n| n as usize)).await;
             Done::StoreOpened {
                 opened: opened.unwrap_or_else(|e| Opened {
                     refused: Some(e),

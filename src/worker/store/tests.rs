@@ -63,21 +63,17 @@ fn current_release_local_storage() -> Vec<(String, String)> {
     ]
 }
 
-fn open(db: &Memory, entries: Vec<(String, String)>) -> (Opened, Vec<String>) {
+/// The store opened from the page's localStorage `entries`, and the keys it took.
+fn open_with(db: &Memory, entries: Vec<(String, String)>) -> (Opened, Vec<String>) {
     let legacy = legacy(entries);
     let keys = legacy.keys.clone();
-    let mut problems = Vec::new();
-    run(migrate(db, legacy, &mut problems)).unwrap();
-    let mut opened = run(read_start(db, None)).unwrap();
-    problems.append(&mut opened.problems);
-    opened.problems = problems;
-    (opened, keys)
+    (run(open(db, legacy, None)).unwrap(), keys)
 }
 
 #[test]
 fn the_current_releases_local_storage_moves_in_with_nothing_lost() {
     let db = Memory::default();
-    let (opened, moved) = open(&db, current_release_local_storage());
+    let (opened, moved) = open_with(&db, current_release_local_storage());
     let ids: Vec<&str> = opened.summaries.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["case-b", "case-a", "case-c"], "newest first");
     assert_eq!(opened.summaries[0].title, "Phish");
@@ -109,7 +105,7 @@ fn the_current_releases_local_storage_moves_in_with_nothing_lost() {
         .iter()
         .any(|k| k.ends_with(".name") || k.contains("training") || k.ends_with("export-settings")));
     // A second start (the page kept its copy, say) changes nothing and loses nothing.
-    let (again, _) = open(&db, current_release_local_storage());
+    let (again, _) = open_with(&db, current_release_local_storage());
     assert_eq!(again.summaries, opened.summaries);
     assert_eq!(
         again.set_aside.len(),
@@ -122,7 +118,7 @@ fn the_current_releases_local_storage_moves_in_with_nothing_lost() {
 fn a_newer_stored_case_is_not_replaced_by_an_older_copy_but_an_unsaved_change_wins() {
     let db = Memory::default();
     run(save(&db, &to_json(&case("case-a", "Newer", 30)))).unwrap();
-    let (opened, _) = open(
+    let (opened, _) = open_with(
         &db,
         vec![(
             "handoff.v1.case.case-a".into(),
@@ -131,7 +127,7 @@ fn a_newer_stored_case_is_not_replaced_by_an_older_copy_but_an_unsaved_change_wi
     );
     assert_eq!(opened.summaries[0].title, "Newer");
     let unsaved = to_json(&case("case-a", "Typed before closing", 31));
-    let (opened, _) = open(&db, vec![("handoff.v1.unsaved".into(), unsaved.clone())]);
+    let (opened, _) = open_with(&db, vec![("handoff.v1.unsaved".into(), unsaved.clone())]);
     assert_eq!(opened.summaries[0].title, "Typed before closing");
     assert_eq!(run(load(&db, "case-a")).unwrap(), unsaved);
 }
