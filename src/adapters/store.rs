@@ -296,7 +296,7 @@ mod worker {
     fn answer(done: Then<String>) -> impl FnOnce(Result<Done, String>) {
         move |r| {
             done(match r {
-                Ok(Done::Stored { text }) => text,
+                Ok(Done::Stored(text)) => text,
                 Ok(_) => Err(WRONG_ANSWER.into()),
                 Err(why) => Err(format!("The case store did not answer: {why}")),
             })
@@ -350,7 +350,7 @@ mod worker {
             },
             move |r| {
                 let opened = match r {
-                    Ok(Done::StoreOpened { opened }) => opened,
+                    Ok(Done::StoreOpened(opened)) => opened,
                     other => {
                         settle(Backend::LocalOnly);
                         let why = other.err().unwrap_or_else(|| WRONG_ANSWER.into());
@@ -394,7 +394,7 @@ mod worker {
                     };
                     // Without the rest, the list still shows its newest lines.
                     rest.run(job, move |r| {
-                        if let Ok(Done::StoreOpened { opened }) = r {
+                        if let Ok(Done::StoreOpened(opened)) = r {
                             done(StoredCases {
                                 summaries: opened.summaries,
                                 current: None,

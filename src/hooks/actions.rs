@@ -77,7 +77,7 @@ impl Actions {
         let job = crate::worker::Job::ReadAlert { text: text.clone() };
         self.offload.run(job, move |result| {
             let (intake, failure) = match result {
-                Ok(crate::worker::Done::AlertRead { intake }) => (intake, None),
+                Ok(crate::worker::Done::AlertRead(intake)) => (intake, None),
                 Ok(_) => (Box::default(), Some(WRONG_ANSWER.to_owned())),
                 Err(why) => (Box::default(), Some(why)),
             };
@@ -104,7 +104,7 @@ impl Actions {
         };
         self.offload
             .run(crate::worker::Job::ExplainImport { text }, move |result| {
-                if let Ok(crate::worker::Done::ImportExplained { refusal: Some(why) }) = result {
+                if let Ok(crate::worker::Done::ImportExplained(Some(why))) = result {
                     show(why);
                 }
             });
@@ -116,7 +116,7 @@ impl Actions {
         let a = self.clone();
         self.offload
             .run(crate::worker::Job::ReadAlert { text }, move |result| {
-                if let Ok(crate::worker::Done::AlertRead { intake }) = result {
+                if let Ok(crate::worker::Done::AlertRead(intake)) = result {
                     a.send(Action::AlertRead { case_id, intake });
                 }
             });
@@ -150,7 +150,7 @@ impl Actions {
         self.ask(
             job,
             |d| match d {
-                Done::Written { text, rendered } => Some(Exported {
+                Done::Written(text, rendered) => Some(Exported {
                     text,
                     rendered: rendered.map(Rc::new),
                 }),
@@ -175,7 +175,7 @@ impl Actions {
         self.ask(
             Job::CheckSettings { settings },
             |d| match d {
-                Done::SettingsChecked { result } => Some(result),
+                Done::SettingsChecked(result) => Some(result),
                 _ => None,
             },
             done,
@@ -192,7 +192,7 @@ impl Actions {
         self.ask(
             Job::ReadSettingsFile { text },
             |d| match d {
-                Done::SettingsFileRead { settings } => Some(settings),
+                Done::SettingsFileRead(settings) => Some(settings),
                 _ => None,
             },
             done,
@@ -244,7 +244,7 @@ impl Actions {
         self.ask(
             job,
             |d| match d {
-                Done::ScenarioStarted { package } => Some(package),
+                Done::ScenarioStarted(package) => Some(package),
                 _ => None,
             },
             move |started| {
@@ -282,7 +282,7 @@ impl Actions {
         self.ask(
             job,
             |d| match d {
-                Done::Scored { score } => Some(score),
+                Done::Scored(score) => Some(score),
                 _ => None,
             },
             move |result| {
@@ -316,7 +316,7 @@ impl Actions {
                 from_store: true,
             },
             |d| match d {
-                Done::ShiftHandoverWritten { handover } => Some(handover),
+                Done::ShiftHandoverWritten(handover) => Some(handover),
                 _ => None,
             },
             done,
@@ -334,7 +334,7 @@ impl Actions {
         self.ask(
             Job::ReadScenarios { files },
             |d| match d {
-                Done::ScenariosRead { scenarios } => Some(scenarios),
+                Done::ScenariosRead(scenarios) => Some(scenarios),
                 _ => None,
             },
             done,
@@ -358,7 +358,7 @@ impl Actions {
                 markdown,
             },
             |d| match d {
-                Done::SessionWritten { text } => Some(text),
+                Done::SessionWritten(text) => Some(text),
                 _ => None,
             },
             move |written| match written {
@@ -379,7 +379,7 @@ impl Actions {
         self.ask(
             Job::ClassDebrief { files },
             |d| match d {
-                Done::ClassDebriefed { class } => Some(class),
+                Done::ClassDebriefed(class) => Some(class),
                 _ => None,
             },
             done,
@@ -396,7 +396,7 @@ impl Actions {
     ) {
         self.offload.run(job, move |answer| {
             done(answer.and_then(|d| match d {
-                Done::Failed { why } => Err(why),
+                Done::Failed(why) => Err(why),
                 d => pick(d).ok_or_else(|| WRONG_ANSWER.to_owned()),
             }))
         });

@@ -27,7 +27,7 @@ use preview::Node;
 use crate::state::CaseSummary;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 9;
+pub const PROTOCOL: u32 = 10;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -146,70 +146,43 @@ pub enum Job {
     },
 }
 
+/// A job's answer. Every variant is a tuple: the page's reader of a tuple variant is a
+/// fraction of a struct variant's (no field names to match), and the page reads every answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Done {
-    AlertRead {
-        intake: Box<Intake>,
-    },
-    /// `None`: the package is not refused after all.
+    AlertRead(Box<Intake>),
+    /// Why the package is refused; `None`: it is not refused after all.
     #[cfg(not(feature = "training"))]
-    ImportExplained {
-        refusal: Option<String>,
-    },
-    Written {
-        /// The text, or why this case has none for this destination.
-        text: Result<String, String>,
-        /// The Markdown export parsed for the preview.
-        rendered: Option<Vec<Node>>,
-    },
+    ImportExplained(Option<String>),
+    /// The text, or why this case has none for this destination; and the Markdown export
+    /// parsed for the preview.
+    Written(Result<String, String>, Option<Vec<Node>>),
     #[cfg(not(feature = "training"))]
-    SettingsChecked {
-        result: Result<ExportSettings, handoff_core::package::SettingsProblems>,
-    },
+    SettingsChecked(Result<ExportSettings, handoff_core::package::SettingsProblems>),
     #[cfg(not(feature = "training"))]
-    ShiftHandoverWritten {
-        handover: ShiftText,
-    },
+    ShiftHandoverWritten(ShiftText),
     #[cfg(not(feature = "training"))]
-    SettingsFileRead {
-        settings: ExportSettings,
-    },
+    SettingsFileRead(ExportSettings),
     #[cfg(not(feature = "training"))]
-    StoreOpened {
-        opened: Opened,
-    },
+    StoreOpened(Opened),
     /// What a store job gave: a stored text (empty for a change), or why it failed.
     #[cfg(not(feature = "training"))]
-    Stored {
-        text: Result<String, String>,
-    },
+    Stored(Result<String, String>),
     #[cfg(feature = "training")]
-    Scored {
-        score: handoff_core::training::Score,
-    },
+    Scored(handoff_core::training::Score),
     /// The job was refused, with why (a sentence for the analyst). One answer for every job
     /// that can fail so, rather than a `Result` in each: the page reads one shape.
-    Failed {
-        why: String,
-    },
+    Failed(String),
     /// In the order of the files: what the page plays, or why the file is refused (named).
     #[cfg(feature = "training")]
-    ScenariosRead {
-        scenarios: Vec<Result<handoff_core::training::Playable, String>>,
-    },
+    ScenariosRead(Vec<Result<handoff_core::training::Playable, String>>),
     /// The case's package JSON, which the page reads as it reads a stored case.
     #[cfg(feature = "training")]
-    ScenarioStarted {
-        package: Result<String, String>,
-    },
+    ScenarioStarted(Result<String, String>),
     #[cfg(feature = "training")]
-    SessionWritten {
-        text: String,
-    },
+    SessionWritten(String),
     #[cfg(feature = "training")]
-    ClassDebriefed {
-        class: ClassTable,
-    },
+    ClassDebriefed(ClassTable),
 }
 
 /// What a [`Job::StoredCase`] does.
@@ -476,19 +449,17 @@ impl Job {
 
 /// The answer of a job refused for `why`.
 pub fn failed(why: String) -> Done {
-    Done::Failed { why }
+    Done::Failed(why)
 }
 
 /// Does one job that needs no store.
 pub fn answer_job(job: Job, now: DateTime<Utc>, random: &mut impl FnMut() -> [u8; 16]) -> Done {
     match job {
-        Job::ReadAlert { text } => Done::AlertRead {
-            intake: Box::new(intake::read(&text)),
-        },
+        Job::ReadAlert { text } => Done::AlertRead(Box::new(intake::read(&text))),
         #[cfg(not(feature = "training"))]
-        Job::ExplainImport { text } => Done::ImportExplained {
-            refusal: import(text.as_bytes()).err().map(|e| e.to_string()),
-        },
+        Job::ExplainImport { text } => {
+            Done::ImportExplained(import(text.as_bytes()).err().map(|e| e.to_string()))
+        }
         Job::Write {
             package,
             writing,
@@ -517,7 +488,7 @@ pub fn answer_job(job: Job, now: DateTime<Utc>, random: &mut impl FnMut() -> [u8
                 (Ok(t), true) => Some(preview::markdown(t)),
                 _ => None,
             };
-            Done::Written { text, rendered }
+            Done::Written(text, rendered)
         }
         #[cfg(not(feature = "training"))]
         Job::ShiftHandover {
@@ -526,60 +497,55 @@ pub fn answer_job(job: Job, now: DateTime<Utc>, random: &mut impl FnMut() -> [u8
             settings,
             ..
         } => shift_text(&packages, now, hours, &settings)
-            .map_or_else(failed, |handover| Done::ShiftHandoverWritten { handover }),
+            .map_or_else(failed, Done::ShiftHandoverWritten),
         #[cfg(not(feature = "training"))]
-        Job::CheckSettings { settings } => Done::SettingsChecked {
-            result: settings
+        Job::CheckSettings { settings } => Done::SettingsChecked(
+            settings
                 .options(Audience::FullRecord)
                 .map(|o| ExportSettings::canonical(&o)),
-        },
+        ),
         #[cfg(not(feature = "training"))]
-        Job::ReadSettingsFile { text } => ExportSettings::from_file(&text)
-            .map_or_else(failed, |settings| Done::SettingsFileRead { settings }),
+        Job::ReadSettingsFile { text } => {
+            ExportSettings::from_file(&text).map_or_else(failed, Done::SettingsFileRead)
+        }
         #[cfg(feature = "training")]
         Job::Score {
             scenario,
             package,
             checks,
-        } => {
-            scored(&scenario, &package, &checks).map_or_else(failed, |score| Done::Scored { score })
-        }
+        } => scored(&scenario, &package, &checks).map_or_else(failed, Done::Scored),
         #[cfg(feature = "training")]
-        Job::ReadScenarios { files } => Done::ScenariosRead {
-            scenarios: files.iter().map(|(n, t)| playable(n, t)).collect(),
-        },
+        Job::ReadScenarios { files } => {
+            Done::ScenariosRead(files.iter().map(|(n, t)| playable(n, t)).collect())
+        }
         #[cfg(feature = "training")]
         Job::StartScenario {
             scenario,
             id,
             at,
             trainee,
-        } => Done::ScenarioStarted {
-            package: handoff_core::training::parse_scenario(&scenario)
+        } => Done::ScenarioStarted(
+            handoff_core::training::parse_scenario(&scenario)
                 .and_then(|s| handoff_core::training::start_case(&s, id, at, &trainee))
                 .map(|case| handoff_core::package::to_json(&case)),
-        },
+        ),
         #[cfg(feature = "training")]
         Job::WriteSession {
             trainee,
             results,
             markdown,
-        } => Done::SessionWritten {
-            text: if markdown {
-                handoff_core::training::session_markdown(&trainee, &results)
-            } else {
-                handoff_core::training::session_json(&trainee, &results)
-            },
-        },
+        } => Done::SessionWritten(if markdown {
+            handoff_core::training::session_markdown(&trainee, &results)
+        } else {
+            handoff_core::training::session_json(&trainee, &results)
+        }),
         #[cfg(feature = "training")]
-        Job::ClassDebrief { files } => Done::ClassDebriefed {
-            class: class_table(&files),
-        },
+        Job::ClassDebrief { files } => Done::ClassDebriefed(class_table(&files)),
         // Asynchronous: the worker's binary hands them to `store`, never here.
         #[cfg(not(feature = "training"))]
-        Job::OpenStore { .. } | Job::SaveCase { .. } | Job::StoredCase { .. } => Done::Stored {
-            text: Err("the store is not open in this worker.".into()),
-        },
+        Job::OpenStore { .. } | Job::SaveCase { .. } | Job::StoredCase { .. } => {
+            Done::Stored(Err("the store is not open in this worker.".into()))
+        }
     }
 }
 
@@ -649,19 +615,14 @@ mod tests {
         };
         let (_, done) = read_answer(&answer(&request(1, job)).unwrap()).unwrap();
         let want = score(&scenario, &case, &checks);
-        assert_eq!(
-            done,
-            Done::Scored {
-                score: want.clone()
-            }
-        );
+        assert_eq!(done, Done::Scored(want.clone()));
         let job = Job::Score {
             scenario: "{}".into(),
             package: to_json(&case),
             checks: Vec::new(),
         };
         let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
-        assert!(matches!(done, Done::Failed { .. }), "{done:?}");
+        assert!(matches!(done, Done::Failed(..)), "{done:?}");
 
         // Scenario files read for the page: what it plays (no expected answers), or the
         // file named with why it is refused, in the files' order.
@@ -675,7 +636,7 @@ mod tests {
             ],
         };
         let (_, done) = read_answer(&answer(&request(4, job)).unwrap()).unwrap();
-        let Done::ScenariosRead { scenarios } = done else {
+        let Done::ScenariosRead(scenarios) = done else {
             panic!("{done:?}")
         };
         assert_eq!(scenarios.len(), 2);
@@ -689,12 +650,7 @@ mod tests {
         };
         let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
         let started = to_json(&start_case(&scenario, "case-2".into(), at, "Dana Kim").unwrap());
-        assert_eq!(
-            done,
-            Done::ScenarioStarted {
-                package: Ok(started)
-            }
-        );
+        assert_eq!(done, Done::ScenarioStarted(Ok(started)));
         let why = scenarios[1].as_ref().unwrap_err();
         assert!(
             why.starts_with("broken.json: This is not a valid scenario file: checks[0].minutes"),
@@ -721,9 +677,7 @@ mod tests {
         let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
         assert_eq!(
             done,
-            Done::SessionWritten {
-                text: session_json("Dana Kim", std::slice::from_ref(&result))
-            }
+            Done::SessionWritten(session_json("Dana Kim", std::slice::from_ref(&result)))
         );
         let job = Job::ClassDebrief {
             files: vec![
@@ -732,7 +686,7 @@ mod tests {
             ],
         };
         let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
-        let Done::ClassDebriefed { class } = done else {
+        let Done::ClassDebriefed(class) = done else {
             panic!("{done:?}")
         };
         assert_eq!(
@@ -763,7 +717,7 @@ mod tests {
         let text = "CEF:0|Acme|Gate|1.0|100|Port scan|7|src=203.0.113.7 suser=jdoe";
         let answer = answer(&request(41, Job::ReadAlert { text: text.into() })).unwrap();
         let (id, done) = read_answer(&answer).unwrap();
-        let Done::AlertRead { intake: read } = done else {
+        let Done::AlertRead(read) = done else {
             panic!("{done:?}")
         };
         assert_eq!(id, 41);
@@ -793,7 +747,7 @@ mod tests {
             from_store: false,
         };
         let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
-        let Done::ShiftHandoverWritten { handover: text } = done else {
+        let Done::ShiftHandoverWritten(text) = done else {
             panic!("{done:?}")
         };
         let want = shift_handover(std::slice::from_ref(&case), now, 168);
@@ -813,7 +767,7 @@ mod tests {
         let text = r#"{"format":"handoff-package","schema_version":1,"case":{"id":7}}"#;
         let answer = answer(&request(2, Job::ExplainImport { text: text.into() })).unwrap();
         let (_, done) = read_answer(&answer).unwrap();
-        let Done::ImportExplained { refusal: Some(why) } = done else {
+        let Done::ImportExplained(Some(why)) = done else {
             panic!("{done:?}")
         };
         assert!(
@@ -835,12 +789,7 @@ mod tests {
             settings: ExportSettings::default(),
         };
         let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
-        let Done::Written {
-            text: Ok(text),
-            rendered: Some(nodes),
-            ..
-        } = done
-        else {
+        let Done::Written(Ok(text), Some(nodes)) = done else {
             panic!("{done:?}")
         };
         assert_eq!(text, to_markdown(&case, &options));
@@ -855,12 +804,7 @@ mod tests {
             settings: ExportSettings::default(),
         };
         let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
-        let Done::Written {
-            text: Ok(stix),
-            rendered: None,
-            ..
-        } = done
-        else {
+        let Done::Written(Ok(stix), None) = done else {
             panic!("{done:?}")
         };
         assert!(stix.contains("\"type\": \"bundle\""), "{}", &stix[..200]);
@@ -877,7 +821,7 @@ mod tests {
             settings: settings.clone(),
         };
         let (_, done) = read_answer(&answer(&request(1, job)).unwrap()).unwrap();
-        let Done::SettingsChecked { result: Err(p) } = done else {
+        let Done::SettingsChecked(Err(p)) = done else {
             panic!("{done:?}")
         };
         assert!(p.own_domains[0].starts_with("Line 2"), "{p:?}");
@@ -886,18 +830,13 @@ mod tests {
             text: settings.to_file(),
         };
         let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
-        assert_eq!(
-            done,
-            Done::SettingsFileRead {
-                settings: settings.clone()
-            }
-        );
+        assert_eq!(done, Done::SettingsFileRead(settings.clone()));
         let job = Job::ReadSettingsFile {
             text: to_json(&large_case()),
         };
         let (_, done) = read_answer(&answer(&request(4, job)).unwrap()).unwrap();
         assert!(
-            matches!(&done, Done::Failed { why } if why.starts_with("This is not a Handoff export settings file")),
+            matches!(&done, Done::Failed(why) if why.starts_with("This is not a Handoff export settings file")),
             "{done:?}"
         );
         let job = Job::Write {
@@ -909,7 +848,7 @@ mod tests {
             settings,
         };
         let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
-        let Done::Written { text: Err(why), .. } = done else {
+        let Done::Written(Err(why), _) = done else {
             panic!("{done:?}")
         };
         assert!(
@@ -924,10 +863,7 @@ mod tests {
             },
         };
         let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
-        let Done::SettingsChecked {
-            result: Ok(canonical),
-        } = done
-        else {
+        let Done::SettingsChecked(Ok(canonical)) = done else {
             panic!("{done:?}")
         };
         assert_eq!(canonical.own_domains, "contoso.com");

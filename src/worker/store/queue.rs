@@ -40,9 +40,7 @@ pub fn enqueue(id: u64, job: Job, post: Rc<dyn Fn(String)>) {
                     Job::OpenStore { legacy, first } => {
                         first_open(super::legacy(legacy), first.map(|n| n as usize)).await
                     }
-                    _ => Done::Stored {
-                        text: Err("The case store is not open.".into()),
-                    },
+                    _ => Done::Stored(Err("The case store is not open.".into())),
                 },
             };
             post(encode_answer(id, done));
@@ -67,7 +65,7 @@ async fn first_open(legacy: Legacy, first: Option<usize>) -> Done {
                 Ok(mut opened) => {
                     STORE.set(Some(Store::Idb(db)));
                     opened.moved = keys;
-                    return Done::StoreOpened { opened };
+                    return Done::StoreOpened(opened);
                 }
                 Err(e) => {
                     db.close();
@@ -91,35 +89,27 @@ async fn first_open(legacy: Legacy, first: Option<usize>) -> Done {
         "{refused} Until it can, cases are kept in this browser's local storage, which holds a \
          few hundred: export the ones you need to keep."
     ));
-    Done::StoreOpened { opened }
+    Done::StoreOpened(opened)
 }
 
 async fn handle(db: &impl Db, job: Job) -> Done {
-    let stored = |r: Result<(), String>| Done::Stored {
-        text: r.map(|()| String::new()),
-    };
+    let stored = |r: Result<(), String>| Done::Stored(r.map(|()| String::new()));
     match job {
         // Open already: the rest of the summaries after the first lines, or a second start.
         Job::OpenStore { legacy, first } => {
             let opened = super::open(db, super::legacy(legacy), first.map(|n| n as usize)).await;
-            Done::StoreOpened {
-                opened: opened.unwrap_or_else(|e| Opened {
-                    refused: Some(e),
-                    ..Opened::default()
-                }),
-            }
+            Done::StoreOpened(opened.unwrap_or_else(|e| Opened {
+                refused: Some(e),
+                ..Opened::default()
+            }))
         }
         Job::SaveCase { package } => stored(super::save(db, &package).await),
         Job::StoredCase { id, op } => match op {
-            CaseOp::Load => Done::Stored {
-                text: super::load(db, &id).await,
-            },
+            CaseOp::Load => Done::Stored(super::load(db, &id).await),
             CaseOp::Delete => stored(super::delete(db, &id).await),
             CaseOp::Archive => stored(super::archive(db, &id, true).await),
             CaseOp::Unarchive => stored(super::archive(db, &id, false).await),
-            CaseOp::SetAside => Done::Stored {
-                text: super::set_aside_entry(db, &id).await,
-            },
+            CaseOp::SetAside => Done::Stored(super::set_aside_entry(db, &id).await),
         },
         Job::ShiftHandover {
             packages,
@@ -135,7 +125,7 @@ async fn handle(db: &impl Db, job: Job) -> Done {
                     stored.extend(packages);
                     shift_text(&stored, now, hours, &settings)
                 })
-                .map_or_else(failed, |handover| Done::ShiftHandoverWritten { handover })
+                .map_or_else(failed, Done::ShiftHandoverWritten)
         }
         _ => stored(Err("this job is not the store's.".into())),
     }
