@@ -22,7 +22,7 @@ pub fn app() -> Html {
     use_stored_cases(&actions);
     use_profile(&state.profile, state.dispatcher());
     use_autosave(&state, state.dispatcher(), &actions.offload);
-    use_other_tabs(state.dispatcher());
+    use_other_tabs(&actions, state.case.as_deref().map(|c| c.id.as_str()));
     use_offline(state.dispatcher());
     use_shortcuts();
     use_alert_reading(&state, &actions);

@@ -11,6 +11,8 @@
 
 pub mod adapters;
 pub mod app;
+#[cfg(not(feature = "training"))]
+pub mod backup_page;
 pub mod components;
 pub mod hooks;
 pub mod state;
@@ -22,8 +24,12 @@ pub use app::App;
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Mounts the app into the page's `<body>`, after installing the panic hook.
+/// Mounts the app into the page's `<body>`, after installing the panic hook: the analyst's
+/// app (or the training room's, with `training`), or the backup page, with `backup`.
 pub fn start() {
     adapters::panic::install();
+    #[cfg(not(feature = "backup"))]
     yew::Renderer::<App>::new().render();
+    #[cfg(feature = "backup")]
+    yew::Renderer::<backup_page::BackupPage>::new().render();
 }

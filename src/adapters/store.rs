@@ -37,7 +37,8 @@ const CHANNEL_NAME: &str = "handoff.v1.cases";
 #[cfg(feature = "training")]
 const CHANNEL_NAME: &str = "handoff.training.v1.cases";
 
-/// Tells the other tabs: `saved <id>` and the package on the next line, or `deleted <id>`.
+/// Tells the other tabs: `saved <id>` and the package on the next line, `deleted <id>`, or
+/// [`RESTORED`] and the IDs it replaced.
 fn tell_other_tabs(message: &str) {
     CHANNEL.with(|c| {
         if let Some(c) = c {
@@ -46,6 +47,10 @@ fn tell_other_tabs(message: &str) {
         }
     });
 }
+
+/// What a tab tells the others when it has restored a backup (with the IDs of the cases
+/// it replaced, a line each): their lists are out of date.
+pub const RESTORED: &str = "restored";
 
 /// Calls `f` with each message the other tabs send, for as long as the listener is kept.
 pub fn listen_to_other_tabs(f: impl Fn(&str) + 'static) -> Option<gloo_events::EventListener> {
@@ -239,6 +244,14 @@ pub fn set_aside_entry(
     }
 }
 
+/// A restore's plan, as the worker words it: a sentence (`Err` when there is nothing to
+/// restore) and the details, parsed Markdown.
+#[cfg(not(feature = "training"))]
+pub type Planned = (Result<String, String>, Vec<crate::worker::preview::Node>);
+
+#[cfg(not(feature = "training"))]
+pub use worker::{ask_to_keep, back_up, plan_restore, relist, restore, storage_note};
+
 #[cfg(not(feature = "training"))]
 mod worker {
     use std::cell::RefCell;
@@ -292,15 +305,20 @@ mod worker {
         }
     }
 
-    /// The store's answer, for `done`.
-    fn answer(done: Then<String>) -> impl FnOnce(Result<Done, String>) {
-        move |r| {
-            done(match r {
-                Ok(Done::Stored(text)) => text,
-                Ok(_) => Err(WRONG_ANSWER.into()),
-                Err(why) => Err(format!("The case store did not answer: {why}")),
-            })
-        }
+    /// Runs a store job once the store is open; `done` gets the answer, or why there is
+    /// none (a refusal included).
+    fn ask(offload: &Offload, job: Job, done: Then<Done>) {
+        let offload = offload.clone();
+        when_open(Box::new(move |backend| match backend {
+            Backend::Worker { .. } => offload.run(job, move |r| {
+                done(match r {
+                    Ok(Done::Failed(why)) => Err(why),
+                    Ok(d) => Ok(d),
+                    Err(why) => Err(format!("The case store did not answer: {why}")),
+                })
+            }),
+            _ => done(Err(NOT_RUNNING.into())),
+        }))
     }
 
     /// A change: to the worker's store, and to localStorage (`local`) when that is where it
@@ -319,7 +337,7 @@ mod worker {
                         return done(Err(why));
                     }
                 }
-                offload.run(job, answer(Box::new(|r| done(r.map(drop)))))
+                read(&offload, job, Box::new(|r| done(r.map(drop))))
             }
             _ => done(local()),
         }))
@@ -327,11 +345,116 @@ mod worker {
 
     /// A read from the worker's store.
     pub fn read(offload: &Offload, job: Job, done: Then<String>) {
-        let offload = offload.clone();
-        when_open(Box::new(move |backend| match backend {
-            Backend::Worker { .. } => offload.run(job, answer(done)),
-            _ => done(Err(NOT_RUNNING.into())),
-        }))
+        let done = Box::new(move |r: Result<Done, String>| {
+            done(match r {
+                Ok(Done::Stored(text)) => text,
+                Ok(_) => Err(WRONG_ANSWER.into()),
+                Err(why) => Err(why),
+            })
+        });
+        ask(offload, job, done)
+    }
+
+    /// Has the worker write a backup of every stored case (gzip-compressed if asked) and
+    /// downloads it; `done` gets a sentence saying what it holds.
+    pub fn back_up(offload: &Offload, compressed: bool, done: Then<String>) {
+        let done = Box::new(move |r: Result<String, String>| {
+            done(r.and_then(|lines| {
+                let mut lines = lines.lines();
+                let (url, name) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""));
+                crate::adapters::download::download_url(name, url)?;
+                Ok(lines.collect())
+            }))
+        });
+        read(offload, Job::BackUp { compressed }, done)
+    }
+
+    /// What restoring the backup `file` here would do: a sentence (`Err` when there is
+    /// nothing to restore) and the details to lay out. The worker reads the file itself,
+    /// through an object URL.
+    pub fn plan_restore(offload: &Offload, file: &web_sys::Blob, done: Then<Planned>) {
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(file) else {
+            return done(Err(
+                "The browser would not let Handoff read the file.".into()
+            ));
+        };
+        let revoke = url.clone();
+        let done = Box::new(move |r: Result<Done, String>| {
+            let _ = web_sys::Url::revoke_object_url(&revoke);
+            done(match r {
+                Ok(Done::Written(said, details)) => Ok((said, details.unwrap_or_default())),
+                Ok(_) => Err(WRONG_ANSWER.into()),
+                Err(why) => Err(why),
+            })
+        });
+        ask(offload, Job::PlanRestore { url }, done)
+    }
+
+    /// Carries out the restore last planned, then tells the other tabs; `done` gets what it
+    /// stored, then the IDs of the cases it replaced, a line each.
+    pub fn restore(
+        offload: &Offload,
+        choice: handoff_core::package::ConflictChoice,
+        done: Then<String>,
+    ) {
+        if BACKEND.with_borrow(|b| *b) == (Backend::Worker { local_copy: true }) {
+            return done(Err(
+                "This browser is not letting Handoff use its database (see the \
+                 notice above), so restored cases would be gone when the page closes: restore \
+                 in a browser that lets it."
+                    .into(),
+            ));
+        }
+        let done = Box::new(move |r: Result<String, String>| {
+            if let Ok(text) = &r {
+                let replaced = text.split_once('\n').map_or("", |(_, ids)| ids);
+                tell_other_tabs(&format!("{RESTORED}\n{replaced}"));
+            }
+            done(r)
+        });
+        read(offload, Job::Restore { choice }, done)
+    }
+
+    /// The store's every summary, read again: after the list's first lines, and after a
+    /// restore (here or in another tab). Without an answer, the list stays as it was.
+    pub fn relist(offload: &Offload, done: impl FnOnce(StoredCases) + 'static) {
+        let job = Job::OpenStore {
+            legacy: Vec::new(),
+            first: None,
+        };
+        offload.run(job, move |r| {
+            if let Ok(Done::StoreOpened(opened)) = r {
+                done(listed(opened))
+            }
+        });
+    }
+
+    /// The storage note: the space the cases take and whether the browser will keep them.
+    pub fn storage_note(offload: &Offload, done: Then<String>) {
+        read(offload, Job::StorageNote, done)
+    }
+
+    /// Asks the browser to keep the stored cases until the analyst deletes them, rather than
+    /// clear them when the device runs short of space; then calls `done`, whatever the
+    /// browser said (the storage note reads it back).
+    pub fn ask_to_keep(done: impl FnOnce() + 'static) {
+        let asked = web_sys::window().and_then(|w| w.navigator().storage().persist().ok());
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Some(p) = asked {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            }
+            done()
+        })
+    }
+
+    /// What the case list takes of an opened store's answer.
+    fn listed(opened: crate::worker::Opened) -> StoredCases {
+        StoredCases {
+            summaries: opened.summaries,
+            current: None,
+            set_aside: opened.set_aside,
+            problems: opened.problems,
+        }
     }
 
     /// The case list's first lines, asked for first: the list is drawn from them at once, and
@@ -349,7 +472,7 @@ mod worker {
                 first: Some(FIRST_LINES),
             },
             move |r| {
-                let opened = match r {
+                let mut opened = match r {
                     Ok(Done::StoreOpened(opened)) => opened,
                     other => {
                         settle(Backend::LocalOnly);
@@ -364,20 +487,16 @@ mod worker {
                         });
                     }
                 };
-                let mut stored = StoredCases {
-                    summaries: opened.summaries,
-                    current: None,
-                    set_aside: opened.set_aside,
-                    problems: opened.problems,
-                };
-                let local_copy = opened.refused.is_some();
-                match opened.refused {
-                    // In the worker's memory only: localStorage stays the lasting copy.
-                    Some(why) => stored.problems.insert(0, why),
+                let (current, refused) = (opened.current.take(), opened.refused.take());
+                let (local_copy, complete) = (refused.is_some(), opened.complete);
+                if refused.is_none() {
                     // Moved: localStorage's copies go only now that the store has them.
-                    None => storage::forget(&read, &opened.moved),
+                    storage::forget(&read, &opened.moved);
                 }
-                if let Some(raw) = opened.current {
+                let mut stored = listed(opened);
+                // In the worker's memory only: localStorage stays the lasting copy.
+                stored.problems.splice(0..0, refused);
+                if let Some(raw) = current {
                     match import_located(raw.as_bytes()) {
                         Ok(case) => stored.current = Some(case),
                         Err(e) => stored
@@ -387,22 +506,8 @@ mod worker {
                 }
                 settle(Backend::Worker { local_copy });
                 done(stored);
-                if !opened.complete {
-                    let job = Job::OpenStore {
-                        legacy: Vec::new(),
-                        first: None,
-                    };
-                    // Without the rest, the list still shows its newest lines.
-                    rest.run(job, move |r| {
-                        if let Ok(Done::StoreOpened(opened)) = r {
-                            done(StoredCases {
-                                summaries: opened.summaries,
-                                current: None,
-                                set_aside: opened.set_aside,
-                                problems: opened.problems,
-                            })
-                        }
-                    });
+                if !complete {
+                    relist(&rest, move |stored| done(stored));
                 }
             },
         );

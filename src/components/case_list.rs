@@ -135,6 +135,18 @@ pub fn case_list(p: &Props) -> Html {
     // Filtered at each render: each line's search text is lower-cased already, so ten
     // thousand lines take well under a millisecond.
     let admitted = admitted(&p.summaries, &query, *show_archived, *status);
+    #[cfg(not(feature = "training"))]
+    let note = {
+        use super::backup::{storage_note, use_storage_note};
+        storage_note(&use_storage_note(
+            &p.actions.offload,
+            !p.summaries.is_empty(),
+            0,
+        ))
+    };
+    // The training room keeps its practice cases in localStorage, and backs none up.
+    #[cfg(feature = "training")]
+    let note = Html::default();
     let more = admitted.len().saturating_sub(*shown);
     let visible = admitted.iter().take(*shown).map(|&i| &p.summaries[i]);
     // One listener for every line's buttons, which say what they do and to which case.
@@ -220,6 +232,7 @@ pub fn case_list(p: &Props) -> Html {
                 <button type="button" onclick={{ let n = shown.clone(); Callback::from(move |_| n.set(*n + PAGE)) }}>
                     { format!("Show {} more ({more} not shown)", more.min(PAGE)) }</button>
             }
+            { note }
         </nav>
     }
 }

@@ -2,6 +2,9 @@
 //! actions up; none holds case data of its own. The guided flow's steps are in `steps/`.
 
 pub mod audit_trail;
+// The analyst's page only: practice cases are not worth a backup.
+#[cfg(not(feature = "training"))]
+pub mod backup;
 pub mod case_list;
 pub mod evidence;
 pub mod export;

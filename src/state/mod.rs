@@ -186,6 +186,9 @@ pub struct AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Loaded(StoredCases),
+    /// The store's list read again after a restore (here or in another tab): its lines
+    /// replace the list's, but for the open case's when it is not stored yet.
+    Relisted(StoredCases),
     OtherTab {
         id: String,
         change: OtherTabChange,
@@ -409,6 +412,19 @@ pub fn reduce(s: &mut AppState, action: Action) {
             if s.case.is_none() {
                 s.case = stored.current.map(Rc::new);
             }
+        }
+        Action::Relisted(stored) => {
+            // Read after every change this tab asked for (the store's jobs run in order), so
+            // its lines are the truth. Only the open case's line stays: it may not be stored
+            // yet, and the list draws it from the open case anyway.
+            let open: Vec<Rc<CaseSummary>> = s
+                .case
+                .as_ref()
+                .and_then(|c| s.summaries.iter().find(|x| x.id == c.id).cloned())
+                .into_iter()
+                .collect();
+            s.summaries = Rc::new(open);
+            reduce(s, Action::Loaded(stored));
         }
         Action::NewCase { id, analyst, at } => s.open(Case::open(id, analyst, at)),
         Action::Open(case) => s.open(case),

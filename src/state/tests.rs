@@ -605,6 +605,49 @@ fn loading_fills_the_list_reports_problems_and_reopens_the_last_case() {
     assert_eq!(s.revision, 0, "loading is not a change to save");
 }
 
+/// After a restore the store's lines win, even over lines this tab changed (the restore is
+/// newer than anything the list held), and the open case, begun here but not stored yet,
+/// stays.
+#[test]
+fn relisting_after_a_restore_takes_the_stores_lines_and_keeps_an_unstored_case() {
+    let mut s = with_new_case("case-new");
+    let old = package("case-1", "Before the restore");
+    let restored = package("case-1", "From the backup");
+    reduce(
+        &mut s,
+        Action::Loaded(StoredCases {
+            summaries: vec![CaseSummary::of(&old, false)],
+            ..StoredCases::default()
+        }),
+    );
+    reduce(
+        &mut s,
+        Action::Relisted(StoredCases {
+            summaries: vec![
+                CaseSummary::of(&restored, true),
+                CaseSummary::of(&package("case-2", "Added"), false),
+            ],
+            set_aside: vec!["case-bad".into()],
+            ..StoredCases::default()
+        }),
+    );
+    let lines: Vec<(&str, &str, bool)> = s
+        .summaries
+        .iter()
+        .map(|x| (x.id.as_str(), x.title.as_str(), x.archived))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            ("case-new", "", false),
+            ("case-1", "From the backup", true),
+            ("case-2", "Added", false)
+        ]
+    );
+    assert_eq!(s.set_aside, ["case-bad"]);
+    assert_eq!(open_case(&s).id, "case-new", "the open case stays open");
+}
+
 #[test]
 fn open_duplicate_and_archive() {
     let mut s = with_new_case("case-1");

@@ -94,6 +94,31 @@ pub enum Job {
         id: String,
         op: CaseOp,
     },
+    /// A backup of every stored case, gzip-compressed if asked, offered as an object URL
+    /// (the page only clicks it: the file never crosses the message channel). Answered
+    /// with [`Done::Stored`]: the URL, the file's name and a sentence, a line each.
+    #[cfg(not(feature = "training"))]
+    BackUp {
+        compressed: bool,
+    },
+    /// What restoring the backup file at `url` (an object URL of the file the analyst chose;
+    /// gzip-compressed or not) here would do. The worker keeps the plan for [`Job::Restore`].
+    /// Answered with [`Done::Written`]: a sentence (`Err` when there is nothing to restore)
+    /// and the details, as Markdown for the page to lay out.
+    #[cfg(not(feature = "training"))]
+    PlanRestore {
+        url: String,
+    },
+    /// Carries out the plan last made, with the analyst's choice for the cases that differ.
+    /// Answered with [`Done::Stored`]: a sentence, then the IDs of the cases it replaced, a
+    /// line each (an open one must be read again).
+    #[cfg(not(feature = "training"))]
+    Restore {
+        choice: handoff_core::package::ConflictChoice,
+    },
+    /// A sentence on the space the stored cases take and whether the browser will keep them.
+    #[cfg(not(feature = "training"))]
+    StorageNote,
     /// The open case (its package JSON) written as `writing` says.
     Write {
         package: String,
@@ -165,7 +190,8 @@ pub enum Done {
     SettingsFileRead(ExportSettings),
     #[cfg(not(feature = "training"))]
     StoreOpened(Opened),
-    /// What a store job gave: a stored text (empty for a change), or why it failed.
+    /// What a store job gave: a stored text (empty for a change; for the backup jobs, the
+    /// lines their jobs name), or why it failed.
     #[cfg(not(feature = "training"))]
     Stored(Result<String, String>),
     #[cfg(feature = "training")]
@@ -437,6 +463,10 @@ impl Job {
             Job::OpenStore { .. }
                 | Job::SaveCase { .. }
                 | Job::StoredCase { .. }
+                | Job::BackUp { .. }
+                | Job::PlanRestore { .. }
+                | Job::Restore { .. }
+                | Job::StorageNote
                 | Job::ShiftHandover {
                     from_store: true,
                     ..
@@ -543,9 +573,13 @@ pub fn answer_job(job: Job, now: DateTime<Utc>, random: &mut impl FnMut() -> [u8
         Job::ClassDebrief { files } => Done::ClassDebriefed(class_table(&files)),
         // Asynchronous: the worker's binary hands them to `store`, never here.
         #[cfg(not(feature = "training"))]
-        Job::OpenStore { .. } | Job::SaveCase { .. } | Job::StoredCase { .. } => {
-            Done::Stored(Err("the store is not open in this worker.".into()))
-        }
+        Job::OpenStore { .. }
+        | Job::SaveCase { .. }
+        | Job::StoredCase { .. }
+        | Job::BackUp { .. }
+        | Job::PlanRestore { .. }
+        | Job::Restore { .. }
+        | Job::StorageNote => Done::Stored(Err("the store is not open in this worker.".into())),
     }
 }
 

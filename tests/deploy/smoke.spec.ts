@@ -30,7 +30,7 @@ test('loads, works, reloads offline under its service worker, and asks nothing o
 
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("default-src 'self'");
-  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toContain("connect-src 'self' blob:;");
 
   // The browser got the wasm compressed: brotli where nginx has it (Chromium asks for it on
   // loopback too), gzip otherwise.

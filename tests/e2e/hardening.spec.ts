@@ -16,7 +16,7 @@ test('a strict Content-Security-Policy is in force and the app runs under it', a
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   for (const directive of [
     "default-src 'self'",
-    "connect-src 'self'",
+    "connect-src 'self' blob:;",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -13,8 +13,10 @@ use crate::run::{say, Result};
 
 /// Everything but the inline scripts' hashes. `frame-ancestors` is ignored in a meta tag,
 /// so servers should send it as a header (SECURITY.md; the xtask's own server does).
+/// `connect-src blob:`: the worker reads the backup file the analyst chose through an object
+/// URL the page made of it (a `blob:` URL is this origin's own memory, never the network).
 pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
-    style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+    style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob:; \
     manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
     form-action 'none'";
 
@@ -84,14 +86,14 @@ pub fn post_build_command() -> Result {
 }
 
 /// Which page this build is, from the HTML file Trunk builds: `training.html` is the training
-/// room, anything else the analyst's app.
+/// room, `backup.html` the backup page, anything else the analyst's app.
 fn page_name() -> String {
     let html = std::env::var("TRUNK_HTML_FILE").unwrap_or_default();
     match std::path::Path::new(&html)
         .file_stem()
         .and_then(|s| s.to_str())
     {
-        Some("training") => "training".to_owned(),
+        Some(page @ ("training" | "backup")) => page.to_owned(),
         _ => "app".to_owned(),
     }
 }

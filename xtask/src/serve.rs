@@ -145,13 +145,20 @@ fn spawn(app: Router) -> Result<u16> {
 }
 
 /// Builds the release app into dist/: the analyst's page, then the training room into
-/// dist/training/. In this order, because Trunk replaces its whole output folder.
+/// dist/training/ and the backup page into dist/backup/. In this order, because Trunk
+/// replaces its whole output folder.
 pub fn release_build() -> Result {
     say("building the release app with Trunk (wasm-opt -Oz) into dist/");
     trunk_release("index.html", "dist")?;
     say("building the training room (the `training` feature) into dist/training/");
     trunk_release("training.html", "dist/training")?;
-    for page in ["dist/index.html", "dist/training/index.html"] {
+    say("building the backup page (the `backup` feature) into dist/backup/");
+    trunk_release("backup.html", "dist/backup")?;
+    for page in [
+        "dist/index.html",
+        "dist/training/index.html",
+        "dist/backup/index.html",
+    ] {
         if !root().join(page).exists() {
             return Err(format!("trunk build finished but {page} is missing"));
         }

@@ -16,6 +16,8 @@
 //! failure is a sentence for the analyst; nothing is deleted because it failed to read.
 
 #[cfg(target_family = "wasm")]
+mod files;
+#[cfg(target_family = "wasm")]
 pub mod idb;
 mod memory;
 #[cfg(target_family = "wasm")]
@@ -24,7 +26,7 @@ mod queue;
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use handoff_core::package::import;
+use handoff_core::package::{backup_file, import, RestorePlan};
 
 pub use memory::Memory;
 #[cfg(target_family = "wasm")]
@@ -429,6 +431,133 @@ pub async fn recent(db: &impl Db, since: DateTime<Utc>) -> Result<Vec<String>, S
         out.extend(tx.get(CASES, &s.id).await?);
     }
     Ok(out)
+}
+
+/// The backup file of every stored case, written at `at`, and how many cases it holds.
+pub async fn backup(db: &impl Db, at: DateTime<Utc>) -> Result<(String, usize), String> {
+    let tx = db.begin(&[CASES], false)?;
+    let texts: Vec<String> = tx.all(CASES).await?.into_iter().map(|(_, t)| t).collect();
+    Ok((backup_file(&texts, at), texts.len()))
+}
+
+/// What restoring `file` (a backup's text) into this store would do.
+pub async fn plan_restore(db: &impl Db, file: &str) -> Result<RestorePlan, String> {
+    let tx = db.begin(&[CASES], false)?;
+    let here: HashMap<String, String> = tx.all(CASES).await?.into_iter().collect();
+    handoff_core::package::plan_restore(file, &here)
+}
+
+/// Stores a restore's cases ((case ID, package text), from [`handoff_core::package::restore_writes`]) in one
+/// transaction: all of them, or none when the browser refuses (a full quota). A case that
+/// was archived here stays archived.
+pub async fn restore(db: &impl Db, writes: &[(String, String)]) -> Result<(), String> {
+    let tx = db.begin(&[CASES, META], true)?;
+    let mut all = summaries(&tx).await?;
+    for (id, text) in writes {
+        // The plan read every one of them; a case that does not read as its ID is not stored.
+        let Ok(case) = check(id, text) else { continue };
+        let archived = all.get(id).is_some_and(|s| s.archived);
+        all.insert(id.clone(), CaseSummary::of(&case, archived));
+        tx.put(CASES, id, text)?;
+    }
+    write_summaries(&tx, &all)?;
+    tx.finish().await
+}
+
+/// A restore's question as the page shows it: whether it would store anything, a sentence,
+/// and the details in Markdown (what it adds, what it leaves, a line per case that differs,
+/// the first [`LISTED`] of them, and a line per case it will not restore, with why).
+pub fn restore_question(plan: &RestorePlan) -> (bool, String, String) {
+    use handoff_core::package::escape_inline;
+    use handoff_core::vocabulary::time::display;
+    let any = !plan.added.is_empty() || !plan.conflicts.is_empty();
+    let said = format!(
+        "The backup of {} holds {}.{}",
+        display(&plan.created_at),
+        cases(plan.added.len() + plan.unchanged + plan.conflicts.len() + plan.refused.len()),
+        if any {
+            ""
+        } else {
+            " Nothing in it needs restoring here."
+        }
+    );
+    let mut md = format!(
+        "- {} to add\n- {} already here, unchanged\n",
+        cases(plan.added.len()),
+        cases(plan.unchanged)
+    );
+    if !plan.conflicts.is_empty() {
+        md += &format!(
+            "- {} different here and in the backup, restored as you choose below:\n",
+            cases(plan.conflicts.len())
+        );
+        for c in plan.conflicts.iter().take(LISTED) {
+            let b = &c.backup;
+            let name = if b.title.trim().is_empty() {
+                "Untitled alert"
+            } else {
+                &b.title
+            };
+            md += &format!(
+                "  - {} {}: changed here {}, in the backup {}\n",
+                escape_inline(if b.alert_id.is_empty() {
+                    "(no ID)"
+                } else {
+                    &b.alert_id
+                }),
+                escape_inline(name),
+                display(&c.local_updated_at),
+                display(&b.updated_at)
+            );
+        }
+        if plan.conflicts.len() > LISTED {
+            md += &format!("  - and {} more\n", cases(plan.conflicts.len() - LISTED));
+        }
+    }
+    if !plan.refused.is_empty() {
+        md += &format!("- {} not restored:\n", cases(plan.refused.len()));
+        for r in &plan.refused {
+            md += &format!("  - {}\n", escape_inline(r));
+        }
+    }
+    (any, said, md)
+}
+
+/// The storage note: what Handoff takes of the browser's space (`usage` and `quota` in bytes,
+/// the whole site: the stored cases and the app's offline copy), and whether the browser has
+/// agreed to keep it (`persisted`) or may clear it when the device runs short of space.
+pub fn storage_sentence(usage: f64, quota: Option<f64>, persisted: bool) -> String {
+    let size = |b: f64| {
+        let mb = b / 1_000_000.0;
+        match mb {
+            mb if mb >= 1000.0 => format!("{:.1} GB", mb / 1000.0),
+            mb if mb >= 10.0 => format!("{mb:.0} MB"),
+            mb => format!("{mb:.1} MB"),
+        }
+    };
+    let used = match quota {
+        Some(q) if q > 0.0 => format!(
+            "Handoff takes {} of the {} this browser allows it.",
+            size(usage),
+            size(q)
+        ),
+        _ => format!("Handoff takes {} of this browser's storage.", size(usage)),
+    };
+    let kept = if persisted {
+        "The browser has agreed to keep the cases until you delete them."
+    } else {
+        "The browser may clear them if the device runs short of space: download a backup now \
+         and then."
+    };
+    format!("{used} {kept}")
+}
+
+/// How many of the cases that differ the restore's question lists by name.
+const LISTED: usize = 50;
+
+/// "1 case", "2 cases".
+pub fn cases(n: usize) -> String {
+    format!("{n} case{}", if n == 1 { "" } else { "s" })
 }
 
 // Natively: proptest does not build for wasm32 (the browser tests cover IndexedDB).

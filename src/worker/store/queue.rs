@@ -9,8 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::idb::{connect, Idb, Unopened, NAME, VERSION};
 use super::Legacy;
+use super::{cases, files};
 use super::{Db, Memory};
 use crate::worker::{encode_answer, failed, shift_text, CaseOp, Done, Job, Opened};
+use handoff_core::package::{restore_writes, RestorePlan};
 
 /// Where this worker keeps cases, once the page has asked it to open the store.
 #[derive(Clone)]
@@ -23,6 +25,9 @@ thread_local! {
     static STORE: RefCell<Option<Store>> = const { RefCell::new(None) };
     static QUEUE: RefCell<VecDeque<(u64, Job)>> = const { RefCell::new(VecDeque::new()) };
     static RUNNING: Cell<bool> = const { Cell::new(false) };
+    /// The restore the analyst is being asked about ([`Job::PlanRestore`]), until
+    /// [`Job::Restore`] carries it out or another plan replaces it.
+    static PLAN: RefCell<Option<RestorePlan>> = const { RefCell::new(None) };
 }
 
 /// Queues a store job; its answer goes to `post` once the jobs before it are done.
@@ -127,6 +132,63 @@ async fn handle(db: &impl Db, job: Job) -> Done {
                 })
                 .map_or_else(failed, Done::ShiftHandoverWritten)
         }
+        Job::BackUp { compressed } => {
+            let now = now();
+            let made = match super::backup(db, now).await {
+                Ok((file, n)) => files::offer(&file, compressed).await.map(|url| (url, n)),
+                Err(e) => Err(e),
+            };
+            match made {
+                Ok((url, n)) => Done::Stored(Ok(format!(
+                    "{url}\nhandoff-backup-{}.json{}\nDownloaded a backup of {}.",
+                    now.format("%Y-%m-%d-%H%M"),
+                    if compressed { ".gz" } else { "" },
+                    cases(n)
+                ))),
+                Err(e) => failed(format!("The backup could not be written: {e}")),
+            }
+        }
+        Job::PlanRestore { url } => {
+            PLAN.set(None);
+            let plan = match files::read(&url).await {
+                Ok(text) => super::plan_restore(db, &text).await,
+                Err(e) => Err(e),
+            };
+            match plan {
+                Ok(plan) => {
+                    let (any, said, details) = super::restore_question(&plan);
+                    PLAN.set(Some(plan));
+                    let details = crate::worker::preview::markdown(&details);
+                    Done::Written(if any { Ok(said) } else { Err(said) }, Some(details))
+                }
+                Err(e) => failed(e),
+            }
+        }
+        Job::Restore { choice } => {
+            let Some(plan) = PLAN.take() else {
+                return failed("There is no backup to restore: choose its file again.".into());
+            };
+            let writes = restore_writes(&plan, choice, crate::adapters::clock::new_case_id);
+            let replaced: Vec<String> = plan
+                .conflicts
+                .iter()
+                .filter(|c| writes.iter().any(|(id, _)| *id == c.backup.id))
+                .map(|c| c.backup.id.clone())
+                .collect();
+            match super::restore(db, &writes).await {
+                Ok(()) => {
+                    let said = format!("Restored {}.", cases(writes.len()));
+                    let lines: Vec<String> = std::iter::once(said).chain(replaced).collect();
+                    Done::Stored(Ok(lines.join("\n")))
+                }
+                Err(e) => {
+                    // Nothing was stored: the same choice can be made again once there is room.
+                    PLAN.set(Some(plan));
+                    failed(format!("Nothing was restored: {e}"))
+                }
+            }
+        }
+        Job::StorageNote => Done::Stored(files::storage_note().await),
         _ => stored(Err("this job is not the store's.".into())),
     }
 }

@@ -355,3 +355,94 @@ fn the_newest_lines_come_from_their_own_record_and_a_broken_one_falls_back() {
         HEAD_LINES + 5
     );
 }
+
+/// Every stored case, backed up from one browser and restored into another, comes back byte
+/// for byte and listed; restoring into a browser with some of them asks about the ones that
+/// differ, keeps what was archived here archived, and restores nothing twice.
+#[test]
+fn a_backup_restores_into_another_store_byte_for_byte_and_merges_by_id() {
+    use handoff_core::package::{restore_writes, ConflictChoice};
+    let from = Memory::default();
+    let texts: Vec<String> = [("case-a", "Beacon", 5), ("case-b", "Phish \"quoted\"\n", 9)]
+        .iter()
+        .map(|(id, title, m)| to_json(&case(id, title, *m)))
+        .collect();
+    for t in &texts {
+        run(save(&from, t)).unwrap();
+    }
+    let (file, n) = run(backup(&from, at(60))).unwrap();
+    assert_eq!(n, 2);
+
+    let into = Memory::default();
+    let plan = run(plan_restore(&into, &file)).unwrap();
+    let (any, said, details) = restore_question(&plan);
+    assert!(any);
+    assert!(said.contains("holds 2 cases"), "{said}");
+    assert!(
+        details.starts_with("- 2 cases to add\n- 0 cases already here"),
+        "{details}"
+    );
+    run(restore(
+        &into,
+        &restore_writes(&plan, ConflictChoice::default(), String::new),
+    ))
+    .unwrap();
+    let opened = run(read_start(&into, None)).unwrap();
+    assert_eq!(opened.summaries.len(), 2);
+    for t in &texts {
+        let id = handoff_core::package::import(t.as_bytes())
+            .unwrap()
+            .id
+            .clone();
+        assert!(run(load(&into, &id)).unwrap() == *t, "{id} byte for byte");
+    }
+
+    // Here case-a is archived and changed since; the backup holds the older one.
+    run(archive(&into, "case-a", true)).unwrap();
+    let newer = to_json(&case("case-a", "Beacon, after the backup", 90));
+    run(save(&into, &newer)).unwrap();
+    let plan = run(plan_restore(&into, &file)).unwrap();
+    assert_eq!(
+        (plan.added.len(), plan.unchanged, plan.conflicts.len()),
+        (0, 1, 1)
+    );
+    let (_, _, details) = restore_question(&plan);
+    assert!(
+        details.contains("- 1 case different here and in the backup")
+            && details.contains("Beacon: changed here"),
+        "{details}"
+    );
+    // Taking the backup's copy replaces this one and keeps it archived.
+    let writes = restore_writes(&plan, ConflictChoice::TakeBackup, String::new);
+    run(restore(&into, &writes)).unwrap();
+    assert!(run(load(&into, "case-a")).unwrap() == texts[0]);
+    let opened = run(read_start(&into, None)).unwrap();
+    let a = opened.summaries.iter().find(|s| s.id == "case-a").unwrap();
+    assert!(a.archived && a.title == "Beacon");
+    // Restored again: nothing left to do, and the question says so.
+    let (any, said, _) = restore_question(&run(plan_restore(&into, &file)).unwrap());
+    assert!(
+        !any && said.ends_with("Nothing in it needs restoring here."),
+        "{said}"
+    );
+    // Not a backup: refused with why, nothing stored.
+    let refused = run(plan_restore(&into, &texts[0])).unwrap_err();
+    assert!(
+        refused.starts_with("This is not a Handoff backup file"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn the_storage_note_says_what_is_used_and_whether_it_is_kept() {
+    assert_eq!(
+        storage_sentence(3_456_789.0, Some(1_200_000_000.0), true),
+        "Handoff takes 3.5 MB of the 1.2 GB this browser allows it. The browser has agreed to \
+         keep the cases until you delete them."
+    );
+    let note = storage_sentence(84_000_000.0, None, false);
+    assert!(
+        note.starts_with("Handoff takes 84 MB of this browser's storage. The browser may clear"),
+        "{note}"
+    );
+}

@@ -2,9 +2,11 @@
 //! the importer that reads JSON back, and one module per destination, each a pure function of
 //! the case and the [`ExportOptions`]: CommonMark, Jira wiki markup, plain text (ServiceNow,
 //! e-mail), a short chat message, Slack and Teams messages, TheHive 5 and DFIR-IRIS alerts, and
-//! a STIX 2.1 bundle of the indicators. Over many cases: the shift handover ([`shift_handover`]).
+//! a STIX 2.1 bundle of the indicators. Over many cases: the shift handover ([`shift_handover`])
+//! and the backup of every case ([`backup_file`], [`plan_restore`]).
 
 mod alert_fields;
+mod backup;
 mod chat;
 mod destination;
 mod file_name;
@@ -25,6 +27,10 @@ mod stix;
 mod teams;
 mod thehive;
 
+pub use backup::{
+    backup_file, plan_restore, restore_writes, BackupCase, ConflictChoice, RestoreConflict,
+    RestorePlan, BACKUP_FORMAT, BACKUP_VERSION,
+};
 pub use chat::{chat_message, clarification_message};
 pub use destination::Destination;
 pub use file_name::file_name;
