@@ -33,7 +33,7 @@ pub fn backup_page() -> Html {
         <div class={theme.class}>
             <header class="topbar">
                 <h1>{ "Handoff" }<span class="tagline">{ " — back up and restore" }</span></h1>
-                <a href="../">{ "Back to the cases" }</a>
+                <a class="button-link" href="../">{ "Back to the cases" }</a>
             </header>
             if !problems.is_empty() {
                 <div class="notices">

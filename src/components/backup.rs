@@ -40,7 +40,10 @@ pub fn use_storage_note(offload: &Offload, has_cases: bool, read: u32) -> UseSta
 /// Under the analyst's case list: the note, and the way to the backup page.
 pub fn storage_note(note: &str) -> Html {
     html! {
-        <p class="hint">{ note }{ " " }<a href={BACKUP_PAGE}>{ "Back up or restore cases" }</a></p>
+        <>
+            <p class="hint">{ note }</p>
+            <p><a class="button-link" href={BACKUP_PAGE}>{ "Back up or restore cases" }</a></p>
+        </>
     }
 }
 
@@ -107,7 +110,7 @@ pub fn backup_panel(p: &Props) -> Html {
         Callback::from(move |_| {
             let picked = choice
                 .cast::<HtmlSelectElement>()
-                .and_then(|s| CHOICES.get(usize::try_from(s.selected_index()).ok()?))
+                .and_then(|s| CHOICES.get(s.value().parse::<usize>().ok()?))
                 .map_or(ConflictChoice::default(), |c| c.0);
             let (question, said, restores) = (question.clone(), said.clone(), restores.clone());
             said.set(Ok("Restoring…".into()));
@@ -149,7 +152,7 @@ pub fn backup_panel(p: &Props) -> Html {
                 <div class="field">
                     <label for="restore-choice">{ "When a case in the backup differs from the one here" }</label>
                     <select id="restore-choice" ref={choice}>
-                        { for CHOICES.iter().map(|(_, label)| html! { <option>{ *label }</option> }) }
+                        { for CHOICES.iter().enumerate().map(|(i, (_, label))| html! { <option value={i.to_string()} selected={i == 0}>{ *label }</option> }) }
                     </select>
                 </div>
                 <div class="field">

@@ -148,20 +148,25 @@ pub async fn read(url: &str) -> Result<String, String> {
     })
 }
 
-/// The space the stored cases take and whether the browser will keep them, as a sentence.
+/// The space the stored cases take and whether the browser will keep them, as a sentence
+/// (whatever of it the browser tells).
 pub async fn storage_note() -> Result<String, String> {
-    let scope = scope()?;
-    let storage = scope.navigator().storage();
-    let estimate: web_sys::StorageEstimate =
-        wait(storage.estimate().map_err(why)?).await.map_err(why)?;
-    let persisted = JsFuture::from(storage.persisted().map_err(why)?)
-        .await
-        .map_err(why)?
-        .as_bool()
-        .unwrap_or(false);
+    let storage = scope()?.navigator().storage();
+    // Dictionaries, not classes: read as they are.
+    let estimate = match storage.estimate() {
+        Ok(p) => JsFuture::from(p)
+            .await
+            .ok()
+            .map(|e| e.unchecked_into::<web_sys::StorageEstimate>()),
+        Err(_) => None,
+    };
+    let persisted = match storage.persisted() {
+        Ok(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
+        Err(_) => None,
+    };
     Ok(super::storage_sentence(
-        estimate.get_usage().unwrap_or(0.0),
-        estimate.get_quota(),
-        persisted,
+        estimate.as_ref().and_then(|e| e.get_usage()),
+        estimate.as_ref().and_then(|e| e.get_quota()),
+        persisted.unwrap_or(false),
     ))
 }

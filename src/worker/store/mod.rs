@@ -526,7 +526,7 @@ pub fn restore_question(plan: &RestorePlan) -> (bool, String, String) {
 /// The storage note: what Handoff takes of the browser's space (`usage` and `quota` in bytes,
 /// the whole site: the stored cases and the app's offline copy), and whether the browser has
 /// agreed to keep it (`persisted`) or may clear it when the device runs short of space.
-pub fn storage_sentence(usage: f64, quota: Option<f64>, persisted: bool) -> String {
+pub fn storage_sentence(usage: Option<f64>, quota: Option<f64>, persisted: bool) -> String {
     let size = |b: f64| {
         let mb = b / 1_000_000.0;
         match mb {
@@ -535,13 +535,14 @@ pub fn storage_sentence(usage: f64, quota: Option<f64>, persisted: bool) -> Stri
             mb => format!("{mb:.1} MB"),
         }
     };
-    let used = match quota {
-        Some(q) if q > 0.0 => format!(
+    let used = match (usage, quota) {
+        (Some(u), Some(q)) if q > 0.0 => format!(
             "Handoff takes {} of the {} this browser allows it.",
-            size(usage),
+            size(u),
             size(q)
         ),
-        _ => format!("Handoff takes {} of this browser's storage.", size(usage)),
+        (Some(u), _) => format!("Handoff takes {} of this browser's storage.", size(u)),
+        (None, _) => "This browser does not say how much space Handoff takes.".to_owned(),
     };
     let kept = if persisted {
         "The browser has agreed to keep the cases until you delete them."

@@ -436,13 +436,14 @@ fn a_backup_restores_into_another_store_byte_for_byte_and_merges_by_id() {
 #[test]
 fn the_storage_note_says_what_is_used_and_whether_it_is_kept() {
     assert_eq!(
-        storage_sentence(3_456_789.0, Some(1_200_000_000.0), true),
+        storage_sentence(Some(3_456_789.0), Some(1_200_000_000.0), true),
         "Handoff takes 3.5 MB of the 1.2 GB this browser allows it. The browser has agreed to \
          keep the cases until you delete them."
     );
-    let note = storage_sentence(84_000_000.0, None, false);
+    let note = storage_sentence(Some(84_000_000.0), None, false);
     assert!(
         note.starts_with("Handoff takes 84 MB of this browser's storage. The browser may clear"),
         "{note}"
     );
+    assert!(storage_sentence(None, None, false).starts_with("This browser does not say"));
 }
