@@ -1,9 +1,10 @@
-//! Back up and restore. The analyst's case list shows the storage note (the space the cases
-//! take and whether the browser has agreed to keep them) with a link to the backup page; the
-//! backup page (`backup.html`, built with the `backup` feature, so the analyst's first load
-//! carries none of it) writes every case into one file and restores such a file into this
-//! browser, merging by case ID with one question for the cases that differ. The worker reads
-//! and writes the files and words every sentence; these components lay them out.
+//! Back up and restore. The analyst's case list asks the browser to keep the cases once
+//! there are some, and links to the backup page (`backup.html`, built with the `backup`
+//! feature, so the analyst's first load carries none of it). That page shows the storage
+//! note (the space the cases take and whether the browser has agreed to keep them), writes
+//! every case into one file, and restores such a file into this browser, merging by case ID
+//! with one question for the cases that differ. The worker reads and writes the files and
+//! words every sentence; these components lay them out.
 
 use std::rc::Rc;
 
@@ -23,7 +24,7 @@ pub const BACKUP_PAGE: &str = "backup/";
 /// browser to keep the cases when there are some (`has_cases`). `read` is a counter: each
 /// change reads the note again.
 #[hook]
-pub fn use_storage_note(offload: &Offload, has_cases: bool, read: u32) -> UseStateHandle<String> {
+fn use_storage_note(offload: &Offload, has_cases: bool, read: u32) -> UseStateHandle<String> {
     let note = use_state(String::new);
     let (off, n) = (offload.clone(), note.clone());
     use_effect_with((has_cases, read), move |(has, _)| {
@@ -37,13 +38,10 @@ pub fn use_storage_note(offload: &Offload, has_cases: bool, read: u32) -> UseSta
     note
 }
 
-/// Under the analyst's case list: the note, and the way to the backup page.
-pub fn storage_note(note: &str) -> Html {
+/// Under the analyst's case list: the way to the backup page.
+pub fn backup_link() -> Html {
     html! {
-        <>
-            <p class="hint">{ note }</p>
-            <p><a class="button-link" href={BACKUP_PAGE}>{ "Back up or restore cases" }</a></p>
-        </>
+        <p><a class="button-link" href={BACKUP_PAGE}>{ "Back up or restore cases" }</a></p>
     }
 }
 

@@ -137,12 +137,14 @@ pub fn case_list(p: &Props) -> Html {
     let admitted = admitted(&p.summaries, &query, *show_archived, *status);
     #[cfg(not(feature = "training"))]
     let note = {
-        use super::backup::{storage_note, use_storage_note};
-        storage_note(&use_storage_note(
-            &p.actions.offload,
-            !p.summaries.is_empty(),
-            0,
-        ))
+        // Cases are stored now: the moment to ask the browser to keep them. The backup page
+        // says whether it agreed, and how much space they take.
+        use_effect_with(!p.summaries.is_empty(), |has| {
+            if *has {
+                crate::adapters::store::ask_to_keep(|| ())
+            }
+        });
+        super::backup::backup_link()
     };
     // The training room keeps its practice cases in localStorage, and backs none up.
     #[cfg(feature = "training")]

@@ -155,6 +155,25 @@ pub fn size_gate() -> Result {
     }
 }
 
+/// Each page's wasm + JS in the dist/ already built, gzipped as the gate measures it, and
+/// how far under the ceiling: a quick look while trimming, without the hello-world build.
+pub fn page_sizes() -> Result {
+    for (page, dir) in [
+        ("the analyst's page", "dist"),
+        ("the training room's page", "dist/training"),
+        ("the backup page", "dist/backup"),
+    ] {
+        let s = transfer_sizes(&root().join(dir))?;
+        say(&format!(
+            "{page}: gzip {}, {} under the {} ceiling",
+            kb(s.gzip),
+            kb(SIZE_CEILING_GZIP_BYTES.saturating_sub(s.gzip)),
+            kb(SIZE_CEILING_GZIP_BYTES)
+        ));
+    }
+    Ok(())
+}
+
 fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1000.0)
 }

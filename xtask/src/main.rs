@@ -37,6 +37,7 @@ usage: cargo xtask <command>
                        check training scenarios: valid, full marks for the expected answer,
                        less for any wrong one, nothing shared with the forms' examples
   fuzz [--seconds N]   run each cargo-fuzz target for N seconds (default 60; needs nightly)
+  sizes                the size gate alone, on the dist/ already built (no build)
   post-build           (Trunk's post-build hook) minify the JS (release), write the CSP and the service worker
   static-server --dir D --port N
                        serve a built folder on 127.0.0.1 (used by the Playwright config)
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Some("scenario") => scenario::scenario_command(&args[1..]),
         Some("post-build") => csp::post_build_command(),
         Some("bench") => bench::bench_command(),
+        Some("sizes") => bench::page_sizes(),
         Some("fuzz") => fuzz::fuzz_command(&args[1..]),
         Some("static-server") => serve::static_server_command(&args[1..]),
         _ => {
