@@ -110,8 +110,13 @@ fn clippy() -> Result {
         "warnings",
     ]))?;
     // The app's browser-only code is compiled out natively; lint it for its real target, as
-    // the analyst's page and as the training room's (the `training` feature).
-    for features in [&[][..], &["--features", "training"][..]] {
+    // the analyst's page, the training room's (the `training` feature) and the backup page
+    // (`backup`).
+    for features in [
+        &[][..],
+        &["--features", "training"][..],
+        &["--features", "backup"][..],
+    ] {
         run(cargo()
             .args(["clippy", "-p", "handoff", "--all-targets"])
             .args(features)

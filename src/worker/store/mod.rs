@@ -488,7 +488,7 @@ pub fn restore_question(plan: &RestorePlan) -> (bool, String, String) {
     );
     if !plan.conflicts.is_empty() {
         md += &format!(
-            "- {} different here and in the backup, restored as you choose below:\n",
+            "- {} different here and in the backup, restored as the choice above says:\n",
             cases(plan.conflicts.len())
         );
         for c in plan.conflicts.iter().take(LISTED) {
