@@ -137,7 +137,7 @@ pub fn backup_panel(p: &Props) -> Html {
             <section class="card" aria-labelledby="backup-heading">
                 <h2 id="backup-heading">{ "Back up" }</h2>
                 <p class="hint">{ (*note).clone() }</p>
-                <p class="hint">{ "The backup is one file holding every case stored in this browser, exactly as stored. Keep it somewhere safe: it holds everything the cases do." }</p>
+                <p class="hint">{ "The backup is one file holding every case stored in this browser, exactly as stored. Keep it somewhere safe: it holds everything the cases do. Entries set aside as unreadable are not in it: download them from the case list." }</p>
                 <span class="check">
                     <input type="checkbox" id="backup-gzip" ref={gzip} />
                     <label for="backup-gzip">{ "Compress the backup (gzip)" }</label>

@@ -9,8 +9,9 @@ import { get, at, meta, securityHeaders, hashedFiles } from './server';
 test('every answer carries every security header, errors and redirects included', async () => {
   const { wasm, js, css } = hashedFiles(meta().dir);
   const paths = ['./', 'index.html', 'sw.js', 'manifest.webmanifest', wasm, js, css, 'no-such-file.txt',
-    // The training room, a folder of its own, and the same folder asked for without its slash.
-    'training/', 'training/sw.js', 'training'];
+    // The training room and the backup page, folders of their own, and each asked for without
+    // its slash.
+    'training/', 'training/sw.js', 'training', 'backup/', 'backup/sw.js', 'backup'];
   // A sub-path asked for without its slash is redirected, and that answer counts too.
   const base = new URL(test.info().project.use.baseURL!);
   if (base.pathname !== '/') paths.push(base.pathname.replace(/\/$/, ''));
@@ -25,6 +26,10 @@ test('every answer carries every security header, errors and redirects included'
   expect([301, 308]).toContain(room.status);
   expect(room.headers.location).toMatch(/training\/$/);
   expect((await get(at('training/'))).status).toBe(200);
+  const backup = await get(at('backup'));
+  expect([301, 308]).toContain(backup.status);
+  expect(backup.headers.location).toMatch(/backup\/$/);
+  expect((await get(at('backup/'))).status).toBe(200);
   if (base.pathname !== '/') {
     const redirect = await get(at(base.pathname.replace(/\/$/, '')));
     expect([301, 308]).toContain(redirect.status);
@@ -88,7 +93,7 @@ test('hashed files are kept for a year; the page, the service worker and the man
     expect(again.status, `${file} revalidated`).toBe(304);
     expect(again.headers['cache-control'], `${file} revalidated`).toBe(cc);
   }
-  for (const path of ['./', 'index.html', 'sw.js', 'manifest.webmanifest', 'training/', 'training/index.html', 'training/sw.js']) {
+  for (const path of ['./', 'index.html', 'sw.js', 'manifest.webmanifest', 'training/', 'training/index.html', 'training/sw.js', 'backup/', 'backup/index.html', 'backup/sw.js']) {
     expect((await get(at(path))).headers['cache-control'], path).toBe('no-cache');
   }
   // A hashed name that is not there (yet) must not be remembered as missing for a year.
