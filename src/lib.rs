@@ -28,6 +28,14 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// app (or the training room's, with `training`), or the backup page, with `backup`.
 pub fn start() {
     adapters::panic::install();
+    // The app shell (index.html) stands in until now. It goes in the same task as the first
+    // render, so no frame shows neither.
+    if let Some(shell) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("shell"))
+    {
+        shell.remove();
+    }
     #[cfg(not(feature = "backup"))]
     yew::Renderer::<App>::new().render();
     #[cfg(feature = "backup")]

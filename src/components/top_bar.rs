@@ -4,9 +4,9 @@ use yew::prelude::*;
 
 /// Says which page this is: the training room is built from the same code.
 #[cfg(not(feature = "training"))]
-const TAGLINE: &str = " — from alert to clean escalation";
+pub const TAGLINE: &str = " — from alert to clean escalation";
 #[cfg(feature = "training")]
-const TAGLINE: &str = " — training room";
+pub const TAGLINE: &str = " — training room";
 
 use handoff_core::vocabulary::names::{from_wire_name, wire_name};
 use handoff_core::Role;
@@ -45,15 +45,17 @@ pub fn top_bar(p: &Props) -> Html {
                         } }
                     </span>
                 }
-                { match p.offline {
-                    OfflineStatus::Online => html! {},
-                    OfflineStatus::Ready => html! { <span class="offline-status" role="status">{ "Ready offline" }</span> },
-                    OfflineStatus::UpdateWaiting => html! {
-                        <span class="offline-status" role="status">{ "An update is ready. " }
-                            <button type="button" onclick={Callback::from(|_| crate::adapters::offline::apply_update())}>{ "Reload to update" }</button>
-                        </span>
-                    },
-                } }
+                // Always there, its words kept in place (unseen) until the offline copy is ready:
+                // the bar then does not reflow under the page (a layout shift on every load),
+                // and a status region that exists before it speaks is announced.
+                <span class={classes!("offline-status", (p.offline == OfflineStatus::Online).then_some("pending"))} role="status">
+                    if p.offline == OfflineStatus::UpdateWaiting {
+                        { "An update is ready. " }
+                        <button type="button" onclick={Callback::from(|_| crate::adapters::offline::apply_update())}>{ "Reload to update" }</button>
+                    } else {
+                        { "Ready offline" }
+                    }
+                </span>
                 <fieldset class="role">
                     <legend>{ "Working as" }</legend>
                     { for Role::VARIANTS.iter().map(|r| {

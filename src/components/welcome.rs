@@ -17,13 +17,17 @@ pub struct Props {
     pub on_role: Callback<Role>,
 }
 
+/// What the first screen says Handoff does. `index.html`'s app shell says the same, painted
+/// before the wasm arrives (a test below keeps the two alike).
+pub const WHAT_HANDOFF_DOES: &str = "Handoff takes you through the escalation guide one step at a time: the alert, the verdict, the report around the Five Ws, the escalation decision, and the handoff to L2, which L2 opens here to review, classify and close. Everything stays in this browser until you export it.";
+
 /// Rendered as part of its parent: it holds no state of its own.
 pub fn welcome(p: &Props) -> Html {
     let new_case = p.on_new_case.reform(|_| ());
     html! {
         <section class="card welcome" aria-labelledby="welcome-heading">
             <h2 id="welcome-heading">{ "From a fresh alert to a clean escalation" }</h2>
-            <p>{ "Handoff takes you through the escalation guide one step at a time: the alert, the verdict, the report around the Five Ws, the escalation decision, and the handoff to L2, which L2 opens here to review, classify and close. Everything stays in this browser until you export it." }</p>
+            <p>{ WHAT_HANDOFF_DOES }</p>
             if let Some(hint) = ROOM_HINT {
                 <p class="hint">{ hint }</p>
             }
@@ -35,5 +39,24 @@ pub fn welcome(p: &Props) -> Html {
                 <p><a class="button-link" href="#import-file">{ "Go to “Open a handoff”" }</a></p>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The app shell in `index.html` (the analyst's page) draws the first screen as the app
+    /// does, so the swap from one to the other changes nothing the analyst can see.
+    #[cfg(not(feature = "training"))]
+    #[test]
+    fn the_app_shell_says_what_the_first_screen_says() {
+        let html = include_str!("../../index.html");
+        for text in [
+            super::WHAT_HANDOFF_DOES,
+            "From a fresh alert to a clean escalation",
+            "Working as L2? Choose L2 under “Working as” at the top: you will open the handoffs L1 sends you.",
+            crate::components::top_bar::TAGLINE,
+        ] {
+            assert!(html.contains(text), "index.html's shell lacks: {text}");
+        }
     }
 }
