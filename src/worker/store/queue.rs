@@ -169,10 +169,13 @@ async fn handle(db: &impl Db, job: Job) -> Done {
                 return failed("There is no backup to restore: choose its file again.".into());
             };
             let writes = restore_writes(&plan, choice, crate::adapters::clock::new_case_id);
+            // A set: an old backup restored into a full store can differ on thousands.
+            let written: std::collections::HashSet<&str> =
+                writes.iter().map(|(id, _)| id.as_str()).collect();
             let replaced: Vec<String> = plan
                 .conflicts
                 .iter()
-                .filter(|c| writes.iter().any(|(id, _)| *id == c.backup.id))
+                .filter(|c| written.contains(c.backup.id.as_str()))
                 .map(|c| c.backup.id.clone())
                 .collect();
             match super::restore(db, &writes).await {
