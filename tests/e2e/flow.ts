@@ -85,7 +85,34 @@ export async function fill(page: Page, label: string, value: string) {
 }
 
 export async function press(page: Page, name: string) {
-  await page.getByRole('button', { name, exact: true }).click();
+  await clickWhereSeen(page, page.getByRole('button', { name, exact: true }));
+}
+
+/**
+ * Clicks `target` as a person does: where it is on screen if it is in view. Playwright's own
+ * click first scrolls the element to its place in the layout, which for a step's action (kept
+ * at the foot of the screen while its step is open) is the step's end, a scroll nobody makes;
+ * counted, it made the walk's scroll figure depend on timing. Out of view, the page scrolls.
+ */
+export async function clickWhereSeen(page: Page, target: Locator) {
+  await target.waitFor();
+  const box = await target.boundingBox();
+  const view = page.viewportSize();
+  const seen =
+    box && view && box.y >= 0 && box.x >= 0 && box.y + box.height <= view.height && box.x + box.width <= view.width;
+  if (seen && (await target.isEnabled())) {
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    // Only if the click would land on it (nothing drawn over it there).
+    const hit = await target.evaluate((el, [x, y]) => {
+      const top = document.elementFromPoint(x, y);
+      return top !== null && (top === el || el.contains(top));
+    }, [x, y]);
+    if (hit) {
+      await page.mouse.click(x, y);
+      return;
+    }
+  }
+  await target.click();
 }
 
 /** Downloads the case's package (the button in the open step or the send list). */
@@ -152,6 +179,9 @@ export function splunkNotable(title: string, id: string): string {
  */
 export const typed = { fields: [] as string[], taken: [] as string[] };
 
+/** Pixels scrolled by the end of each step of the last L1 walk: where a change in scroll comes from. */
+export const scrollByStep: [string, number][] = [];
+
 export interface Walk {
   screen: Screen;
   axe: boolean;
@@ -180,6 +210,10 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   await a11y();
   typed.fields = [];
   typed.taken = [];
+  scrollByStep.length = 0;
+  const mark = async (step: string) => {
+    scrollByStep.push([step, await scrolled(page)]);
+  };
   const type = async (label: string, value: string) => {
     typed.fields.push(label);
     await fill(page, label, value);
@@ -196,6 +230,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   await type('L1 analyst', 'Dana Kim');
   await press(page, 'Start L1 review');
 
+  await mark('The alert');
   // Triage and verdict.
   await expectStepReady(page, 'Triage and verdict', page.getByRole('radio', { name: /^True Positive/ }), page.getByRole('button', { name: 'Continue to the report' }));
   await a11y();
@@ -203,6 +238,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   await type('Verdict justification', 'The proxy logs confirm 40 GB left for an unknown bucket');
   await press(page, 'Continue to the report');
 
+  await mark('Triage and verdict');
   // The report.
   await expectStepReady(page, 'The report: the Five Ws', page.getByLabel('Who', { exact: true }), page.getByRole('button', { name: 'Continue to the escalation decision' }));
   await a11y();
@@ -220,6 +256,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   await type('Why', 'The proxy logs show the upload; the task was created from an unknown IP');
   await press(page, 'Continue to the escalation decision');
 
+  await mark('The report');
   // The decision: refused once (a condition left open), fixed from the error summary.
   const escalate = page.getByRole('button', { name: 'Escalate: set the status to In Progress' });
   await expectStepReady(page, 'Escalate to L2?', page.getByRole('group', { name: 'Major attack indicators' }).getByRole('radio', { name: 'Yes' }), escalate);
@@ -230,21 +267,23 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
     ['Cross-team communication needed', false],
   ]);
   await page.getByRole('group', { name: 'Your decision' }).getByRole('radio', { name: 'Escalate to L2' }).check();
-  await escalate.click();
+  await clickWhereSeen(page, escalate);
   const summary = await expectErrorSummary(page, ['Answer yes or no: Uncertain verdict.']);
   await a11y();
   await summary.getByRole('link', { name: 'Answer yes or no: Uncertain verdict.' }).click();
   const uncertainNo = page.getByRole('group', { name: 'Uncertain verdict' }).getByRole('radio', { name: 'No' });
   await expect(page.getByRole('group', { name: 'Uncertain verdict' }).getByRole('radio', { name: 'Yes' })).toBeFocused();
   await uncertainNo.check();
-  await escalate.click();
+  await clickWhereSeen(page, escalate);
 
+  await mark('Escalate to L2?');
   // Assign.
   await expectStepReady(page, 'Assign to the L2 analyst on shift', page.getByLabel('L2 analyst on shift', { exact: true }), page.getByRole('button', { name: 'Assign to L2' }));
   await a11y();
   await type('L2 analyst on shift', 'Sam Lee');
   await press(page, 'Assign to Sam Lee');
 
+  await mark('Assign');
   // Notify: the ticket is filled in from the alert, the message is sent from here.
   await expectStepReady(page, 'Notify L2 and send the handoff', page.getByLabel('Ticket ID', { exact: true }), page.getByRole('button', { name: 'I have sent it: mark L2 as notified' }));
   await expect(page.getByLabel('Ticket ID', { exact: true })).toHaveValue(o.id);
@@ -262,6 +301,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   await expect(page.getByText('Now: L2 notified')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'With L2' })).toBeVisible();
   await a11y();
+  await mark('Notify');
   return scrolled(page);
 }
 

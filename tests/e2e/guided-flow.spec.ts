@@ -4,6 +4,7 @@ import {
   SCREENS,
   SCROLL_BUDGET,
   typed,
+  scrollByStep,
   chooseRole,
   downloadPackage,
   escalateAsL1,
@@ -28,8 +29,8 @@ for (const screen of Object.keys(SCREENS) as Screen[]) {
       const screens = px / SCREENS[screen].height;
       // Recorded for the notes and BENCHMARKS.md.
       mkdirSync('test-results', { recursive: true });
-      writeFileSync(`test-results/scroll-${screen}.json`, JSON.stringify({ screen, pixels: px, screens }));
-      console.log(`scroll from a new case to "L2 notified" on ${screen}: ${px} px = ${screens.toFixed(2)} screen heights`);
+      writeFileSync(`test-results/scroll-${screen}.json`, JSON.stringify({ screen, pixels: px, screens, byStep: scrollByStep }));
+      console.log(`scroll from a new case to "L2 notified" on ${screen}: ${px} px = ${screens.toFixed(2)} screen heights (by the end of each step: ${scrollByStep.map(([step, at]) => `${step} ${at}`).join(', ')})`);
       writeFileSync(`test-results/typed-${screen}.json`, JSON.stringify(typed));
       console.log(`fields typed by hand: ${typed.fields.length} (${typed.fields.join(', ')}); suggestions taken: ${typed.taken.join(', ')}`);
       expect(screens).toBeLessThanOrEqual(SCROLL_BUDGET[screen]);
