@@ -1,11 +1,13 @@
 // Browser timings for `cargo xtask bench`: start-up of Handoff and of the hello-world Yew app,
-// keystroke latency on a large case, autosave and export, and the case store with 10,000
-// cases (start-up to the case list, a keystroke in its search). Prints one JSON object.
-// usage: node tests/bench/bench.mjs <handoff url> <hello url> <large case package path>
+// keystroke latency on a large case (and with the CPU slowed 4x), autosave and export, the
+// largest package's import and refused files, and the case store with 10,000 cases (start-up
+// to the case list, a keystroke in its search). Prints one JSON object.
+// usage: node tests/bench/bench.mjs <handoff url> <hello url> <large case package path> <folder of
+// largest.json, too-large.json and not-json.json>
 import { chromium } from 'playwright';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
-const [, , handoffUrl, helloUrl, casePath] = process.argv;
+const [, , handoffUrl, helloUrl, casePath, importsDir] = process.argv;
 const LOADS = 20;
 const launch = (extra = []) => chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -18,12 +20,13 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 
 // Time from navigation start until the app has rendered its first button (both apps render
 // buttons as their first interactive content), in a fresh profile with no service worker.
+// Handoff's app shell (index.html) has buttons of its own that do nothing: they do not count.
 async function startupOnce(url) {
   const ctx = await browser.newContext({ serviceWorkers: 'block' });
   const page = await ctx.newPage();
   await page.addInitScript(() => {
     new MutationObserver((_, obs) => {
-      if (document.querySelector('button')) { window.__firstButton = performance.now(); obs.disconnect(); }
+      if (document.querySelector('button:not(#shell button)')) { window.__firstButton = performance.now(); obs.disconnect(); }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(url);
@@ -110,6 +113,14 @@ async function keystrokes() {
   await typeInWhy(page);
   const latency = await page.evaluate(() => window.__latency);
   const frame = await page.evaluate(() => window.__frame);
+  // The same keys with the CPU slowed 4x through the DevTools protocol, as on a busy
+  // corporate laptop.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => { window.__frame.length = 0; window.__latency.length = 0; });
+  await typeInWhy(page);
+  const slowLatency = await page.evaluate(() => window.__latency);
+  const slowFrame = await page.evaluate(() => window.__frame);
   await uncapped.close();
   return {
     keystroke_p50: pct(latency, 50),
@@ -117,6 +128,74 @@ async function keystrokes() {
     keystrokes: latency.length,
     next_frame_p50: pct(frame, 50),
     next_frame_p95: pct(frame, 95),
+    slowed_keystroke_p50: pct(slowLatency, 50),
+    slowed_keystroke_p95: pct(slowLatency, 95),
+    slowed_next_frame_p50: pct(slowFrame, 50),
+    slowed_next_frame_p95: pct(slowFrame, 95),
+  };
+}
+
+// Imports, each in a fresh profile, from the file chooser as an analyst opens a handoff: from
+// the chosen file's change event to the frame that shows the outcome (the case's report step,
+// or the refusal). Longest main-thread task meanwhile: how long the page could not answer.
+const IMPORTS = 5;
+async function importOnce(file, outcome) {
+  const ctx = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await ctx.newPage();
+  await page.goto(handoffUrl);
+  await page.getByRole('button', { name: 'New case' }).first().waitFor();
+  const input = page.getByLabel('Handoff package file (.json)');
+  await input.evaluate((el, outcome) => {
+    window.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask' });
+    // Capturing on window, so this runs before Yew's own listener: a refusal found at once
+    // (a file too large) can be drawn before a listener on the input itself would run.
+    window.addEventListener('change', (e) => {
+      if (e.target !== el) return;
+      const t0 = e.timeStamp;
+      const shown = () => outcome === 'opened'
+        ? document.getElementById('why') !== null
+        : /Import refused/.test(document.querySelector('#import-heading')?.closest('section')?.querySelector('[role=alert]')?.textContent ?? '');
+      new MutationObserver((_, obs) => {
+        if (!shown()) return;
+        obs.disconnect();
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => { window.__imported = performance.now() - t0; };
+          ch.port2.postMessage(0);
+        });
+      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, true);
+  }, outcome);
+  await input.setInputFiles(file);
+  await page.waitForFunction(() => window.__imported !== undefined, null, { timeout: 30_000 });
+  const took = await page.evaluate(() => window.__imported);
+  await page.waitForTimeout(100);
+  const longest = await page.evaluate(() => window.__longest);
+  await ctx.close();
+  return { took, longest };
+}
+
+async function imports() {
+  const run = async (file, outcome) => {
+    const all = [];
+    for (let i = 0; i < IMPORTS; i++) all.push(await importOnce(file, outcome));
+    return {
+      median: median(all.map((r) => r.took)),
+      worst: Math.max(...all.map((r) => r.took)),
+      longest_task: Math.max(...all.map((r) => r.longest)),
+    };
+  };
+  const file = (name) => `${importsDir}/${name}`;
+  return {
+    bytes: statSync(file('largest.json')).size,
+    largest: await run(file('largest.json'), 'opened'),
+    refused: {
+      too_large: await run(file('too-large.json'), 'refused'),
+      not_json: await run(file('not-json.json'), 'refused'),
+    },
   };
 }
 
@@ -267,6 +346,7 @@ const result = {
   hello_startup: starts.hello,
   handoff_startup: starts.handoff,
   large_case: { ...(await keystrokes()), ...(await saveAndExport()) },
+  imports: await imports(),
   store: { startup: await storeStartups(), search: await searchKeystrokes(), cases: STORED },
 };
 await browser.close();

@@ -214,7 +214,7 @@ pub fn brotli_best(bytes: &[u8]) -> Result<Vec<u8>> {
 
 /// Writes `name.gz` and `name.br` beside every compressible file under `dir` that they make
 /// smaller.
-fn precompress(dir: &Path) -> Result {
+pub fn precompress(dir: &Path) -> Result {
     for path in read_dir_sorted(dir)? {
         if path.is_dir() {
             precompress(&path)?;

@@ -74,8 +74,60 @@ pub fn large_case() -> Case {
     c
 }
 
+/// The largest package the importer accepts, as text: the large case grown with indicators
+/// (and a raw alert at its own limit) until one more would pass [`MAX_PACKAGE_BYTES`]. The
+/// browser benchmark imports it; the importer's time budget is set for it.
+///
+/// [`MAX_PACKAGE_BYTES`]: crate::vocabulary::limits::MAX_PACKAGE_BYTES
+pub fn largest_package() -> String {
+    use crate::vocabulary::limits::{MAX_PACKAGE_BYTES, MAX_RAW_ALERT_BYTES};
+    let mut c = large_case();
+    let t0 = c.created_at;
+    let line = "2026-03-14T08:10:00Z mail.gateway accepted message for user@corp.example\n";
+    let raw = line.repeat(MAX_RAW_ALERT_BYTES / line.len());
+    let _ = c.edit_report(t0, |r| r.raw_alert = raw);
+    let sized = |c: &Case| crate::package::to_json(c).len();
+    // Each round adds indicators in proportion to the room left, then the last round is
+    // undone if it went over: a handful of serialisations instead of one per indicator.
+    let mut next = 0u32;
+    loop {
+        let room = MAX_PACKAGE_BYTES.saturating_sub(sized(&c));
+        let per = 160;
+        let batch = (room / per / 2).max(1);
+        if room < per * 2 {
+            break;
+        }
+        let before = c.clone();
+        let _ = c.edit_report(t0, |r| {
+            for _ in 0..batch {
+                let value = format!("grown-{next}.phish-example.net");
+                next += 1;
+                if let Ok(mut ind) = Indicator::new(IndicatorKind::Domain, &value) {
+                    ind.note = "seen in the proxy logs".into();
+                    r.indicators.push(ind);
+                }
+            }
+        });
+        if sized(&c) > MAX_PACKAGE_BYTES {
+            c = before;
+            break;
+        }
+    }
+    crate::package::to_json(&c)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_largest_package_is_just_under_the_importers_limit_and_imports() {
+        use crate::vocabulary::limits::MAX_PACKAGE_BYTES;
+        let text = super::largest_package();
+        assert!(text.len() <= MAX_PACKAGE_BYTES, "{}", text.len());
+        assert!(text.len() > MAX_PACKAGE_BYTES - 4096, "{}", text.len());
+        let case = crate::package::import(text.as_bytes()).expect("the importer accepts it");
+        assert!(case.report.indicators.len() > 10_000);
+    }
+
     #[test]
     fn the_large_case_is_as_large_as_the_budget_says() {
         let c = super::large_case();
