@@ -223,25 +223,12 @@ fn lighthouse(url: &str, desktop: bool) -> Result<Lighthouse> {
                 "--only-categories=performance,accessibility,best-practices",
                 "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
             ])
-            .env(
-                "CHROME_PATH",
-                std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into()),
-            )
+            .env("CHROME_PATH", chromium())
             .current_dir(root());
         if desktop {
             cmd.arg("--preset=desktop");
         }
-        let out = cmd
-            .output()
-            .map_err(|e| format!("could not run lighthouse: {e}"))?;
-        if !out.status.success() {
-            return Err(format!(
-                "lighthouse failed on {url}: {}",
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        let r: serde_json::Value = serde_json::from_slice(&out.stdout)
-            .map_err(|e| format!("unreadable lighthouse report: {e}"))?;
+        let r = json_output(&mut cmd, &format!("lighthouse on {url}"))?;
         let score = |c: &str| r["categories"][c]["score"].as_f64().unwrap_or(f64::NAN) * 100.0;
         let audit = |a: &str| r["audits"][a]["numericValue"].as_f64().unwrap_or(f64::NAN);
         runs.push(Lighthouse {
@@ -268,6 +255,25 @@ fn lighthouse(url: &str, desktop: bool) -> Result<Lighthouse> {
         tbt: mid(|l| l.tbt),
         cls: mid(|l| l.cls),
     })
+}
+
+/// The Chromium the browser benchmarks drive: `CHROMIUM_PATH`, or the system's.
+fn chromium() -> String {
+    std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into())
+}
+
+/// Runs `cmd` (`what`, for the messages) and reads the JSON it prints.
+fn json_output(cmd: &mut Command, what: &str) -> Result<serde_json::Value> {
+    let out = cmd
+        .output()
+        .map_err(|e| format!("could not run {what}: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "{what} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    serde_json::from_slice(&out.stdout).map_err(|e| format!("unreadable output of {what}: {e}"))
 }
 
 /// A copy of a built app in `target/bench/<name>` with each file's gzip -9 copy beside it,
@@ -376,27 +382,17 @@ pub fn bench_command() -> Result {
     let app_port = serve_in_background(app_dist)?;
     let hello_port = serve_in_background(hello_dist)?;
     say("timing start-up (20 loads each), keystrokes, autosave, export and imports in headless Chromium");
-    let out = Command::new("node")
-        .arg(root().join("tests/bench/bench.mjs"))
-        .arg(format!("http://127.0.0.1:{app_port}/"))
-        .arg(format!("http://127.0.0.1:{hello_port}/"))
-        .arg(&case_path)
-        .arg(inputs.join("imports"))
-        .current_dir(root())
-        .env(
-            "CHROMIUM_PATH",
-            std::env::var("CHROMIUM_PATH").unwrap_or_else(|_| tools::CHROMIUM.into()),
-        )
-        .output()
-        .map_err(|e| format!("could not run node: {e}"))?;
-    if !out.status.success() {
-        return Err(format!(
-            "the browser benchmark failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ));
-    }
-    let t: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .map_err(|e| format!("unreadable benchmark output: {e}"))?;
+    let t = json_output(
+        Command::new("node")
+            .arg(root().join("tests/bench/bench.mjs"))
+            .arg(format!("http://127.0.0.1:{app_port}/"))
+            .arg(format!("http://127.0.0.1:{hello_port}/"))
+            .arg(&case_path)
+            .arg(inputs.join("imports"))
+            .current_dir(root())
+            .env("CHROMIUM_PATH", chromium()),
+        "the browser benchmark",
+    )?;
     let f = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
 
     let mut table = Table::default();
@@ -525,23 +521,23 @@ pub fn bench_command() -> Result {
         &format!("< {FIVE_W_KEYSTROKE_BUDGET_MS} ms"),
         p95 < FIVE_W_KEYSTROKE_BUDGET_MS,
     );
+    let p95_p50 = |key: &str| {
+        format!(
+            "{:.1} ms (p50 {:.1})",
+            f(&lc[format!("{key}_p95")]),
+            f(&lc[format!("{key}_p50")])
+        )
+    };
     table.info(
         "of which the app's own work (reducer + Yew render), p95",
-        &format!(
-            "{:.1} ms (p50 {:.1})",
-            f(&lc["keystroke_p95"]),
-            f(&lc["keystroke_p50"])
-        ),
+        &p95_p50("keystroke"),
         "",
         "",
     );
     let slowed = f(&lc["slowed_next_frame_p95"]);
     table.budget(
         "the same keys with the CPU slowed 4x (DevTools protocol), to the next frame, p95",
-        &format!(
-            "{slowed:.1} ms (p50 {:.1})",
-            f(&lc["slowed_next_frame_p50"])
-        ),
+        &p95_p50("slowed_next_frame"),
         "",
         "",
         &format!("< {KEYSTROKE_BUDGET_MS} ms"),
@@ -549,11 +545,7 @@ pub fn bench_command() -> Result {
     );
     table.info(
         "of which the app's own work, CPU slowed 4x, p95",
-        &format!(
-            "{:.1} ms (p50 {:.1})",
-            f(&lc["slowed_keystroke_p95"]),
-            f(&lc["slowed_keystroke_p50"])
-        ),
+        &p95_p50("slowed_keystroke"),
         "",
         "",
     );
