@@ -86,20 +86,19 @@ pub fn largest_package() -> String {
     let line = "2026-03-14T08:10:00Z mail.gateway accepted message for user@corp.example\n";
     let raw = line.repeat(MAX_RAW_ALERT_BYTES / line.len());
     let _ = c.edit_report(t0, |r| r.raw_alert = raw);
-    let sized = |c: &Case| crate::package::to_json(c).len();
-    // Each round adds indicators in proportion to the room left, then the last round is
-    // undone if it went over: a handful of serialisations instead of one per indicator.
+    // Each round adds indicators in proportion to the room left and writes the case once;
+    // the round that goes over is undone: a handful of serialisations in all.
+    const PER_INDICATOR: usize = 160;
+    let mut text = crate::package::to_json(&c);
     let mut next = 0u32;
     loop {
-        let room = MAX_PACKAGE_BYTES.saturating_sub(sized(&c));
-        let per = 160;
-        let batch = (room / per / 2).max(1);
-        if room < per * 2 {
-            break;
+        let room = MAX_PACKAGE_BYTES.saturating_sub(text.len());
+        if room < PER_INDICATOR * 2 {
+            return text;
         }
-        let before = c.clone();
-        let _ = c.edit_report(t0, |r| {
-            for _ in 0..batch {
+        let mut grown = c.clone();
+        let _ = grown.edit_report(t0, |r| {
+            for _ in 0..room / PER_INDICATOR / 2 {
                 let value = format!("grown-{next}.phish-example.net");
                 next += 1;
                 if let Ok(mut ind) = Indicator::new(IndicatorKind::Domain, &value) {
@@ -108,12 +107,12 @@ pub fn largest_package() -> String {
                 }
             }
         });
-        if sized(&c) > MAX_PACKAGE_BYTES {
-            c = before;
-            break;
+        let grown_text = crate::package::to_json(&grown);
+        if grown_text.len() > MAX_PACKAGE_BYTES {
+            return text;
         }
+        (c, text) = (grown, grown_text);
     }
-    crate::package::to_json(&c)
 }
 
 #[cfg(test)]
