@@ -1,8 +1,9 @@
 //! The Content-Security-Policy of the built app, written into `index.html` by a Trunk
 //! post-build hook (Trunk.toml), so every build carries it, whoever runs Trunk.
 //!
-//! Trunk emits one inline module script (the wasm loader); it is allowed by its SHA-256 hash,
-//! so `script-src` needs neither `'unsafe-inline'` nor `'unsafe-eval'`.
+//! Trunk emits one inline module script (the wasm loader), and the analyst's page inlines its
+//! stylesheet; each is allowed by its SHA-256 hash, so neither `script-src` nor `style-src`
+//! needs `'unsafe-inline'`, and `script-src` no `'unsafe-eval'`.
 
 use std::path::PathBuf;
 
@@ -11,27 +12,29 @@ use sha2::{Digest, Sha256};
 
 use crate::run::{say, Result};
 
-/// Everything but the inline scripts' hashes. `frame-ancestors` is ignored in a meta tag,
+/// Everything but the inline scripts' and styles' hashes. `frame-ancestors` is ignored in a meta tag,
 /// so servers should send it as a header (SECURITY.md; the xtask's own server does).
 /// `connect-src blob:`: the worker reads the backup file the analyst chose through an object
 /// URL the page made of it (a `blob:` URL is this origin's own memory, never the network).
 pub const POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; \
-    style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob:; \
+    style-src 'self'{style_hashes}; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' blob:; \
     manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
     form-action 'none'";
 
-/// The hashes (`'sha256-…'`) of every inline `<script>` in `html`.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
+/// The hashes (`'sha256-…'`) of every inline `<element>` of `html` (`script` or `style`):
+/// those with a body rather than a `src`.
+fn inline_hashes(html: &str, element: &str) -> Vec<String> {
+    let (open, close_tag) = (format!("<{element}"), format!("</{element}>"));
     let mut out = Vec::new();
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
+    while let Some(start) = rest.find(&open) {
         let tag_end = match rest[start..].find('>') {
             Some(i) => start + i,
             None => break,
         };
         let tag = &rest[start..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = rest[body_start..].find("</script>") else {
+        let Some(close) = rest[body_start..].find(&close_tag) else {
             break;
         };
         if !tag.contains(" src=") {
@@ -50,11 +53,15 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 /// `html` with the policy meta tag added right after `<meta charset>` (replacing an older
 /// one), so it applies before any script.
 pub fn with_policy(html: &str) -> Result<String> {
-    let hashes: String = inline_script_hashes(html)
-        .iter()
-        .map(|h| format!(" {h}"))
-        .collect();
-    let policy = POLICY.replace("{hashes}", &hashes);
+    let listed = |element| -> String {
+        inline_hashes(html, element)
+            .iter()
+            .map(|h| format!(" {h}"))
+            .collect()
+    };
+    let policy = POLICY
+        .replace("{hashes}", &listed("script"))
+        .replace("{style_hashes}", &listed("style"));
     let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\" />");
     let mut html = html.to_owned();
     if let Some(start) = html.find("<meta http-equiv=\"Content-Security-Policy\"") {
@@ -127,12 +134,35 @@ mod tests {
         assert!(!html.contains("unsafe-inline"));
         assert!(!html.contains("'unsafe-eval'"));
         assert_eq!(
-            inline_script_hashes(PAGE).len(),
+            inline_hashes(PAGE, "script").len(),
             1,
             "scripts with src are not hashed"
         );
         // Before the first script, and idempotent.
         assert!(html.find("Content-Security-Policy").unwrap() < html.find("<script").unwrap());
         assert_eq!(with_policy(&html).unwrap(), html);
+        assert!(
+            html.contains("style-src 'self';"),
+            "no inline style, no hash"
+        );
+    }
+
+    #[test]
+    fn an_inline_stylesheet_is_allowed_by_its_hash() {
+        let page = PAGE.replace("</head>", "<style>p{color:red}</style></head>");
+        let html = with_policy(&page).unwrap();
+        let expected = format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(Sha256::digest(b"p{color:red}"))
+        );
+        assert!(
+            html.contains(&format!("style-src 'self' {expected};")),
+            "{html}"
+        );
+        assert_eq!(
+            inline_hashes(&page, "script").len(),
+            1,
+            "a style is no script"
+        );
     }
 }

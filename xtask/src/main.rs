@@ -39,8 +39,9 @@ usage: cargo xtask <command>
   fuzz [--seconds N]   run each cargo-fuzz target for N seconds (default 60; needs nightly)
   sizes                the size gate alone, on the dist/ already built (no build)
   post-build           (Trunk's post-build hook) minify the JS (release), write the CSP and the service worker
-  static-server --dir D --port N
-                       serve a built folder on 127.0.0.1 (used by the Playwright config)
+  static-server --dir D --port N [--gzipped]
+                       serve a built folder on 127.0.0.1 (used by the Playwright config);
+                       --gzipped sends the .gz copy beside each file, as the bench does
 ";
 
 fn main() -> ExitCode {

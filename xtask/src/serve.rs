@@ -209,9 +209,15 @@ pub fn static_server_command(args: &[String]) -> Result {
         Some(i) => PathBuf::from(args.get(i + 1).ok_or("--dir takes a folder")?),
         None => root().join("dist"),
     };
+    // --gzipped: from the `.gz` copies beside each file, as the bench serves Lighthouse.
+    let compress = if args.iter().any(|a| a == "--gzipped") {
+        Compress::Gzipped
+    } else {
+        Compress::No
+    };
     let listener = bind(port)?;
     eprintln!("serving {} at http://127.0.0.1:{port}/", dir.display());
-    serve_blocking(listener, app(dir, Compress::No))
+    serve_blocking(listener, app(dir, compress))
 }
 
 /// Serves `dir` on a free port of 127.0.0.1 from a background thread, uncompressed (the
