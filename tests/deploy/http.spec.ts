@@ -50,11 +50,11 @@ test('each file has the type a browser needs', async () => {
   expect(await type('handoff.schema.json')).toMatch(/^application\/json\b/);
 });
 
-test('the wasm, JS and CSS are served compressed to a browser that accepts it', async () => {
+test('the wasm, JS, CSS and the page (which carries its stylesheet) are served compressed to a browser that accepts it', async () => {
   const { dir, brotli } = meta();
   const { wasm, js, css } = hashedFiles(dir);
   const sizes: string[] = [];
-  for (const file of [wasm, js, css]) {
+  for (const file of [wasm, js, css, 'index.html']) {
     const original = readFileSync(join(dir, file));
     const plain = await get(at(file), 'identity');
     expect(plain.headers['content-encoding'], `${file} uncompressed when not accepted`).toBeUndefined();

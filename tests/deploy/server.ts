@@ -2,6 +2,7 @@
 // nor undoes any compression by itself, so the tests see exactly what the server sends.
 import { request } from 'node:http';
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from '@playwright/test';
 import type { DeployMeta } from './playwright.config';
 
@@ -42,17 +43,17 @@ export function at(path: string): string {
   return new URL(path, test.info().project.use.baseURL).href;
 }
 
-/** The build's files that Trunk names after their content: the wasm, the JS glue, the CSS. */
+/** The build's files that Trunk names after their content: the wasm, the JS glue, the CSS
+ * (the training room's: the analyst's page carries its stylesheet inline), as paths from `dir`. */
 export function hashedFiles(dir: string) {
-  const names = readdirSync(dir);
-  const one = (re: RegExp, what: string) => {
-    const found = names.filter((n) => re.test(n));
-    if (found.length !== 1) throw new Error(`expected one ${what} in ${dir}, found ${found.join(', ') || 'none'}`);
-    return found[0];
+  const one = (folder: string, re: RegExp, what: string) => {
+    const found = readdirSync(join(dir, folder)).filter((n) => re.test(n));
+    if (found.length !== 1) throw new Error(`expected one ${what} in ${join(dir, folder)}, found ${found.join(', ') || 'none'}`);
+    return folder ? `${folder}/${found[0]}` : found[0];
   };
   return {
-    wasm: one(/-[0-9a-f]{8,16}_bg\.wasm$/, 'wasm file'),
-    js: one(/-[0-9a-f]{8,16}\.js$/, 'hashed JS file'),
-    css: one(/-[0-9a-f]{8,16}\.css$/, 'hashed CSS file'),
+    wasm: one('', /-[0-9a-f]{8,16}_bg\.wasm$/, 'wasm file'),
+    js: one('', /-[0-9a-f]{8,16}\.js$/, 'hashed JS file'),
+    css: one('training', /-[0-9a-f]{8,16}\.css$/, 'hashed CSS file'),
   };
 }

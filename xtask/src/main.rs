@@ -24,7 +24,8 @@ usage: cargo xtask <command>
   serve [--port N]     set up, build the release app, serve it on http://127.0.0.1:8080
   test                 set up, then run every test level (fmt, clippy, native, export
                        oracles, browser, release build, size budget, end to end,
-                       deployment on nginx)
+                       deployment on nginx); `test WORD...` runs only the levels whose
+                       name starts with a WORD (`test end deployment` on a built dist/)
   bench                build Handoff and a hello-world Yew app, compare sizes and timings
   setup [--browser]    only install the tools (with --browser: Chromium, pandoc,
                        python3-venv and nginx too)
@@ -48,7 +49,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::serve_command(&args[1..]),
-        Some("test") => test::test_command(),
+        Some("test") => test::test_command(&args[1..]),
         Some("setup") => setup::ensure(setup::Needs {
             browser: args.iter().any(|a| a == "--browser"),
         }),

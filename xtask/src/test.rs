@@ -55,12 +55,29 @@ const LEVELS: &[Level] = &[
     },
 ];
 
-pub fn test_command() -> Result {
+/// Every level, or with `only` the levels whose name starts with one of its words
+/// (`cargo xtask test deployment`): a level run alone expects what the levels before it
+/// made (the release build in dist/ for the end-to-end and deployment levels).
+pub fn test_command(only: &[String]) -> Result {
+    let levels: Vec<&Level> = LEVELS
+        .iter()
+        .filter(|l| only.is_empty() || only.iter().any(|w| l.name.starts_with(w.as_str())))
+        .collect();
+    if levels.is_empty() {
+        let names: Vec<&str> = LEVELS
+            .iter()
+            .filter_map(|l| l.name.split(' ').next())
+            .collect();
+        return Err(format!(
+            "no test level starts with {only:?}; the levels: {}",
+            names.join(", ")
+        ));
+    }
     setup::ensure(setup::Needs { browser: true })?;
     let started = Instant::now();
     let mut passed = 0;
-    for (i, level) in LEVELS.iter().enumerate() {
-        say(&format!("[{}/{}] {}", i + 1, LEVELS.len(), level.name));
+    for (i, level) in levels.iter().enumerate() {
+        say(&format!("[{}/{}] {}", i + 1, levels.len(), level.name));
         let t = Instant::now();
         let outcome = (level.run)();
         let secs = t.elapsed().as_secs_f32();
