@@ -156,15 +156,49 @@ fn file(name: &str, text: &str) -> web_sys::File {
 async fn chosen_files_are_read_within_their_limit() {
     use handoff::adapters::file::{read_bytes, ReadError};
     assert_eq!(
-        read_bytes(file("a.json", "{\"a\": 1}"), 100).await,
+        read_bytes(file("a.json", "{\"a\": 1}"), 100, None).await,
         Ok(b"{\"a\": 1}".to_vec())
     );
     assert_eq!(
-        read_bytes(file("big.json", &"x".repeat(101)), 100).await,
+        read_bytes(file("big.json", &"x".repeat(101)), 100, None).await,
         Err(ReadError::TooLarge {
             bytes: 101,
             limit: 100
         })
+    );
+}
+
+/// The refusal a package file's first kilobytes decide, as the import panel asks for it.
+fn package_start(start: &[u8]) -> Option<String> {
+    handoff_core::package::refusal_from_start(start).map(|e| e.to_string())
+}
+
+#[wasm_bindgen_test]
+async fn a_file_refused_from_its_start_is_not_read_further_and_a_good_one_is_read_whole() {
+    use handoff::adapters::file::{read_bytes, ReadError};
+    let limit = 5 << 20;
+    // Broken at its first byte: refused with the whole file's answer.
+    let junk = "x".repeat(4 << 20);
+    let whole_answer = handoff_core::package::import(junk.as_bytes())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        read_bytes(file("junk.json", &junk), limit, Some(package_start)).await,
+        Err(ReadError::Refused(whole_answer))
+    );
+    // A start that refuses nothing: the whole file, not only its start.
+    let long = format!(
+        "{{\"format\": \"handoff-package\", \"pad\": \"{}\"}}",
+        "y".repeat(10_000)
+    );
+    assert_eq!(
+        read_bytes(file("long.json", &long), limit, Some(package_start)).await,
+        Ok(long.clone().into_bytes())
+    );
+    // A file no longer than the start is read once, whole, and left to the importer.
+    assert_eq!(
+        read_bytes(file("short.json", "nope"), limit, Some(package_start)).await,
+        Ok(b"nope".to_vec())
     );
 }
 

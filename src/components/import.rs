@@ -2,12 +2,12 @@
 //! paste, and the choice when its case is already in this browser. The analyst's page only:
 //! the training room's L2 scenarios bring their own handoff.
 
-use handoff_core::package::{import_located, ImportError};
+use handoff_core::package::{import_located, refusal_from_start, ImportError};
 use handoff_core::vocabulary::limits::MAX_PACKAGE_BYTES;
 use yew::prelude::*;
 
 use super::fields::{oversized_paste, take_chosen_file};
-use crate::adapters::file::{read_bytes, ReadError};
+use crate::adapters::file::{read_bytes, ReadError, RefuseStart};
 use crate::hooks::Actions;
 use crate::state::{Action, ImportChoice, PendingImport};
 
@@ -51,7 +51,11 @@ pub fn import_panel(p: &ImportProps) -> Html {
             };
             let (accept, error) = (accept.clone(), error.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match read_bytes(file, MAX_PACKAGE_BYTES).await {
+                // A file that is no package at all is refused from its first kilobytes,
+                // with the whole file's answer, before megabytes of it are read.
+                let refuse_start: RefuseStart =
+                    |start| refusal_from_start(start).map(|e| e.to_string());
+                match read_bytes(file, MAX_PACKAGE_BYTES, Some(refuse_start)).await {
                     Ok(bytes) => accept.emit(bytes),
                     Err(ReadError::TooLarge { bytes, limit }) => {
                         error.set(Some(refused(ImportError::TooLarge { bytes, limit })))

@@ -164,27 +164,7 @@ fn read_package(
             limit: MAX_PACKAGE_BYTES,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
-        offset: e.valid_up_to(),
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| {
-        syntax(&e).unwrap_or_else(|| {
-            let message = without_position(&e);
-            if message.contains("expected struct Envelope") {
-                ImportError::NotAPackage
-            } else {
-                // An object, but with a repeated member such as two "format"s.
-                ImportError::Field {
-                    path: "(top level)".to_owned(),
-                    message,
-                }
-            }
-        })
-    })?;
+    let (text, envelope) = envelope_of(bytes, true)?.ok_or(ImportError::Empty)?;
     match envelope.format {
         Some(serde_json::Value::String(f)) if f == FORMAT => {}
         _ => return Err(ImportError::NotAPackage),
@@ -212,14 +192,59 @@ fn field_error(path: String, e: &serde_json::Error) -> ImportError {
     ImportError::Field { path, message }
 }
 
-/// A syntax error (or a document cut short) with its position, if `e` is one.
-fn syntax(e: &serde_json::Error) -> Option<ImportError> {
-    use serde_json::error::Category;
-    matches!(e.classify(), Category::Syntax | Category::Eof).then(|| ImportError::Syntax {
+/// The refusal of a file that the file's first bytes already decide, whatever follows them:
+/// a byte that is not UTF-8, or JSON broken (not merely cut short) before the end of `start`.
+/// The page reads a chosen file's first kilobytes before the rest, so that a file that is
+/// no package at all is refused without reading megabytes. For every file `f` and every
+/// `k`, a `Some` for `f[..k]` is exactly what [`import`] and [`import_located`] answer
+/// for `f` within the size limit (a property test holds them to it).
+pub fn refusal_from_start(start: &[u8]) -> Option<ImportError> {
+    envelope_of(start, false).err()
+}
+
+/// The text of a package (`whole`), or of the start of one, and its envelope; or the first
+/// problem in them. The first problem is the one told: JSON already broken before the first
+/// byte that is not UTF-8 is that JSON error, so the start of a file decides its refusal
+/// whatever follows. Of a start, only what the rest cannot change is a problem (`Ok(None)`
+/// otherwise): a character cut at its end, or JSON merely cut short, is not.
+fn envelope_of(bytes: &[u8], whole: bool) -> Result<Option<(&str, Envelope)>, ImportError> {
+    let (text, bad_byte) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => (
+            std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+            (whole || e.error_len().is_some()).then_some(e.valid_up_to()),
+        ),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    match serde_json::from_str::<Envelope>(text) {
+        Err(e) if e.classify() == serde_json::error::Category::Syntax => Err(syntax(&e)),
+        _ if bad_byte.is_some() => Err(ImportError::NotUtf8 {
+            offset: bad_byte.unwrap_or_default(),
+        }),
+        _ if !whole => Ok(None),
+        _ if text.trim().is_empty() => Err(ImportError::Empty),
+        Err(e) => Err(match e.classify() {
+            serde_json::error::Category::Eof => syntax(&e),
+            _ if without_position(&e).contains("expected struct Envelope") => {
+                ImportError::NotAPackage
+            }
+            // An object, but with a repeated member such as two "format"s.
+            _ => ImportError::Field {
+                path: "(top level)".to_owned(),
+                message: without_position(&e),
+            },
+        }),
+        Ok(envelope) => Ok(Some((text, envelope))),
+    }
+}
+
+/// A syntax error (or a document cut short) with its position.
+fn syntax(e: &serde_json::Error) -> ImportError {
+    ImportError::Syntax {
         line: e.line(),
         column: e.column(),
         message: without_position(e),
-    })
+    }
 }
 
 /// serde_json's message without the " at line L column C" it appends.

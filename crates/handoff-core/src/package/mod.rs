@@ -34,7 +34,7 @@ pub use backup::{
 pub use chat::{chat_message, clarification_message};
 pub use destination::Destination;
 pub use file_name::file_name;
-pub use import::{import, import_located, ImportError};
+pub use import::{import, import_located, refusal_from_start, ImportError};
 pub use iris::to_iris;
 pub use iris_mapping::{IrisIocTypeIds, IrisMapping, IrisSeverityIds, IrisTlpIds};
 pub use jira::to_jira;
