@@ -35,10 +35,6 @@ fn main() {
             // From another build: the page's timeout reports it.
             return;
         };
-        #[cfg(all(target_family = "wasm", not(feature = "training")))]
-        if job.for_store() {
-            return handoff::worker::store::enqueue(id, job, post.clone());
-        }
         let mut failed = false;
         let mut random = || {
             let mut bytes = [0u8; 16];
@@ -49,7 +45,14 @@ fn main() {
                 .is_none();
             bytes
         };
-        let done = handoff::worker::answer_job(job, now(), &mut random);
+        let done = match handoff::worker::answer_job(job, now(), &mut random) {
+            Ok(done) => done,
+            #[cfg(all(target_family = "wasm", not(feature = "training")))]
+            Err(store_job) => return handoff::worker::store::enqueue(id, store_job, post.clone()),
+            // No store job in the training room's protocol.
+            #[cfg(any(not(target_family = "wasm"), feature = "training"))]
+            Err(_) => return,
+        };
         if failed {
             // The page gives up on the job after its timeout and says the worker failed.
             return;

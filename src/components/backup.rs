@@ -21,19 +21,16 @@ use crate::adapters::worker::Offload;
 pub const BACKUP_PAGE: &str = "backup/";
 
 /// The storage note, kept up to date: asked for once the store is open, after asking the
-/// browser to keep the cases when there are some (`has_cases`). `read` is a counter: each
-/// change reads the note again.
+/// browser to keep the cases (the analyst came to this page to keep them). `read` is a
+/// counter: each change reads the note again.
 #[hook]
-fn use_storage_note(offload: &Offload, has_cases: bool, read: u32) -> UseStateHandle<String> {
+fn use_storage_note(offload: &Offload, read: u32) -> UseStateHandle<String> {
     let note = use_state(String::new);
     let (off, n) = (offload.clone(), note.clone());
-    use_effect_with((has_cases, read), move |(has, _)| {
-        let ask =
-            move || store::storage_note(&off, Box::new(move |r| n.set(r.unwrap_or_default())));
-        match has {
-            true => store::ask_to_keep(ask),
-            false => ask(),
-        }
+    use_effect_with(read, move |_| {
+        store::ask_to_keep(move || {
+            store::storage_note(&off, Box::new(move |r| n.set(r.unwrap_or_default())))
+        });
     });
     note
 }
@@ -63,10 +60,9 @@ const CHOICES: [(ConflictChoice, &str); 4] = [
 
 #[function_component(BackupPanel)]
 pub fn backup_panel(p: &Props) -> Html {
-    // The analyst came here to keep the cases: the moment to ask the browser to. The note is
-    // read again after each restore.
+    // The note is read again after each restore.
     let restores = use_state(|| 0u32);
-    let note = use_storage_note(&p.offload, true, *restores);
+    let note = use_storage_note(&p.offload, *restores);
     // What was done, for the status line, or why not, for the alert.
     let said = use_state(|| Ok::<String, String>(String::new()));
     let question = use_state(|| None::<Rc<Planned>>);

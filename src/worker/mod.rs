@@ -439,7 +439,9 @@ pub fn answer(
     random: &mut impl FnMut() -> [u8; 16],
 ) -> Option<String> {
     let (id, job) = read_request(text)?;
-    Some(encode_answer(id, answer_job(job, now, random)))
+    let done = answer_job(job, now, random)
+        .unwrap_or_else(|_store_job| failed("the store is not open in this worker.".into()));
+    Some(encode_answer(id, done))
 }
 
 /// The page's request: the job's id and the job. `None` when it cannot be read (a page from
@@ -453,38 +455,30 @@ pub fn encode_answer(id: u64, done: Done) -> String {
     encode(id, done)
 }
 
-impl Job {
-    /// Done by the store (`store`), asynchronously and in order, rather than by
-    /// [`answer_job`].
-    pub fn for_store(&self) -> bool {
-        #[cfg(not(feature = "training"))]
-        return matches!(
-            self,
-            Job::OpenStore { .. }
-                | Job::SaveCase { .. }
-                | Job::StoredCase { .. }
-                | Job::BackUp { .. }
-                | Job::PlanRestore { .. }
-                | Job::Restore { .. }
-                | Job::StorageNote
-                | Job::ShiftHandover {
-                    from_store: true,
-                    ..
-                }
-        );
-        #[cfg(feature = "training")]
-        false
-    }
-}
-
 /// The answer of a job refused for `why`.
 pub fn failed(why: String) -> Done {
     Done::Failed(why)
 }
 
-/// Does one job that needs no store.
-pub fn answer_job(job: Job, now: DateTime<Utc>, random: &mut impl FnMut() -> [u8; 16]) -> Done {
-    match job {
+/// Does one job that needs no store; a job for the store comes back (`Err`) for the store
+/// to do, asynchronously and in order.
+pub fn answer_job(
+    job: Job,
+    now: DateTime<Utc>,
+    random: &mut impl FnMut() -> [u8; 16],
+) -> Result<Done, Job> {
+    Ok(match job {
+        #[cfg(not(feature = "training"))]
+        store_job @ (Job::OpenStore { .. }
+        | Job::SaveCase { .. }
+        | Job::StoredCase { .. }
+        | Job::BackUp { .. }
+        | Job::PlanRestore { .. }
+        | Job::Restore { .. }
+        | Job::StorageNote
+        | Job::ShiftHandover {
+            from_store: true, ..
+        }) => return Err(store_job),
         Job::ReadAlert { text } => Done::AlertRead(Box::new(intake::read(&text))),
         #[cfg(not(feature = "training"))]
         Job::ExplainImport { text } => {
@@ -571,16 +565,7 @@ pub fn answer_job(job: Job, now: DateTime<Utc>, random: &mut impl FnMut() -> [u8
         }),
         #[cfg(feature = "training")]
         Job::ClassDebrief { files } => Done::ClassDebriefed(class_table(&files)),
-        // Asynchronous: the worker's binary hands them to `store`, never here.
-        #[cfg(not(feature = "training"))]
-        Job::OpenStore { .. }
-        | Job::SaveCase { .. }
-        | Job::StoredCase { .. }
-        | Job::BackUp { .. }
-        | Job::PlanRestore { .. }
-        | Job::Restore { .. }
-        | Job::StorageNote => Done::Stored(Err("the store is not open in this worker.".into())),
-    }
+    })
 }
 
 fn encode<T: Serialize>(id: u64, body: T) -> String {
