@@ -1,9 +1,9 @@
-//! Export and import of the budget's large case (1,000 indicators, 500 timeline entries).
-//! Budget: each under 5 ms (BENCHMARKS.md).
+//! Export and import of the budget's large case (1,000 indicators, 500 timeline entries), and
+//! the import of the largest package the importer accepts (5 MB). Budgets: BENCHMARKS.md.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
-use handoff_core::fixtures::large_case;
-use handoff_core::package::{import, to_json, to_markdown, ExportOptions};
+use handoff_core::fixtures::{large_case, largest_package};
+use handoff_core::package::{import, import_located, to_json, to_markdown, ExportOptions};
 use handoff_core::rules::report_check::check;
 
 fn bench(c: &mut Criterion) {
@@ -21,6 +21,12 @@ fn bench(c: &mut Criterion) {
     c.bench_function("report check (1000 indicators, 500 timeline)", |b| {
         b.iter(|| check(black_box(&case)))
     });
+    // What the page does with a chosen file: `import_located`, the reader without paths.
+    let largest = largest_package();
+    c.bench_function(
+        "import the largest package (5 MB), as the page reads it",
+        |b| b.iter(|| import_located(black_box(largest.as_bytes()))),
+    );
 }
 
 criterion_group!(benches, bench);
