@@ -160,6 +160,9 @@ pub struct AppState {
     pub refusal: Option<Refusal>,
     pub notices: Notices,
     pub deleted: Option<DeletedCase>,
+    /// IDs deleted here or in another tab since the store's last full list was asked for: at
+    /// start-up the store's second answer (every line) was read before such a delete.
+    pub gone: Vec<String>,
     pub conflict: Option<OtherTabVersion>,
     /// An imported package waiting for the analyst to say what to do with the local case of
     /// the same ID.
@@ -400,7 +403,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 stored
                     .summaries
                     .into_iter()
-                    .filter(|x| !ours.contains(&x.id.as_str()))
+                    .filter(|x| !ours.contains(&x.id.as_str()) && !s.gone.contains(&x.id))
                     .map(Rc::new),
             );
             s.summaries = Rc::new(list);
@@ -424,6 +427,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 .into_iter()
                 .collect();
             s.summaries = Rc::new(open);
+            s.gone.clear();
             reduce(s, Action::Loaded(stored));
         }
         Action::NewCase { id, analyst, at } => s.open(Case::open(id, analyst, at)),
@@ -686,7 +690,8 @@ pub fn reduce(s: &mut AppState, action: Action) {
                     // loads; the list keeps what it knew.
                     OtherTabChange::Saved { case: None, .. } => {}
                     OtherTabChange::Deleted => {
-                        Rc::make_mut(&mut s.summaries).retain(|x| x.id != id)
+                        Rc::make_mut(&mut s.summaries).retain(|x| x.id != id);
+                        s.gone.push(id);
                     }
                 }
             }
@@ -700,6 +705,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
         }
         Action::Deleted(deleted) => {
             Rc::make_mut(&mut s.summaries).retain(|x| x.id != deleted.case.id);
+            s.gone.push(deleted.case.id.clone());
             if s.case.as_ref().is_some_and(|c| c.id == deleted.case.id) {
                 s.case = None;
                 s.intake = None;
@@ -710,6 +716,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
         Action::UndoDelete => {
             if let Some(DeletedCase { case, archived }) = s.deleted.take() {
                 let id = case.id.clone();
+                s.gone.retain(|g| *g != id);
                 s.open(case);
                 set_archived(s, &id, archived);
             }

@@ -605,6 +605,65 @@ fn loading_fills_the_list_reports_problems_and_reopens_the_last_case() {
     assert_eq!(s.revision, 0, "loading is not a change to save");
 }
 
+/// The store's second answer at start-up (every line) was read before a delete made here
+/// or in another tab meanwhile: the deleted case does not come back with it, and it is listed
+/// again if it is restored.
+#[test]
+fn a_case_deleted_between_the_stores_two_answers_stays_deleted() {
+    let mut s = AppState::default();
+    let (kept, mine, theirs) = (
+        package("case-1", "Kept"),
+        package("case-2", "Deleted here"),
+        package("case-3", "Deleted in another tab"),
+    );
+    let lines = || {
+        [&kept, &mine, &theirs]
+            .into_iter()
+            .map(|c| CaseSummary::of(c, false))
+            .collect::<Vec<_>>()
+    };
+    let listed =
+        |s: &AppState| -> Vec<String> { s.summaries.iter().map(|x| x.id.clone()).collect() };
+    reduce(
+        &mut s,
+        Action::Loaded(StoredCases {
+            summaries: lines()[..2].to_vec(),
+            ..StoredCases::default()
+        }),
+    );
+    reduce(
+        &mut s,
+        Action::Deleted(DeletedCase {
+            case: mine.clone(),
+            archived: false,
+        }),
+    );
+    reduce(
+        &mut s,
+        Action::OtherTab {
+            id: "case-3".into(),
+            change: OtherTabChange::Deleted,
+        },
+    );
+    reduce(
+        &mut s,
+        Action::Loaded(StoredCases {
+            summaries: lines(),
+            ..StoredCases::default()
+        }),
+    );
+    assert_eq!(listed(&s), ["case-1"]);
+    // A restore relists what the store holds after it: the truth again.
+    reduce(
+        &mut s,
+        Action::Relisted(StoredCases {
+            summaries: lines(),
+            ..StoredCases::default()
+        }),
+    );
+    assert_eq!(listed(&s), ["case-1", "case-2", "case-3"]);
+}
+
 /// After a restore the store's lines win, even over lines this tab changed (the restore is
 /// newer than anything the list held), and the open case, begun here but not stored yet,
 /// stays.
