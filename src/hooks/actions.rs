@@ -124,6 +124,10 @@ impl Actions {
 
     /// Has the worker write `case` as `writing` says; `done` gets the text (or why there is
     /// none) and, for Markdown, the parsed preview, or why the worker could not be asked.
+    ///
+    /// The Handoff package is written here, at once: it is the page's own wire format (each
+    /// autosave writes it), the same for every audience and setting, and sending the case to
+    /// the worker to have the same JSON sent back cost three times the writing.
     pub fn write(
         &self,
         case: &Case,
@@ -135,7 +139,13 @@ impl Actions {
             Writing::Export {
                 destination: Destination::Package,
                 ..
-            } => "handoff:export-json",
+            } => {
+                let text = crate::adapters::perf::measure("handoff:export-json", || to_json(case));
+                return done(Ok(Exported {
+                    text: Ok(text),
+                    rendered: None,
+                }));
+            }
             Writing::Export {
                 destination: Destination::Markdown,
                 ..
