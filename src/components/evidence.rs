@@ -5,6 +5,7 @@ use std::rc::Rc;
 use handoff_core::vocabulary::names::{from_wire_name, wire_name};
 use handoff_core::{Case, Edit, Field, Indicator, IndicatorKind, Part, TechniqueId, Tlp};
 use strum::VariantArray;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::fields::{event_value, SelectField, TextField, UtcTimeField};
@@ -38,6 +39,23 @@ pub fn evidence_form(p: &Props) -> Html {
     let r = &p.case.report;
     let edit = &p.edit;
     let ro = !p.case.can_edit(Part::Report);
+    // The rows of the long lists are built only while the section is open: closed, it is a
+    // summary line, and opening a case with thousands of indicators (an import, a reload)
+    // does not build and lay out a page of rows that nobody sees. What the rows' fields are
+    // reached by (the headings, the recommended actions) is always there, so a finding's
+    // link still finds its field; opening the section around it builds the rows.
+    let open = use_state(|| false);
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
+                open.set(d.open());
+            }
+        })
+    };
     let shown = use_state(|| PAGE);
     let shown_timeline = use_state(|| PAGE);
     let new_kind = use_state(|| IndicatorKind::Ipv4);
@@ -101,12 +119,12 @@ pub fn evidence_form(p: &Props) -> Html {
         r.tlp.label()
     );
     html! {
-        <details class="evidence">
+        <details class="evidence" ontoggle={on_toggle}>
             <summary>{ summary }</summary>
             <h3 id="indicators" tabindex="-1">{ format!("Indicators ({total})") }</h3>
             if total == 0 {
                 <p>{ "No indicators yet: paste the alert in step 1, or add them one by one." }</p>
-            } else {
+            } else if *open {
                 <div class="long-list">
                 <table class="indicators">
                     <caption class="visually-hidden">{ "Indicators of this case" }</caption>
@@ -188,7 +206,7 @@ pub fn evidence_form(p: &Props) -> Html {
 
             <h3 id="timeline" tabindex="-1">{ "Timeline (UTC)" }</h3>
             <ol class="timeline-edit long-list">
-                { for r.timeline.iter().take(*shown_timeline).enumerate().map(|(i, e)| html! {
+                { for r.timeline.iter().take(if *open { *shown_timeline } else { 0 }).enumerate().map(|(i, e)| html! {
                     <li class="grid two">
                         <UtcTimeField field={Field::Timeline} id={format!("timeline-at-{i}")} label={format!("Time of event {}", i + 1)}
                             value={e.at} readonly={ro}
@@ -199,7 +217,7 @@ pub fn evidence_form(p: &Props) -> Html {
                     </li>
                 }) }
             </ol>
-            if r.timeline.len() > *shown_timeline {
+            if *open && r.timeline.len() > *shown_timeline {
                 <button type="button" onclick={{ let s = shown_timeline.clone(); Callback::from(move |_| s.set(*s + PAGE * 5)) }}>
                     { format!("Show more events ({} of {} shown)", *shown_timeline, r.timeline.len()) }
                 </button>
