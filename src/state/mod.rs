@@ -160,8 +160,9 @@ pub struct AppState {
     pub refusal: Option<Refusal>,
     pub notices: Notices,
     pub deleted: Option<DeletedCase>,
-    /// IDs deleted here or in another tab since the store's last full list was asked for: at
-    /// start-up the store's second answer (every line) was read before such a delete.
+    /// IDs deleted here or in another tab since the store's last full list arrived: at
+    /// start-up the store's second answer (every line) may have been read before such a
+    /// delete. Cleared by the next relist; until then a handful of IDs at most.
     pub gone: Vec<String>,
     pub conflict: Option<OtherTabVersion>,
     /// An imported package waiting for the analyst to say what to do with the local case of

@@ -224,6 +224,10 @@ fn every_import_error_is_named_in_one_sentence() {
         ImportError::NotAPackage
     );
 
+    // A whole case under another format's name: read in one pass, refused all the same.
+    let other = good.replacen("\"handoff-package\"", "\"other-package\"", 1);
+    assert_eq!(err(other.as_bytes()).0, ImportError::NotAPackage);
+
     let (e, m) = err(b"{\"format\": \"handoff-package\", \"case\": {}}");
     assert_eq!(e, ImportError::MissingVersion);
     assert!(m.contains("no schema_version"), "{m}");

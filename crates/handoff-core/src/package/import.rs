@@ -154,15 +154,33 @@ pub fn import_located(bytes: &[u8]) -> Result<Case, ImportError> {
 }
 
 /// The checks both readers share; `read_case` reads the document once the envelope passed.
+///
+/// A package that reads is read in one pass: the document first, then its envelope's values
+/// checked as the envelope's pass would have checked them. Only a document that does not read
+/// is read again, envelope first, so that its refusal is the first problem in the order the
+/// checks are told (a newer package is told "newer", not refused for a field it added). The
+/// envelope's own pass over the whole text was a tenth of the time of a 5 MB import.
 fn read_package(
     bytes: &[u8],
-    read_case: impl FnOnce(&str) -> Result<PackageFile, ImportError>,
+    read_case: impl Fn(&str) -> Result<PackageFile, ImportError>,
 ) -> Result<Case, ImportError> {
     if bytes.len() > MAX_PACKAGE_BYTES {
         return Err(ImportError::TooLarge {
             bytes: bytes.len(),
             limit: MAX_PACKAGE_BYTES,
         });
+    }
+    let read = std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|text| read_case(text.strip_prefix('\u{feff}').unwrap_or(text)).ok());
+    if let Some(package) = read {
+        // The typed document has both members, of their types: what is left to check is
+        // what the envelope's pass checks of their values.
+        if package.format != FORMAT {
+            return Err(ImportError::NotAPackage);
+        }
+        migrate(u64::from(package.schema_version))?;
+        return Case::try_from(package.case).map_err(ImportError::Invariant);
     }
     let (text, envelope) = envelope_of(bytes, true)?.ok_or(ImportError::Empty)?;
     match envelope.format {
@@ -216,22 +234,25 @@ fn envelope_of(bytes: &[u8], whole: bool) -> Result<Option<(&str, Envelope)>, Im
         ),
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match serde_json::from_str::<Envelope>(text) {
-        Err(e) if e.classify() == serde_json::error::Category::Syntax => Err(syntax(&e)),
-        _ if bad_byte.is_some() => Err(ImportError::NotUtf8 {
-            offset: bad_byte.unwrap_or_default(),
-        }),
+    let envelope = serde_json::from_str::<Envelope>(text);
+    if let Err(e) = &envelope {
+        if e.classify() == serde_json::error::Category::Syntax {
+            return Err(syntax(e));
+        }
+    }
+    if let Some(offset) = bad_byte {
+        return Err(ImportError::NotUtf8 { offset });
+    }
+    match envelope {
         _ if !whole => Ok(None),
         _ if text.trim().is_empty() => Err(ImportError::Empty),
-        Err(e) => Err(match e.classify() {
-            serde_json::error::Category::Eof => syntax(&e),
-            _ if without_position(&e).contains("expected struct Envelope") => {
-                ImportError::NotAPackage
-            }
+        Err(e) if e.classify() == serde_json::error::Category::Eof => Err(syntax(&e)),
+        Err(e) => Err(match without_position(&e) {
+            m if m.contains("expected struct Envelope") => ImportError::NotAPackage,
             // An object, but with a repeated member such as two "format"s.
-            _ => ImportError::Field {
+            message => ImportError::Field {
                 path: "(top level)".to_owned(),
-                message: without_position(&e),
+                message,
             },
         }),
         Ok(envelope) => Ok(Some((text, envelope))),
