@@ -41,9 +41,9 @@ pub fn evidence_form(p: &Props) -> Html {
     let ro = !p.case.can_edit(Part::Report);
     // The rows of the long lists are built only while the section is open: closed, it is a
     // summary line, and opening a case with thousands of indicators (an import, a reload)
-    // does not build and lay out a page of rows that nobody sees. What the rows' fields are
-    // reached by (the headings, the recommended actions) is always there, so a finding's
-    // link still finds its field; opening the section around it builds the rows.
+    // does not build a page of rows that nobody sees. What a finding's link goes to (the
+    // headings, the recommended actions) is always there; opening the section around it, as
+    // the link does, builds the rows.
     let open = use_state(|| false);
     let on_toggle = {
         let open = open.clone();

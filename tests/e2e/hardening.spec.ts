@@ -127,6 +127,9 @@ test('10,000 indicators and direction-override characters are handled calmly', a
   await step(page, 'Start L1 review');
   await page.getByRole('radio', { name: /^True Positive/ }).check();
   await step(page, 'Continue to the report');
+  // The rows are built only once the evidence is opened: closed, the section is one line.
+  const table = page.getByRole('table', { name: 'Indicators of this case', includeHidden: true });
+  await expect(table).toHaveCount(0);
   await page.getByText(/^Evidence: 10000 indicators/).click();
   // Only the first page of rows is rendered.
   await expect(page.getByRole('table', { name: 'Indicators of this case' }).getByRole('row')).toHaveCount(101);
