@@ -92,7 +92,7 @@ pub fn open(offload: &Offload, done: impl Fn(StoredCases) + 'static) {
 }
 
 /// Saves the case and makes it the one reopened after a reload.
-pub fn save(offload: &Offload, case: &Case, done: impl FnOnce(Result<(), String>) + 'static) {
+pub fn save(offload: &Offload, case: &Rc<Case>, done: impl FnOnce(Result<(), String>) + 'static) {
     save_boxed(offload, case, false, Box::new(done))
 }
 
@@ -101,14 +101,14 @@ pub fn save(offload: &Offload, case: &Case, done: impl FnOnce(Result<(), String>
 /// it if it is the newest.
 pub fn save_before_leaving(
     offload: &Offload,
-    case: &Case,
+    case: &Rc<Case>,
     done: impl FnOnce(Result<(), String>) + 'static,
 ) {
     save_boxed(offload, case, true, Box::new(done))
 }
 
 // Each public call is a thin shim over one body: the bodies are not copied per caller.
-fn save_boxed(offload: &Offload, case: &Case, leaving: bool, done: Then<()>) {
+fn save_boxed(offload: &Offload, case: &Rc<Case>, leaving: bool, done: Then<()>) {
     // Written once, shared by the job, the localStorage copy, the other tabs and the crash
     // banner (a megabyte for a large case).
     let package: Rc<str> = handoff_core::package::to_json(case).into();
@@ -131,6 +131,10 @@ fn save_boxed(offload: &Offload, case: &Case, leaving: bool, done: Then<()>) {
     {
         let job = crate::worker::Job::SaveCase {
             package: package.to_string(),
+            // The worker holds the case it reads under this number: exports of this very
+            // case, unchanged, name it instead of sending it again.
+            number: offload.hand(case),
+            read: None,
         };
         let id = case.id.clone();
         worker::write(

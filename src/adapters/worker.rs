@@ -38,6 +38,11 @@ struct Running {
 #[derive(Default)]
 struct Inner {
     running: Option<Running>,
+    /// The case last handed to the running worker's store, and the number its save was given
+    /// (no two saves of this page share one). A `Weak` keeps the case's allocation, so no
+    /// other case can take its address while it is compared.
+    handed: Option<(Weak<handoff_core::Case>, u64)>,
+    saves: u64,
     generations: u64,
     next_id: u64,
     pending: HashMap<u64, Continuation>,
@@ -99,6 +104,25 @@ impl Offload {
         }
     }
 
+    /// The number for a save of `case`, which the worker will hold it under once it has read
+    /// it (see [`crate::worker::Held`]).
+    pub fn hand(&self, case: &Rc<handoff_core::Case>) -> u64 {
+        let mut inner = self.0.borrow_mut();
+        inner.saves += 1;
+        inner.handed = Some((Rc::downgrade(case), inner.saves));
+        inner.saves
+    }
+
+    /// The number the worker holds `case` under: only if this very case, unchanged since (an
+    /// edit makes another), was the last one handed to its store. The worker may still not
+    /// hold it (a save that did not read, or not yet sent while the store opens): it then
+    /// says so, and is sent the case itself.
+    pub fn holds(&self, case: &Rc<handoff_core::Case>) -> Option<u64> {
+        let inner = self.0.borrow();
+        let (held, number) = inner.handed.as_ref()?;
+        std::ptr::eq(held.as_ptr(), Rc::as_ptr(case)).then_some(*number)
+    }
+
     /// The running worker, started if there is none (or the last one failed; it is dropped
     /// here, outside its own handlers).
     fn start(&self) -> Result<(), String> {
@@ -108,6 +132,8 @@ impl Offload {
                 return Ok(());
             }
             inner.running = None;
+            // A new worker holds no case.
+            inner.handed = None;
             inner.generations += 1;
             inner.generations
         };

@@ -26,6 +26,8 @@ fn main() {
             let _ = scope.post_message(&JsValue::from_str(&answer));
         })
     };
+    // The case the store was last handed, read: exports of it name it by number.
+    let mut held = handoff::worker::Held::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let Some((id, job)) = e
             .data()
@@ -45,7 +47,7 @@ fn main() {
                 .is_none();
             bytes
         };
-        let done = match handoff::worker::answer_job(job, now(), &mut random) {
+        let done = match handoff::worker::answer_job(job, now(), &mut random, &mut held) {
             Ok(done) => done,
             #[cfg(all(target_family = "wasm", not(feature = "training")))]
             Err(store_job) => return handoff::worker::store::enqueue(id, store_job, post.clone()),

@@ -14,7 +14,7 @@ use crate::adapters::worker::Offload;
 #[cfg(feature = "training")]
 use crate::state::TrainingAction;
 use crate::state::{Action, Dispatch, ImportChoice, NoticeKind};
-use crate::worker::{Done, Job, Writing, WRONG_ANSWER};
+use crate::worker::{CaseText, Done, Job, Writing, NOT_HELD, WRONG_ANSWER};
 
 /// The app's actions as narrow callbacks and methods, for components to take only what they
 /// use.
@@ -130,7 +130,7 @@ impl Actions {
     /// the worker to have the same JSON sent back cost three times the writing.
     pub fn write(
         &self,
-        case: &Case,
+        case: &Rc<Case>,
         writing: Writing,
         settings: ExportSettings,
         done: impl FnOnce(Result<Exported, String>) + 'static,
@@ -152,11 +152,36 @@ impl Actions {
             } => "handoff:export-markdown",
             _ => "handoff:export-other",
         });
-        let job = crate::worker::Job::Write {
-            package: to_json(case),
+        let handed = self.offload.holds(case);
+        self.write_from(
+            case,
+            handed,
             writing,
             settings,
+            Box::new(move |result| {
+                timed();
+                done(result)
+            }),
+        );
+    }
+
+    /// [`Actions::write`]'s round trip. A case the worker holds unchanged (its store's last
+    /// save) is named by `handed`, its number; a worker that no longer holds it is asked again
+    /// with the case itself.
+    fn write_from(
+        &self,
+        case: &Rc<Case>,
+        handed: Option<u64>,
+        writing: Writing,
+        settings: ExportSettings,
+        done: Box<dyn FnOnce(Result<Exported, String>)>,
+    ) {
+        let job = Job::Write {
+            case: handed.map_or_else(|| CaseText::Package(to_json(case)), CaseText::Handed),
+            writing,
+            settings: settings.clone(),
         };
+        let (a, again) = (self.clone(), case.clone());
         self.ask(
             job,
             |d| match d {
@@ -166,9 +191,11 @@ impl Actions {
                 }),
                 _ => None,
             },
-            move |result| {
-                timed();
-                done(result)
+            move |result| match result {
+                Err(why) if handed.is_some() && why == NOT_HELD => {
+                    a.write_from(&again, None, writing, settings, done)
+                }
+                result => done(result),
             },
         );
     }

@@ -20,7 +20,7 @@ const AUTOSAVE_DELAY_MS: u32 = 300;
 type Latest = Rc<RefCell<Option<(Rc<Case>, u64)>>>;
 
 fn save_now(
-    case: &Case,
+    case: &Rc<Case>,
     revision: u64,
     dispatch: &Dispatch,
     hold: &RefCell<bool>,

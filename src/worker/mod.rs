@@ -16,6 +16,8 @@ pub mod preview;
 #[cfg(not(feature = "training"))]
 pub mod store;
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Utc};
 use handoff_core::intake::{self, Intake};
 use handoff_core::package::{clarification_message, import, Audience, Destination, ExportSettings};
@@ -38,6 +40,50 @@ pub const SCRIPT: &str = "./handoff-worker_loader.js";
 /// What the worker posts once it listens: messages sent before would be lost, so the page
 /// holds its jobs until then.
 pub const READY: &str = "ready";
+
+/// Why a job that names the case by its number ([`CaseText::Handed`]) was refused: this worker
+/// does not hold that case (it was started since, or the save did not read). The page then
+/// sends the case itself.
+pub const NOT_HELD: &str = "the worker does not hold the case it was named by.";
+
+/// The case a job is about.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum CaseText {
+    /// Its package JSON.
+    Package(String),
+    /// The case this worker's store was last handed, by the number the page gave that save:
+    /// the page's case has not changed since, and a large case need not cross the message
+    /// channel and be read again for each export.
+    Handed(u64),
+}
+
+/// The case the worker's store was handed last, as read, under the number the page gave its
+/// save. The worker reads each saved package anyway (the store keeps only what reads back);
+/// keeping it lets an export of the unchanged case skip writing, sending and reading it again.
+#[derive(Default)]
+pub struct Held {
+    case: Option<(u64, Rc<handoff_core::Case>)>,
+}
+
+impl Held {
+    /// Reads a package handed to the store, and holds it under `number`; `None` when it does
+    /// not read (the store then refuses it, with why).
+    #[cfg(not(feature = "training"))]
+    fn hand(&mut self, package: &str, number: u64) -> Option<Rc<handoff_core::Case>> {
+        self.case = import(package.as_bytes())
+            .ok()
+            .map(|case| (number, Rc::new(case)));
+        self.case.as_ref().map(|(_, case)| case.clone())
+    }
+
+    /// The case held under `number`, if it still is.
+    fn get(&self, number: u64) -> Option<Rc<handoff_core::Case>> {
+        self.case
+            .as_ref()
+            .filter(|(n, _)| *n == number)
+            .map(|(_, case)| case.clone())
+    }
+}
 
 /// What the worker writes from a case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,10 +129,15 @@ pub enum Job {
         first: Option<u32>,
     },
     /// Saves a case (its package JSON), and makes it the one reopened after a reload. The
-    /// store reads it first: what it keeps, it can give back.
+    /// store reads it first: what it keeps, it can give back. The worker holds the case it
+    /// read under `number` ([`Held`]), which the page gives no other save.
     #[cfg(not(feature = "training"))]
     SaveCase {
         package: String,
+        number: u64,
+        /// The package as the worker read it on arrival; never sent.
+        #[serde(skip)]
+        read: Option<Rc<handoff_core::Case>>,
     },
     /// Something done to stored case (or set-aside entry) `id`.
     #[cfg(not(feature = "training"))]
@@ -119,9 +170,9 @@ pub enum Job {
     /// A sentence on the space the stored cases take and whether the browser will keep them.
     #[cfg(not(feature = "training"))]
     StorageNote,
-    /// The open case (its package JSON) written as `writing` says.
+    /// The open case written as `writing` says.
     Write {
-        package: String,
+        case: CaseText,
         writing: Writing,
         settings: ExportSettings,
     },
@@ -439,7 +490,7 @@ pub fn answer(
     random: &mut impl FnMut() -> [u8; 16],
 ) -> Option<String> {
     let (id, job) = read_request(text)?;
-    let done = answer_job(job, now, random)
+    let done = answer_job(job, now, random, &mut Held::default())
         .unwrap_or_else(|_store_job| failed("the store is not open in this worker.".into()));
     Some(encode_answer(id, done))
 }
@@ -461,16 +512,28 @@ pub fn failed(why: String) -> Done {
 }
 
 /// Does one job that needs no store; a job for the store comes back (`Err`) for the store
-/// to do, asynchronously and in order.
+/// to do, asynchronously and in order. A save is read here, on arrival, into `held`: a later
+/// job that names the case by its number is then answered from it.
 pub fn answer_job(
     job: Job,
     now: DateTime<Utc>,
     random: &mut impl FnMut() -> [u8; 16],
+    held: &mut Held,
 ) -> Result<Done, Job> {
     Ok(match job {
         #[cfg(not(feature = "training"))]
+        Job::SaveCase {
+            package, number, ..
+        } => {
+            let read = held.hand(&package, number);
+            return Err(Job::SaveCase {
+                package,
+                number,
+                read,
+            });
+        }
+        #[cfg(not(feature = "training"))]
         store_job @ (Job::OpenStore { .. }
-        | Job::SaveCase { .. }
         | Job::StoredCase { .. }
         | Job::BackUp { .. }
         | Job::PlanRestore { .. }
@@ -485,7 +548,7 @@ pub fn answer_job(
             Done::ImportExplained(import(text.as_bytes()).err().map(|e| e.to_string()))
         }
         Job::Write {
-            package,
+            case,
             writing,
             settings,
         } => {
@@ -493,14 +556,19 @@ pub fn answer_job(
                 Writing::Export { audience, .. } => audience,
                 Writing::Clarification => Audience::FullRecord,
             };
+            let case = match case {
+                CaseText::Handed(number) => match held.get(number) {
+                    Some(case) => Ok(case),
+                    None => return Ok(failed(NOT_HELD.into())),
+                },
+                CaseText::Package(package) => import(package.as_bytes())
+                    .map(Rc::new)
+                    // The page wrote this package from a case it holds, so a refusal here
+                    // is a bug between builds; it is reported as such rather than swallowed.
+                    .map_err(|e| format!("The case could not be handed to the exporter: {e}")),
+            };
             let text = export_options(&settings, audience)
-                .and_then(|options| {
-                    // The page wrote this package from a case it holds, so a refusal here is
-                    // a bug between builds; it is reported as such rather than swallowed.
-                    import(package.as_bytes())
-                        .map_err(|e| format!("The case could not be handed to the exporter: {e}"))
-                        .map(|case| (case, options))
-                })
+                .and_then(|options| case.map(|case| (case, options)))
                 .and_then(|(case, options)| match writing {
                     Writing::Export { destination, .. } => {
                         destination.write(&case, &options, now, random)
@@ -795,12 +863,82 @@ mod tests {
         );
     }
 
+    /// A save is read on arrival and held under the number the page gave it; an export that
+    /// names the number is written from it, exactly as from the package; a number this worker
+    /// does not hold (a later save replaced it, the save did not read, or another worker had
+    /// it) is refused as not held.
+    #[cfg(not(feature = "training"))]
+    #[test]
+    fn an_export_of_the_case_last_saved_is_written_from_the_held_case() {
+        let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
+        let mut held = Held::default();
+        let mut random = || [7u8; 16];
+        let case = large_case();
+        // Whether the worker read the save: it goes on to the store either way.
+        let mut save = |package: String, number: u64, held: &mut Held| -> bool {
+            let job = Job::SaveCase {
+                package,
+                number,
+                read: None,
+            };
+            match answer_job(job, now, &mut random, held) {
+                Err(Job::SaveCase { read, .. }) => read.is_some(),
+                other => panic!("a save goes to the store: {other:?}"),
+            }
+        };
+        let first = 1;
+        assert!(save(to_json(&case), first, &mut held));
+        let write = |case: CaseText, held: &mut Held| {
+            let job = Job::Write {
+                case,
+                writing: Writing::Export {
+                    destination: Destination::Markdown,
+                    audience: Audience::FullRecord,
+                },
+                settings: ExportSettings::default(),
+            };
+            answer_job(job, now, &mut || [7u8; 16], held).unwrap()
+        };
+        let from_package = write(CaseText::Package(to_json(&case)), &mut held);
+        assert!(matches!(&from_package, Done::Written(Ok(_), Some(_))));
+        assert_eq!(write(CaseText::Handed(first), &mut held), from_package);
+
+        let mut edited = case.clone();
+        edited
+            .edit_report(now, |r| r.header.title = "Edited".into())
+            .unwrap();
+        let second = 2;
+        assert!(save(to_json(&edited), second, &mut held));
+        assert_eq!(
+            write(CaseText::Handed(first), &mut held),
+            Done::Failed(NOT_HELD.into())
+        );
+        let Done::Written(Ok(text), _) = write(CaseText::Handed(second), &mut held) else {
+            panic!("the edited case is held")
+        };
+        assert!(text.contains("Edited"), "{}", &text[..200]);
+
+        assert!(!save(
+            "{\"format\": \"handoff-package\"}".into(),
+            3,
+            &mut held
+        ));
+        assert_eq!(
+            write(CaseText::Handed(second), &mut held),
+            Done::Failed(NOT_HELD.into())
+        );
+        assert_eq!(
+            write(CaseText::Handed(second), &mut Held::default()),
+            Done::Failed(NOT_HELD.into())
+        );
+    }
+
     #[test]
     fn an_export_comes_back_written_and_rendered() {
         let case = large_case();
         let options = ExportOptions::default();
         let job = Job::Write {
-            package: to_json(&case),
+            case: CaseText::Package(to_json(&case)),
             writing: Writing::Export {
                 destination: Destination::Markdown,
                 audience: Audience::FullRecord,
@@ -815,7 +953,7 @@ mod tests {
         assert!(!preview::headings(&nodes).is_empty());
 
         let job = Job::Write {
-            package: to_json(&case),
+            case: CaseText::Package(to_json(&case)),
             writing: Writing::Export {
                 destination: Destination::Stix,
                 audience: Audience::FullRecord,
@@ -859,7 +997,7 @@ mod tests {
             "{done:?}"
         );
         let job = Job::Write {
-            package: to_json(&large_case()),
+            case: CaseText::Package(to_json(&large_case())),
             writing: Writing::Export {
                 destination: Destination::Jira,
                 audience: Audience::L1Handoff,

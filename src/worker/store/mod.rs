@@ -358,10 +358,20 @@ pub async fn read_start(db: &impl Db, first: Option<usize>) -> Result<Opened, St
 pub async fn save(db: &impl Db, package: &str) -> Result<(), String> {
     let case = import(package.as_bytes())
         .map_err(|e| format!("The case could not be saved, as it would not read back: {e}"))?;
+    save_read(db, package, &case).await
+}
+
+/// As [`save`], for a package already read into `case` (the worker reads each one as it
+/// arrives: see `crate::worker::Held`).
+pub async fn save_read(
+    db: &impl Db,
+    package: &str,
+    case: &handoff_core::Case,
+) -> Result<(), String> {
     let tx = db.begin(&[CASES, META], true)?;
     let mut all = summaries(&tx).await?;
     let archived = all.get(&case.id).is_some_and(|s| s.archived);
-    all.insert(case.id.clone(), CaseSummary::of(&case, archived));
+    all.insert(case.id.clone(), CaseSummary::of(case, archived));
     tx.put(CASES, &case.id, package)?;
     tx.put(META, CURRENT, &case.id)?;
     write_summaries(&tx, &all)?;

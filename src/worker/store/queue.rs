@@ -108,7 +108,12 @@ async fn handle(db: &impl Db, job: Job) -> Done {
                 ..Opened::default()
             }))
         }
-        Job::SaveCase { package } => stored(super::save(db, &package).await),
+        Job::SaveCase {
+            package,
+            read: Some(case),
+            ..
+        } => stored(super::save_read(db, &package, &case).await),
+        Job::SaveCase { package, .. } => stored(super::save(db, &package).await),
         Job::StoredCase { id, op } => match op {
             CaseOp::Load => Done::Stored(super::load(db, &id).await),
             CaseOp::Delete => stored(super::delete(db, &id).await),
