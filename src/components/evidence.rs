@@ -5,10 +5,9 @@ use std::rc::Rc;
 use handoff_core::vocabulary::names::{from_wire_name, wire_name};
 use handoff_core::{Case, Edit, Field, Indicator, IndicatorKind, Part, TechniqueId, Tlp};
 use strum::VariantArray;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::fields::{event_value, SelectField, TextField, UtcTimeField};
+use super::fields::{event_value, toggled_open, SelectField, TextField, UtcTimeField};
 
 #[derive(Properties)]
 pub struct Props {
@@ -48,11 +47,8 @@ pub fn evidence_form(p: &Props) -> Html {
     let on_toggle = {
         let open = open.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                open.set(d.open());
+            if let Some(now) = toggled_open(&e) {
+                open.set(now);
             }
         })
     };

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::export::CopyButton;
-use super::fields::take_chosen_file;
+use super::fields::{take_chosen_file, toggled_open};
 use super::print_report::{print_report, PreparedReport};
 use super::rendered::rendered;
 use crate::adapters::file::read_text;
@@ -117,16 +117,11 @@ pub fn export_panel(p: &Props) -> Html {
     let on_toggle = {
         let ui = ui.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
-            {
-                if d.open() != ui.open {
-                    ui.set(Choices {
-                        open: d.open(),
-                        ..(*ui).clone()
-                    });
-                }
+            if let Some(open) = toggled_open(&e).filter(|&open| open != ui.open) {
+                ui.set(Choices {
+                    open,
+                    ..(*ui).clone()
+                });
             }
         })
     };

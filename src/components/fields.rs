@@ -5,6 +5,13 @@ use handoff_core::Field;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// Whether the `<details>` a toggle event came from is now open.
+pub fn toggled_open(e: &Event) -> Option<bool> {
+    e.target()?
+        .dyn_ref::<web_sys::HtmlDetailsElement>()
+        .map(|d| d.open())
+}
+
 /// The string value of the element an input event came from.
 pub fn event_value(e: &Event) -> String {
     let Some(target) = e.target() else {
