@@ -224,6 +224,17 @@ fn every_import_error_is_named_in_one_sentence() {
         ImportError::NotAPackage
     );
 
+    // Text after a whole package: refused by both readers, as broken JSON where it starts.
+    let (e, m) = err(format!("{good} trailing").as_bytes());
+    assert!(
+        matches!(&e, ImportError::Syntax { message, .. } if message == "trailing characters"),
+        "{e:?}"
+    );
+    assert!(
+        m.contains("not valid JSON: trailing characters at line"),
+        "{m}"
+    );
+
     // A whole case under another format's name: read in one pass, refused all the same.
     let other = good.replacen("\"handoff-package\"", "\"other-package\"", 1);
     assert_eq!(err(other.as_bytes()).0, ImportError::NotAPackage);

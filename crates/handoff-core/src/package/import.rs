@@ -125,13 +125,17 @@ struct Envelope {
 pub fn import(bytes: &[u8]) -> Result<Case, ImportError> {
     read_package(bytes, |text| {
         let mut de = serde_json::Deserializer::from_str(text);
-        serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let package = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = match e.path().to_string() {
                 p if p == "." => "(top level)".to_owned(),
                 p => p,
             };
             field_error(path, &e.into_inner())
-        })
+        })?;
+        // The whole text is the document, as `serde_json::from_str` holds it (the import of
+        // the located reader): anything after it is refused.
+        de.end().map_err(|e| syntax(&e))?;
+        Ok(package)
     })
 }
 
