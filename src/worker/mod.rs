@@ -42,8 +42,8 @@ pub const SCRIPT: &str = "./handoff-worker_loader.js";
 pub const READY: &str = "ready";
 
 /// Why a job that names the case by its number ([`CaseText::Handed`]) was refused: this worker
-/// does not hold that case (it was started since, or the save did not read). The page then
-/// sends the case itself.
+/// does not hold that case (the save did not read, or it has not arrived: the page holds a
+/// save while the store opens). The page then sends the case itself.
 pub const NOT_HELD: &str = "the worker does not hold the case it was named by.";
 
 /// The case a job is about.
@@ -70,7 +70,9 @@ impl Held {
     /// not read (the store then refuses it, with why).
     #[cfg(not(feature = "training"))]
     fn hand(&mut self, package: &str, number: u64) -> Option<Rc<handoff_core::Case>> {
-        self.case = import(package.as_bytes())
+        // The reader without path tracking: it refuses what `import` refuses, and the store
+        // names the problem itself, with `import`, for a save that does not read.
+        self.case = handoff_core::package::import_located(package.as_bytes())
             .ok()
             .map(|case| (number, Rc::new(case)));
         self.case.as_ref().map(|(_, case)| case.clone())
