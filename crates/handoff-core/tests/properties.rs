@@ -287,6 +287,79 @@ proptest! {
         }
     }
 
+    /// The report check's "the Why cites evidence" is what it says: the Why, lower-cased,
+    /// holds an indicator's value, lower-cased, or an evidence word. Its quick rejection of
+    /// indicators by their byte pairs never drops one that is there.
+    #[test]
+    fn the_why_cites_an_indicator_exactly_when_it_contains_one(
+        indicators in proptest::collection::vec(raw_indicator(), 0..6),
+        cited in any::<proptest::sample::Index>(),
+        cite in any::<bool>(),
+        shout in any::<bool>(),
+        before in "(?s).{0,30}",
+        after in "[a-zA-Zé .,:/-]{0,30}",
+    ) {
+        let mut r = handoff_core::data::Report {
+            indicators: indicators
+                .iter()
+                .filter_map(|(kind, raw)| Indicator::new(*kind, raw).ok())
+                .collect(),
+            ..Default::default()
+        };
+        let named = match (cite, r.indicators.is_empty()) {
+            (true, false) => r.indicators[cited.index(r.indicators.len())].value.clone(),
+            _ => String::new(),
+        };
+        let named = if shout { named.to_uppercase() } else { named };
+        r.five_ws.why = format!("{before}{named}{after}");
+        let why = r.five_ws.why.to_lowercase();
+        let expected = r
+            .indicators
+            .iter()
+            .any(|i| !i.value.is_empty() && why.contains(&i.value.to_lowercase()))
+            || why.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                handoff_core::rules::report_check::EVIDENCE_WORDS.contains(&w)
+            });
+        prop_assert_eq!(handoff_core::rules::report_check::cites_evidence(&r), expected);
+        if cite && !r.indicators.is_empty() {
+            prop_assert!(expected, "the named indicator is found: {:?}", r.five_ws.why);
+        }
+    }
+
+    /// A file's indicator is read as it stands only if typing it would store that very value;
+    /// what is not canonical (upper case, defanged, padded, any other kind's value, a
+    /// defanging marker anywhere) is refused.
+    /// The reader checks stored values in place, without `Indicator::new`'s copies: this holds
+    /// the two together.
+    #[test]
+    fn an_indicator_is_read_from_a_file_exactly_when_it_is_canonical(
+        (kind, raw) in raw_indicator(),
+        other in proptest::sample::select(IndicatorKind::VARIANTS),
+        change in 0..8u8,
+        junk in "(?s).{0,12}",
+        marker in proptest::sample::select(&["[.]", "(dot)", "[at]", "[:]", "hxxp://", "FXP://"][..]),
+        at in any::<proptest::sample::Index>(),
+    ) {
+        let canonical = Indicator::new(kind, &raw).map(|i| i.value).unwrap_or_else(|_| raw.clone());
+        let (kind, value) = match change {
+            0 => (kind, raw),
+            1 => (kind, canonical),
+            2 => (kind, defang(kind, &canonical)),
+            3 => (kind, canonical.to_uppercase()),
+            4 => (kind, format!("{canonical} ")),
+            5 => (other, canonical),
+            6 => (kind, format!("{canonical}{junk}")),
+            _ => {
+                let cut = canonical.char_indices().map(|(i, _)| i).nth(at.index(canonical.chars().count())).unwrap_or(0);
+                (kind, format!("{}{marker}{}", &canonical[..cut], &canonical[cut..]))
+            }
+        };
+        let file = serde_json::json!({ "kind": kind, "value": value, "note": "seen" });
+        let read = serde_json::from_value::<Indicator>(file).map(|i| (i.value, i.note));
+        let typed = Indicator::new(kind, &value).ok().filter(|i| i.value == value);
+        prop_assert_eq!(read.ok(), typed.map(|i| (i.value, "seen".to_owned())));
+    }
+
     #[test]
     fn extraction_never_panics_and_returns_only_valid_indicators(s in "(?s).{0,400}") {
         for i in extract(&s) {
