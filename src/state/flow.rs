@@ -309,16 +309,25 @@ pub fn forward(step: FlowStep, case: &Case, reply: &str) -> Vec<Command> {
 }
 
 /// What `cmd` needs in `case` once the values the form shows as filled in are taken.
+///
+/// A value the form fills in answers only its own field's finding: the guards test those
+/// fields for a blank and nothing else. So the case is not copied to fill them in. That copy
+/// ran on every render, once per keystroke on a large case (a test holds this to the copy).
 fn needs_after_prefills(cmd: &Command, case: &Case, own_name: &str) -> Vec<Finding> {
     let edits = prefills(cmd, case, own_name);
-    if edits.is_empty() {
-        return needs(cmd, case);
-    }
-    let mut filled = case.clone();
-    for e in edits {
-        let _ = filled.edit(e, case.updated_at);
-    }
-    needs(cmd, &filled)
+    let mut found = needs(cmd, case);
+    found.retain(|f| !edits.iter().any(|e| fills(e, f.field, case)));
+    found
+}
+
+/// Whether the edit `e` of a form's value fills `field` in `case` with something.
+fn fills(e: &Edit, field: Field, case: &Case) -> bool {
+    let (filled, value) = match e {
+        Edit::TicketId(v) => (Field::TicketId, v),
+        Edit::L2Analyst(v) => (Field::L2Analyst, v),
+        _ => return false,
+    };
+    filled == field && !is_blank(value) && case.can_edit(e.part())
 }
 
 /// What the step's primary forward action still needs, now: the guard of its workflow step
@@ -601,6 +610,62 @@ mod tests {
         c.edit(Edit::ImmediateConcerns("none".into()), t()).unwrap();
         c.apply(Command::AssignToL2, t()).unwrap();
         assert!(blocking(FlowStep::Notify, &c, "", "").is_empty());
+    }
+
+    /// The form's values are taken without copying the case: what is still needed is what
+    /// the guards find in a copy with the values filled in, for every command, in every
+    /// stage the walk reaches, with and without one's own name, blank values included.
+    #[test]
+    fn needs_after_the_forms_values_are_those_of_a_copy_with_them_filled_in() {
+        fn by_copy(cmd: &Command, case: &Case, own_name: &str) -> Vec<Finding> {
+            let mut filled = case.clone();
+            for e in prefills(cmd, case, own_name) {
+                let _ = filled.edit(e, case.updated_at);
+            }
+            needs(cmd, &filled)
+        }
+        let commands = [
+            Command::NotifyL2,
+            Command::StartL2Review,
+            Command::AssignToL2,
+            Command::SetInProgress,
+        ];
+        let mut c = large_case();
+        let mut checked = 0;
+        let mut check = |c: &Case| {
+            for own in ["", "  ", "Kim Osei"] {
+                for cmd in &commands {
+                    assert_eq!(
+                        needs_after_prefills(cmd, c, own),
+                        by_copy(cmd, c, own),
+                        "{cmd:?} at {:?}, own name {own:?}",
+                        c.stage
+                    );
+                    checked += 1;
+                }
+            }
+        };
+        check(&c);
+        c.edit(Edit::AlertId("   ".into()), t()).unwrap();
+        check(&c);
+        c.edit(Edit::AlertId("INC-9000".into()), t()).unwrap();
+        c.apply(Command::SetInProgress, t()).unwrap();
+        check(&c);
+        c.edit(Edit::Summary("s".into()), t()).unwrap();
+        c.edit(Edit::ImmediateConcerns("none".into()), t()).unwrap();
+        c.edit(Edit::L2Assignee("  ".into()), t()).unwrap();
+        check(&c);
+        c.edit(Edit::L2Assignee("Sam Lee".into()), t()).unwrap();
+        c.apply(Command::AssignToL2, t()).unwrap();
+        check(&c);
+        // The form sends the ticket it showed with the notification.
+        c.edit(Edit::TicketId("INC-9000".into()), t()).unwrap();
+        c.apply(Command::NotifyL2, t()).unwrap();
+        check(&c);
+        c.edit(Edit::L2Analyst("Kim Osei".into()), t()).unwrap();
+        c.apply(Command::StartL2Review, t()).unwrap();
+        check(&c);
+        assert_eq!(checked, 7 * 3 * commands.len());
     }
 
     #[test]
