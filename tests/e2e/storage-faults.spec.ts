@@ -72,6 +72,16 @@ test('what the current release stored in localStorage moves into the case store,
   await expect(page.getByRole('button', { name: 'Download set-aside entry broken' })).toBeVisible();
 });
 
+test('a reload moments after a new case is begun reopens it, with what was typed', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  // Reloaded inside the autosave's 300 ms: only the copy kept as the page left has the case.
+  await page.getByLabel('Alert title', { exact: true }).fill('Reloaded at once');
+  await page.reload();
+  await expect(page.getByLabel('Alert title', { exact: true })).toHaveValue('Reloaded at once');
+  await expect(page.getByRole('navigation', { name: 'Cases' }).getByRole('listitem').filter({ hasText: 'Reloaded at once' })).toHaveCount(1);
+});
+
 test('no IndexedDB (private mode, policy): said plainly, cases kept in localStorage, moved in later', async ({ page }) => {
   await withoutIndexedDb(page);
   await openApp(page);

@@ -237,6 +237,9 @@ pub async fn migrate(
         .collect();
     // The unsaved change of a closed tab goes last: it is the newest of its case.
     entries.extend(legacy.unsaved.map(|raw| (None, raw)));
+    // The case to reopen: the one open in the tab that left an unsaved change (a reload within
+    // moments of a new case's first edit, before any save landed), else the old release's.
+    let mut reopen = legacy.current;
     for (id, raw) in entries {
         let read = match &id {
             Some(id) => check(id, &raw),
@@ -244,6 +247,9 @@ pub async fn migrate(
         };
         match read {
             Ok(case) => {
+                if id.is_none() {
+                    reopen = Some(case.id.clone());
+                }
                 let have = known.get(&case.id);
                 if have.is_some_and(|h| h.updated_at > case.updated_at) {
                     continue;
@@ -266,7 +272,7 @@ pub async fn migrate(
     for (id, raw) in &legacy.set_aside {
         put_aside(&tx, id, raw).await?;
     }
-    if let Some(current) = &legacy.current {
+    if let Some(current) = &reopen {
         tx.put(META, CURRENT, current)?;
     }
     write_summaries(&tx, &known)?;

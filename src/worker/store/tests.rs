@@ -133,6 +133,40 @@ fn a_newer_stored_case_is_not_replaced_by_an_older_copy_but_an_unsaved_change_wi
 }
 
 #[test]
+fn the_case_a_tab_left_unsaved_is_the_one_reopened() {
+    let db = Memory::default();
+    run(save(&db, &to_json(&case("case-a", "Saved", 30)))).unwrap();
+    // A new case, reloaded before its first save landed: only the copy made on leaving has it.
+    let unsaved = to_json(&case("case-b", "Typed before the reload", 31));
+    let (opened, _) = open_with(
+        &db,
+        vec![
+            ("handoff.v1.current".into(), "case-a".into()),
+            ("handoff.v1.unsaved".into(), unsaved.clone()),
+        ],
+    );
+    assert_eq!(opened.current.as_deref(), Some(unsaved.as_str()));
+    // Its store copy may be newer (another tab saved it since): it still reopens, as stored.
+    let newer = to_json(&case("case-a", "Saved in another tab", 40));
+    run(save(&db, &newer)).unwrap();
+    run(save(
+        &db,
+        &to_json(&case("case-c", "Opened since in another tab", 41)),
+    ))
+    .unwrap();
+    let older = to_json(&case("case-a", "Left in this tab", 35));
+    let (opened, _) = open_with(&db, vec![("handoff.v1.unsaved".into(), older)]);
+    assert_eq!(opened.current.as_deref(), Some(newer.as_str()));
+    // An unsaved copy that does not read reopens nothing in its place.
+    run(save(&db, &to_json(&case("case-b", "Saved", 50)))).unwrap();
+    let (opened, _) = open_with(&db, vec![("handoff.v1.unsaved".into(), "{".into())]);
+    assert_eq!(
+        opened.current.as_deref(),
+        Some(to_json(&case("case-b", "Saved", 50)).as_str())
+    );
+}
+
+#[test]
 fn saving_keeps_the_archived_flag_and_refuses_what_would_not_read_back() {
     let db = Memory::default();
     run(save(&db, &to_json(&case("case-a", "One", 1)))).unwrap();
