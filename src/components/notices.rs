@@ -1,14 +1,10 @@
-//! Messages to the analyst: information goes away by itself after a few seconds, errors stay
-//! until dismissed; nothing is shown only in the console.
+//! Messages to the analyst, each with its own Dismiss button; nothing is shown only in the
+//! console. How long each stays is the state's rule (`state::notices`).
 
-use gloo_timers::callback::Timeout;
 use yew::prelude::*;
 
 use crate::hooks::Actions;
 use crate::state::{Action, Notice, NoticeKind, Notices as NoticeList};
-
-/// How long an information notice stays.
-const INFO_MS: u32 = 6_000;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -36,14 +32,6 @@ struct ItemProps {
 #[function_component(NoticeItem)]
 fn notice_item(p: &ItemProps) -> Html {
     let id = p.notice.id;
-    {
-        let (a, kind) = (p.actions.clone(), p.notice.kind);
-        use_effect_with(id, move |_| {
-            let timer = (kind == NoticeKind::Info)
-                .then(|| Timeout::new(INFO_MS, move || a.send(Action::DismissNotice(id))));
-            move || drop(timer)
-        });
-    }
     let (class, role) = match p.notice.kind {
         NoticeKind::Info => ("notice info", "status"),
         NoticeKind::Error => ("notice error", "alert"),

@@ -312,6 +312,7 @@ impl AppState {
     }
 
     fn open(&mut self, case: Case) {
+        self.notices.moved_on();
         // Read again by the worker when the page asks (`AlertRead`).
         self.intake = None;
         self.case = Some(Rc::new(case));
@@ -605,6 +606,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
                     if carries_text {
                         s.reply.clear();
                     }
+                    s.notices.moved_on();
                     s.changed();
                 }
                 Err(r) => {
@@ -622,6 +624,7 @@ pub fn reduce(s: &mut AppState, action: Action) {
                 if step == FlowStep::Report {
                     s.flow.report_written = true;
                 }
+                s.notices.moved_on();
                 s.flow.tried = None;
                 s.flow.changing = None;
                 s.refusal = None;

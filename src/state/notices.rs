@@ -1,5 +1,7 @@
-//! Messages to the analyst. Errors stay until dismissed; information goes away by itself
-//! (the notices component times it out); the same message twice is shown once.
+//! Messages to the analyst. Errors stay until dismissed. Information stays until dismissed or
+//! until the analyst moves on (takes a step, opens a case), never on a timer: a message that
+//! vanished by itself was gone before a slow reader got to it, and the page below it jumped up
+//! under the pointer. The same message twice is shown once.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -53,6 +55,11 @@ impl Notices {
 
     pub fn dismiss(&mut self, id: u64) {
         self.shown.retain(|n| n.id != id);
+    }
+
+    /// The analyst has moved on: what they were told about the last screen has been seen.
+    pub fn moved_on(&mut self) {
+        self.shown.retain(|n| n.kind != NoticeKind::Info);
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Notice> {

@@ -764,6 +764,76 @@ fn notices_are_shown_once_dismissed_by_id_and_information_does_not_pile_up() {
 }
 
 #[test]
+fn information_stays_until_the_analyst_moves_on_and_errors_until_dismissed() {
+    let mut s = with_new_case("case-1");
+    let told = |s: &AppState, kind| notices(s).iter().any(|(k, _)| *k == kind);
+    let tell = |s: &mut AppState| {
+        reduce(s, Action::Notify(NoticeKind::Info, "read the alert".into()));
+        reduce(
+            s,
+            Action::Notify(NoticeKind::Error, "the store is full".into()),
+        );
+    };
+    tell(&mut s);
+    // Typing, and a step refused, are not moving on.
+    reduce(&mut s, edit(Edit::Title("Encoded PowerShell".into()), 1));
+    reduce(&mut s, step(Command::StartReview, 1));
+    assert!(s.refusal.is_some());
+    assert!(told(&s, NoticeKind::Info) && told(&s, NoticeKind::Error));
+    // A step taken is.
+    reduce(&mut s, edit(Edit::AlertId("INC-7".into()), 2));
+    reduce(&mut s, step(Command::StartReview, 2));
+    assert!(s.refusal.is_none());
+    assert_eq!(
+        notices(&s),
+        vec![(NoticeKind::Error, "the store is full".to_owned())]
+    );
+    // So is a step the analyst may leave, once it lets them go on; not while it holds them.
+    tell(&mut s);
+    reduce(&mut s, edit(Edit::Verdict(Some(Verdict::TruePositive)), 3));
+    reduce(&mut s, step(Command::BeginReport, 3));
+    tell(&mut s);
+    reduce(&mut s, Action::Continue(FlowStep::Report));
+    assert_eq!(s.flow.tried, Some(FlowStep::Report));
+    assert!(told(&s, NoticeKind::Info));
+    for w in FiveW::VARIANTS {
+        reduce(&mut s, edit(Edit::FiveW(*w, "09:00 UTC".into()), 4));
+    }
+    reduce(&mut s, Action::Continue(FlowStep::Report));
+    assert!(s.flow.report_written && !told(&s, NoticeKind::Info));
+    // Opening a case is moving on; what the opening itself says is shown.
+    tell(&mut s);
+    let imported = Case::open("case-9", "Sam Lee", t(5));
+    let title = imported.report.header.title.clone();
+    reduce(
+        &mut s,
+        Action::Imported {
+            case: Box::new(imported),
+            stored: None,
+        },
+    );
+    assert_eq!(
+        notices(&s),
+        vec![
+            (NoticeKind::Error, "the store is full".to_owned()),
+            (
+                NoticeKind::Info,
+                format!("Imported the handoff \"{title}\".")
+            ),
+        ]
+    );
+    // The error waits for its own dismissal.
+    let id = s
+        .notices
+        .iter()
+        .find(|n| n.kind == NoticeKind::Error)
+        .unwrap()
+        .id;
+    reduce(&mut s, Action::DismissNotice(id));
+    assert!(!told(&s, NoticeKind::Error));
+}
+
+#[test]
 fn the_save_status_follows_revisions_failures_and_conflicts() {
     let mut s = with_new_case("case-1");
     assert_eq!(s.save_status(), SaveStatus::Saving);
