@@ -95,7 +95,7 @@ export async function expectErrorSummary(page: Page, items: string[]) {
 }
 
 export async function fill(page: Page, label: string, value: string) {
-  await page.getByLabel(label, { exact: true }).fill(value);
+  await fillWhereSeen(page, page.getByLabel(label, { exact: true }), value);
 }
 
 export async function press(page: Page, name: string) {
@@ -103,30 +103,95 @@ export async function press(page: Page, name: string) {
 }
 
 /**
- * Clicks `target` as a person does: where it is on screen if it is in view. Playwright's own
- * click first scrolls the element to its place in the layout, which for a step's action (kept
- * at the foot of the screen while its step is open) is the step's end, a scroll nobody makes;
- * counted, it made the walk's scroll figure depend on timing. Out of view, the page scrolls.
+ * Waits for the frame after the next one: a scroll caused by what was just done (by the page
+ * or by the test) has been painted and counted by then. The walk settles before and after each
+ * action, so no two scrolls share a frame. Two that did would be counted as one movement, by
+ * their net distance, and the walk's figure would depend on timing.
+ */
+export async function settle(page: Page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/**
+ * The point a person would click `target` at (its middle), if the whole of it is in the window
+ * and nothing is drawn over that point (its own label counts as it); otherwise null.
+ */
+async function pointToClick(target: Locator): Promise<{ x: number; y: number } | null> {
+  return target.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const inWindow =
+      box.width > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+    if (!inWindow) return null;
+    const [x, y] = [box.left + box.width / 2, box.top + box.height / 2];
+    const top = document.elementFromPoint(x, y);
+    const labels = el instanceof HTMLInputElement && el.labels ? [...el.labels] : [];
+    const hit = top !== null && (el.contains(top) || labels.some((label) => label.contains(top)));
+    return hit ? { x, y } : null;
+  });
+}
+
+/**
+ * Brings `target` into sight as a person scrolling would, and returns where to click it. It is
+ * left where it is if it is in the window and not covered; otherwise the page is scrolled just
+ * far enough that it is, clear of what stays on screen over the page (the open step's actions
+ * at the window's foot, the progress bar at its top on a phone). Playwright's own scrolling is
+ * not used: when its click finds the target covered, it retries with other alignments, and
+ * which one lands depends on timing.
+ */
+async function bringIntoSight(page: Page, target: Locator): Promise<{ x: number; y: number } | null> {
+  await target.waitFor();
+  await settle(page);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const point = await pointToClick(target);
+    if (point) return point;
+    await target.evaluate((el, first) => {
+      if (first) {
+        el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        return;
+      }
+      // In the window but covered: by how much, and from which side.
+      const box = el.getBoundingClientRect();
+      const probe = document.elementFromPoint(box.left + box.width / 2, Math.min(Math.max(box.top + box.height / 2, 0), innerHeight - 1));
+      for (let node = probe; node && node !== el; node = node.parentElement) {
+        const position = getComputedStyle(node).position;
+        if (position !== 'sticky' && position !== 'fixed') continue;
+        const cover = node.getBoundingClientRect();
+        const gap = 8;
+        if (cover.top > innerHeight / 2) scrollBy(0, box.bottom - cover.top + gap);
+        else scrollBy(0, box.top - cover.bottom - gap);
+        return;
+      }
+      el.scrollIntoView({ block: 'center', inline: 'nearest' });
+    }, attempt === 0);
+    await settle(page);
+  }
+  return pointToClick(target);
+}
+
+/**
+ * Clicks `target` as a person does: where it is on screen, after scrolling it into sight if it
+ * was not. Playwright's own click (kept for a target that still cannot be reached) scrolls the
+ * element to its place in the layout, which for a step's action kept at the foot of the screen
+ * is the step's end: a scroll nobody makes.
  */
 export async function clickWhereSeen(page: Page, target: Locator) {
-  await target.waitFor();
-  const box = await target.boundingBox();
-  const view = page.viewportSize();
-  const seen =
-    box && view && box.y >= 0 && box.x >= 0 && box.y + box.height <= view.height && box.x + box.width <= view.width;
-  if (seen && (await target.isEnabled())) {
-    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
-    // Only if the click would land on it (nothing drawn over it there).
-    const hit = await target.evaluate((el, [x, y]) => {
-      const top = document.elementFromPoint(x, y);
-      return top !== null && (top === el || el.contains(top));
-    }, [x, y]);
-    if (hit) {
-      await page.mouse.click(x, y);
-      return;
-    }
-  }
-  await target.click();
+  const point = await bringIntoSight(page, target);
+  if (point && (await target.isEnabled())) await page.mouse.click(point.x, point.y);
+  else await target.click();
+  await settle(page);
+}
+
+/** Checks a radio or a box where it is seen, as `clickWhereSeen` clicks. */
+export async function checkWhereSeen(page: Page, target: Locator) {
+  if (!(await target.isChecked())) await clickWhereSeen(page, target);
+  await expect(target).toBeChecked();
+}
+
+/** Types into a field once it is in sight; the field is not scrolled any further by the typing. */
+export async function fillWhereSeen(page: Page, target: Locator, value: string) {
+  await bringIntoSight(page, target);
+  await target.fill(value);
+  await settle(page);
 }
 
 /** Downloads the case's package (the button in the open step or the send list). */
@@ -204,7 +269,7 @@ export interface Walk {
 /** Answers escalation conditions, each by its group's Yes or No. */
 export async function answerConditions(page: Page, answers: readonly (readonly [string, boolean])[]) {
   for (const [condition, yes] of answers) {
-    await page.getByRole('group', { name: condition }).getByRole('radio', { name: yes ? 'Yes' : 'No' }).check();
+    await checkWhereSeen(page, page.getByRole('group', { name: condition }).getByRole('radio', { name: yes ? 'Yes' : 'No' }));
   }
 }
 
@@ -217,7 +282,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   const a11y = async () => {
     if (o.axe) await expectAccessibleBothThemes(page);
   };
-  await page.getByRole('button', { name: 'New case' }).first().click();
+  await clickWhereSeen(page, page.getByRole('button', { name: 'New case' }).first());
 
   // The alert.
   await expectStepReady(page, 'The alert', page.getByLabel('Paste the alert'), page.getByRole('button', { name: 'Start L1 review' }));
@@ -232,7 +297,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
     typed.fields.push(label);
     await fill(page, label, value);
   };
-  await page.getByLabel('Paste the alert').fill(splunkNotable(o.title, o.id));
+  await fillWhereSeen(page, page.getByLabel('Paste the alert'), splunkNotable(o.title, o.id));
   await press(page, 'Read the alert');
   // What was read is shown beside the paste box, and the header is filled from it.
   await expect(page.getByRole('heading', { name: /^Read as a Splunk notable event: 9 fields, \d+ indicators\.$/ })).toBeVisible();
@@ -248,7 +313,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   // Triage and verdict.
   await expectStepReady(page, 'Triage and verdict', page.getByRole('radio', { name: /^True Positive/ }), page.getByRole('button', { name: 'Continue to the report' }));
   await a11y();
-  await page.getByRole('radio', { name: /^True Positive/ }).check();
+  await checkWhereSeen(page, page.getByRole('radio', { name: /^True Positive/ }));
   await type('Verdict justification', 'The proxy logs confirm 40 GB left for an unknown bucket');
   await press(page, 'Continue to the report');
 
@@ -258,7 +323,7 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
   await a11y();
   // Top to bottom: Who, When and Where are the alert's words, taken with one click each.
   const take = async (w: string) => {
-    await page.getByRole('button', { name: `Use this for ${w}` }).click();
+    await clickWhereSeen(page, page.getByRole('button', { name: `Use this for ${w}` }));
     typed.taken.push(w);
   };
   await take('Who');
@@ -280,14 +345,14 @@ export async function escalateAsL1(page: Page, o: Walk & { title: string; id: st
     ['Remediation required', true],
     ['Cross-team communication needed', false],
   ]);
-  await page.getByRole('group', { name: 'Your decision' }).getByRole('radio', { name: 'Escalate to L2' }).check();
+  await checkWhereSeen(page, page.getByRole('group', { name: 'Your decision' }).getByRole('radio', { name: 'Escalate to L2' }));
   await clickWhereSeen(page, escalate);
   const summary = await expectErrorSummary(page, ['Answer yes or no: Uncertain verdict.']);
   await a11y();
-  await summary.getByRole('link', { name: 'Answer yes or no: Uncertain verdict.' }).click();
+  await clickWhereSeen(page, summary.getByRole('link', { name: 'Answer yes or no: Uncertain verdict.' }));
   const uncertainNo = page.getByRole('group', { name: 'Uncertain verdict' }).getByRole('radio', { name: 'No' });
   await expect(page.getByRole('group', { name: 'Uncertain verdict' }).getByRole('radio', { name: 'Yes' })).toBeFocused();
-  await uncertainNo.check();
+  await checkWhereSeen(page, uncertainNo);
   await clickWhereSeen(page, escalate);
 
   await mark('Escalate to L2?');
