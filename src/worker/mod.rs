@@ -29,7 +29,7 @@ use preview::Node;
 use crate::state::CaseSummary;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 11;
+pub const PROTOCOL: u32 = 12;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
