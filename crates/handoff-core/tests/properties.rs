@@ -409,3 +409,13 @@ fn random_play_reaches_every_stage_of_the_flowchart() {
         );
     }
 }
+
+proptest! {
+    /// A value put on one line is its words with one space between them, whatever white space
+    /// (ASCII or not) it came with; the bytewise shortcut for text already so changes nothing.
+    #[test]
+    fn one_line_is_the_words_with_single_spaces(s in "[a-z. \t\n\r\u{b}\u{c}\u{a0}\u{2003}\u{3000}\u{e9}]{0,24}") {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        prop_assert_eq!(handoff_core::vocabulary::text::one_line(&s), words.join(" "));
+    }
+}

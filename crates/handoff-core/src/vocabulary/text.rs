@@ -8,6 +8,9 @@ pub fn is_blank(s: &str) -> bool {
 /// Folds every run of white space (newlines included) into one space, for one-line contexts
 /// such as table cells and chat lines.
 pub fn one_line(s: &str) -> String {
+    if is_one_line(s.as_bytes()) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -16,6 +19,21 @@ pub fn one_line(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// `s` is one line as [`one_line`] writes it: ASCII, single spaces, none at either end. Most
+/// text is; checked bytewise, since the exporter runs it over every value.
+fn is_one_line(b: &[u8]) -> bool {
+    let mut after_space = true;
+    for &c in b {
+        match c {
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | 0x80.. => return false,
+            _ => after_space = false,
+        }
+    }
+    !after_space || b.is_empty()
 }
 
 /// Cuts `s` to at most `max_chars` characters, ending with an ellipsis when it cut.
