@@ -834,6 +834,31 @@ fn information_stays_until_the_analyst_moves_on_and_errors_until_dismissed() {
 }
 
 #[test]
+fn the_alert_step_is_shown_while_it_is_open_or_being_changed() {
+    let mut s = AppState::default();
+    assert!(!s.shows_alert_step(), "no case, no step");
+    s = with_new_case("case-1");
+    assert!(s.shows_alert_step());
+    run(
+        &mut s,
+        [
+            edit(Edit::Title("Encoded PowerShell".into()), 1),
+            edit(Edit::AlertId("INC-7".into()), 1),
+            step(Command::StartReview, 2),
+        ],
+    );
+    assert!(!s.shows_alert_step(), "done, folded to its summary");
+    reduce(&mut s, Action::Change(FlowStep::Alert));
+    assert!(s.shows_alert_step(), "opened again to change it");
+    reduce(&mut s, Action::DoneChanging);
+    assert!(!s.shows_alert_step());
+    // L2 is never shown L1's alert step.
+    let mut l2 = with_new_case("case-2");
+    reduce(&mut l2, Action::SetRole(Role::L2));
+    assert!(!l2.shows_alert_step());
+}
+
+#[test]
 fn the_save_status_follows_revisions_failures_and_conflicts() {
     let mut s = with_new_case("case-1");
     assert_eq!(s.save_status(), SaveStatus::Saving);

@@ -84,6 +84,19 @@ test('a field typed before the paste is never overwritten: the alert says its pi
   await expect(page.getByRole('button', { name: /^Use this for/ })).toHaveCount(0);
 });
 
+test('a case opened past its alert reads the stored alert again only when the alert step is opened', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  await pasteAlert(page, corpus('defender-xdr-alert.json'));
+  await expect(reading(page)).toBeVisible();
+  await toTheReport(page);
+  await page.reload();
+  await expect(page.getByLabel('Who', { exact: true })).toBeVisible();
+  await expect(reading(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Change: The alert' }).click();
+  await expect(readingTitle(page)).toHaveText(/^Read as a Microsoft Defender XDR alert/);
+});
+
 test('reported e-mail headers show the sender, a Reply-To elsewhere and SPF, DKIM and DMARC', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'New case' }).first().click();
