@@ -371,6 +371,24 @@ fn escalating(case: &Case) -> bool {
         && case.report.decision.choice != Some(EscalationChoice::Close)
 }
 
+/// The step shown open, of the steps `list` (as [`steps_for`] gives them): the one being
+/// changed, if it is done and may still be changed, else the current one.
+pub fn open_step(
+    list: &[(FlowStep, StepState)],
+    changing: Option<FlowStep>,
+    case: &Case,
+) -> Option<FlowStep> {
+    let current = list
+        .iter()
+        .find(|(_, s)| *s == StepState::Current)
+        .map(|(s, _)| *s);
+    changing
+        .filter(|s| {
+            list.iter().any(|(x, st)| x == s && *st == StepState::Done) && can_change(*s, case)
+        })
+        .or(current)
+}
+
 /// Whether what `step` shows can be changed at the case's stage.
 pub fn can_change(step: FlowStep, case: &Case) -> bool {
     let part = match step {

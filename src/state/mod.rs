@@ -383,13 +383,12 @@ impl AppState {
         }
     }
 
-    /// The open case's alert step is on screen (its step, or opened again to change it): the
-    /// only place that shows what the stored alert was read as.
+    /// The open case's alert step is the step shown open (its step, or opened again to change
+    /// it): the only place that shows what the stored alert was read as.
     pub fn shows_alert_step(&self) -> bool {
         self.case.as_ref().is_some_and(|case| {
-            self.flow.changing == Some(FlowStep::Alert)
-                || flow::steps_for(case, self.profile.role, self.flow.report_written)
-                    .contains(&(FlowStep::Alert, flow::StepState::Current))
+            let list = flow::steps_for(case, self.profile.role, self.flow.report_written);
+            flow::open_step(&list, self.flow.changing, case) == Some(FlowStep::Alert)
         })
     }
 }

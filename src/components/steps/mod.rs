@@ -152,13 +152,7 @@ pub fn stepper(p: &StepperProps) -> Html {
         .iter()
         .find(|(_, s)| *s == StepState::Current)
         .map(|(s, _)| *s);
-    let open = p
-        .flow
-        .changing
-        .filter(|s| {
-            list.iter().any(|(x, st)| x == s && *st == StepState::Done) && can_change(*s, case)
-        })
-        .or(current);
+    let open = flow::open_step(&list, p.flow.changing, case);
 
     // A new step opened: bring it up and put the cursor in its first field. Not when the page
     // has just loaded a stored case (focus stays where the browser puts it).
