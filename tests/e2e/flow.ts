@@ -58,12 +58,12 @@ export async function expectAccessibleBothThemes(page: Page) {
     await expectAccessible(page);
   }
   await page.emulateMedia({ colorScheme: null });
-  await page.evaluate(async (y) => {
-    scrollTo(0, y);
-    // Its scroll event comes with the next frame: counting resumes after it.
-    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await page.evaluate((y) => scrollTo(0, y), at);
+  // Its scroll event comes with the next frame: counting resumes after it.
+  await settle(page);
+  await page.evaluate(() => {
     (window as any).__counting = true;
-  }, at);
+  });
 }
 
 /** The open step: a region named by its heading ("Step 2 of 6: Triage and verdict"). */
