@@ -27,6 +27,9 @@ pub struct Props {
     pub on_role: Callback<Role>,
 }
 
+/// The save status's words at rest, and the widest of the two it shows while all is well.
+const SAVED: &str = "All changes saved in this browser";
+
 /// Rendered as part of its parent: it holds no state of its own.
 pub fn top_bar(p: &Props) -> Html {
     let toggle = p.theme.toggle.reform(|_| ());
@@ -34,17 +37,20 @@ pub fn top_bar(p: &Props) -> Html {
         <header class="topbar">
             <h1>{ "Handoff" }<span class="tagline">{ TAGLINE }</span></h1>
             <div class="top-actions">
-                // Not a live region: it changes at every keystroke.
-                if let Some(save) = p.save {
-                    <span class={classes!("save-status", (save == SaveStatus::Held || save == SaveStatus::Failed).then_some("unsaved"))}>
-                        { match save {
-                            SaveStatus::Saved => "All changes saved in this browser",
-                            SaveStatus::Saving => "Saving…",
-                            SaveStatus::Held => "Not saved: another tab changed this case",
-                            SaveStatus::Failed => "Not saved: the browser refused to store it",
-                        } }
-                    </span>
-                }
+                // Not a live region: it changes at every keystroke. Its room is always kept, as
+                // wide as its everyday words (`data-room`, drawn unseen beneath them): the bar
+                // must not rewrap when they change, or when a case opens, since a rewrapped bar
+                // moves the whole page, and what was under the pointer with it.
+                <span class={classes!("save-status", p.save.is_some_and(SaveStatus::unsaved).then_some("unsaved"))}
+                    data-room={SAVED}>
+                    <span>{ match p.save {
+                        None => "",
+                        Some(SaveStatus::Saved) => SAVED,
+                        Some(SaveStatus::Saving) => "Saving…",
+                        Some(SaveStatus::Held) => "Not saved: another tab changed this case",
+                        Some(SaveStatus::Failed) => "Not saved: the browser refused to store it",
+                    } }</span>
+                </span>
                 // Always there, its words kept in place (unseen) until the offline copy is ready:
                 // the bar then does not reflow under the page (a layout shift on every load),
                 // and a status region that exists before it speaks is announced.

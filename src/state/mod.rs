@@ -370,6 +370,13 @@ pub enum SaveStatus {
     Failed,
 }
 
+impl SaveStatus {
+    /// The last change is not in this browser's storage, and will not be without the analyst.
+    pub fn unsaved(self) -> bool {
+        matches!(self, SaveStatus::Held | SaveStatus::Failed)
+    }
+}
+
 impl AppState {
     pub fn save_status(&self) -> SaveStatus {
         if self.conflict.is_some() {
