@@ -22,7 +22,7 @@ use super::print_report::{print_report, PreparedReport};
 use super::rendered::rendered;
 use crate::adapters::file::read_text;
 use crate::adapters::{dom, download::download, storage};
-use crate::hooks::{use_written, Actions, Exported, Written};
+use crate::hooks::{use_written, Actions, Exported, Preview, Written};
 use crate::state::Action;
 use crate::worker::Writing;
 
@@ -99,6 +99,7 @@ pub fn export_panel(p: &Props) -> Html {
         },
         p.settings.clone(),
         ui.open,
+        true,
         p.actions.clone(),
     );
     // After the report for print is in the page, the print dialog opens.
@@ -151,12 +152,9 @@ pub fn export_panel(p: &Props) -> Html {
         })
     };
     let text = written.text().map(str::to_owned);
-    let rendered_nodes = match &written {
-        Written::Ready(Exported {
-            rendered: Some(nodes),
-            ..
-        }) => Some(nodes.clone()),
-        _ => None,
+    let preview = match &written {
+        Written::Ready(Exported { rendered, .. }) => rendered.clone(),
+        _ => Preview::None,
     };
     let label = destination.label();
     let on_download = {
@@ -191,9 +189,10 @@ pub fn export_panel(p: &Props) -> Html {
                     audience: Audience::FullRecord,
                 },
                 settings.clone(),
+                true,
                 move |result| match result {
                     Ok(Exported {
-                        rendered: Some(nodes),
+                        rendered: Preview::Drawn(nodes),
                         ..
                     }) => ui.set(Choices {
                         report: Some(Rc::new(PreparedReport {
@@ -251,10 +250,17 @@ pub fn export_panel(p: &Props) -> Html {
                 <p class="error-message" role="alert">{ why.to_owned() }</p>
             }
             if let Some(text) = &text {
-                <div class={classes!("export-preview", rendered_nodes.is_some().then_some("two"))}>
-                    if let Some(nodes) = &rendered_nodes {
-                        <section class="rendered" aria-label={format!("{label} as it will look")} tabindex="0">
-                            { rendered(nodes, 2) }
+                // The preview comes a moment after the text, in a column kept for it: the text
+                // does not move when it arrives.
+                <div class={classes!("export-preview", (preview != Preview::None).then_some("two"))}>
+                    if preview != Preview::None {
+                        <section class="rendered" aria-label={format!("{label} as it will look")} tabindex="0"
+                            aria-busy={(preview == Preview::Coming).then_some("true")}>
+                            { match &preview {
+                                Preview::Drawn(nodes) => rendered(nodes, 2),
+                                Preview::Failed(why) => html! { <p class="error-message">{ why.clone() }</p> },
+                                _ => html! {},
+                            } }
                         </section>
                     }
                     <pre class="preview" tabindex="0" aria-label={format!("{label} as text")}>{ text.clone() }</pre>

@@ -6,6 +6,9 @@ use yew::prelude::*;
 
 use crate::worker::preview::{Kind, Node};
 
+/// Rows past which a table is drawn only once it is scrolled into sight.
+const LONG_TABLE_ROWS: usize = 50;
+
 /// `nodes` as elements, each heading `shift` levels lower (the preview sits under the page's
 /// own headings), never below `h6`.
 pub fn rendered(nodes: &[Node], shift: u8) -> Html {
@@ -39,6 +42,11 @@ fn node(n: &Node, shift: u8) -> Html {
                 Kind::Strong => "strong",
                 Kind::Strikethrough => "del",
                 // The preview around it scrolls, and takes focus to be scrolled by keyboard.
+                // A long table (a case's thousand indicators) is laid out only when scrolled
+                // to: laid out at once, it alone took the preview's frame past 100 ms.
+                Kind::Table if children.len() > LONG_TABLE_ROWS => {
+                    return html! { <div class="long-list"><table>{ inner }</table></div> }
+                }
                 Kind::Table => "table",
                 Kind::TableHead => {
                     return html! { <thead><tr>{ header_cells(children, shift) }</tr></thead> }

@@ -14,6 +14,7 @@ use crate::adapters::worker::Offload;
 #[cfg(feature = "training")]
 use crate::state::TrainingAction;
 use crate::state::{Action, Dispatch, ImportChoice, NoticeKind};
+use crate::worker::preview::Node;
 use crate::worker::{CaseText, Done, Job, Writing, NOT_HELD, WRONG_ANSWER};
 
 /// The app's actions as narrow callbacks and methods, for components to take only what they
@@ -123,7 +124,8 @@ impl Actions {
     }
 
     /// Has the worker write `case` as `writing` says; `done` gets the text (or why there is
-    /// none) and, for Markdown, the parsed preview, or why the worker could not be asked.
+    /// none) and, for Markdown if `preview` asks, the parsed preview, or why the worker could
+    /// not be asked.
     ///
     /// The Handoff package is written here, at once: it is the page's own wire format (each
     /// autosave writes it), the same for every audience and setting, and sending the case to
@@ -134,6 +136,7 @@ impl Actions {
         case: &Rc<Case>,
         writing: Writing,
         settings: ExportSettings,
+        preview: bool,
         done: impl FnOnce(Result<Exported, String>) + 'static,
     ) {
         let timed = crate::adapters::perf::span(match writing {
@@ -144,7 +147,7 @@ impl Actions {
                 let text = crate::adapters::perf::measure("handoff:export-json", || to_json(case));
                 return done(Ok(Exported {
                     text: Ok(text),
-                    rendered: None,
+                    rendered: Preview::None,
                 }));
             }
             Writing::Export {
@@ -157,8 +160,11 @@ impl Actions {
         self.write_from(
             case,
             handed,
-            writing,
-            settings,
+            WriteRequest {
+                writing,
+                settings,
+                preview,
+            },
             Box::new(move |result| {
                 timed();
                 done(result)
@@ -173,14 +179,14 @@ impl Actions {
         &self,
         case: &Rc<Case>,
         handed: Option<u64>,
-        writing: Writing,
-        settings: ExportSettings,
+        how: WriteRequest,
         done: Box<dyn FnOnce(Result<Exported, String>)>,
     ) {
         let job = Job::Write {
             case: handed.map_or_else(|| CaseText::Package(to_json(case)), CaseText::Handed),
-            writing,
-            settings: settings.clone(),
+            writing: how.writing,
+            settings: how.settings.clone(),
+            preview: how.preview,
         };
         let (a, again) = (self.clone(), case.clone());
         self.ask(
@@ -188,15 +194,36 @@ impl Actions {
             |d| match d {
                 Done::Written(text, rendered) => Some(Exported {
                     text,
-                    rendered: rendered.map(Rc::new),
+                    rendered: rendered
+                        .map_or(Preview::None, |nodes| Preview::Drawn(Rc::new(nodes))),
                 }),
                 _ => None,
             },
             move |result| match result {
                 Err(why) if handed.is_some() && why == NOT_HELD => {
-                    a.write_from(&again, None, writing, settings, done)
+                    a.write_from(&again, None, how, done)
                 }
                 result => done(result),
+            },
+        );
+    }
+
+    /// Has the worker parse Markdown the page shows for its preview.
+    pub fn preview(
+        &self,
+        markdown: String,
+        done: impl FnOnce(Result<Rc<Vec<Node>>, String>) + 'static,
+    ) {
+        let timed = crate::adapters::perf::span("handoff:preview-markdown");
+        self.ask(
+            Job::Preview { markdown },
+            |d| match d {
+                Done::Previewed(nodes) => Some(Rc::new(nodes)),
+                _ => None,
+            },
+            move |result| {
+                timed();
+                done(result)
             },
         );
     }
@@ -441,13 +468,32 @@ impl Actions {
     }
 }
 
+/// How [`Actions::write`] was asked to write: kept to ask again with the case itself.
+#[derive(Clone)]
+struct WriteRequest {
+    writing: Writing,
+    settings: ExportSettings,
+    preview: bool,
+}
+
 /// An export the worker wrote.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exported {
     /// The export, or why this case has none for the destination.
     pub text: Result<String, String>,
-    /// A Markdown export, parsed for the preview.
-    pub rendered: Option<Rc<Vec<crate::worker::preview::Node>>>,
+    pub rendered: Preview,
+}
+
+/// A Markdown export's preview.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Preview {
+    /// Not asked for, or not Markdown.
+    None,
+    /// Asked for once the text came: on its way.
+    Coming,
+    Drawn(Rc<Vec<Node>>),
+    /// Why there is none (the text is there all the same).
+    Failed(String),
 }
 
 #[hook]

@@ -13,7 +13,7 @@ mod stored_cases;
 mod theme;
 mod written;
 
-pub use actions::{use_actions, Actions, Exported};
+pub use actions::{use_actions, Actions, Exported, Preview};
 pub use alert_reading::use_alert_reading;
 pub use autosave::use_autosave;
 pub use offline::use_offline;

@@ -1,8 +1,11 @@
 //! Text the worker writes from the open case (an export, a chat message), kept up to date
-//! while it is on screen: asked for a moment after the case or the choice changes, so typing
-//! does not send the worker a job a keystroke, and shown only if it is the answer to the
-//! latest request.
+//! while it is on screen: asked for at once when it is first shown or a choice changes, and
+//! a moment after the case changes, so typing does not send the worker a job a keystroke;
+//! shown only if it is the answer to the latest request. A Markdown export's preview, if
+//! wanted, is asked for once the text is shown: the text, which is what gets copied, does not
+//! wait for it.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -10,10 +13,10 @@ use handoff_core::package::ExportSettings;
 use handoff_core::Case;
 use yew::prelude::*;
 
-use super::{Actions, Exported};
+use super::{Actions, Exported, Preview};
 use crate::worker::Writing;
 
-/// How long after a change the text is asked for again.
+/// How long after a change to the case the text is asked for again.
 const SETTLE_MS: u32 = 300;
 
 /// What the text depends on. The case compares by pointer first, then by value.
@@ -52,12 +55,15 @@ impl Written {
     }
 }
 
+/// The text written as `writing` and `settings` say from `case`, while `active`; and, with
+/// `preview`, a Markdown export's preview after it.
 #[hook]
 pub fn use_written(
     case: Rc<Case>,
     writing: Writing,
     settings: ExportSettings,
     active: bool,
+    preview: bool,
     actions: Actions,
 ) -> Written {
     let shown = use_state(|| None::<(Key, Written)>);
@@ -75,28 +81,27 @@ pub fn use_written(
                 .as_ref()
                 .is_some_and(|(k, w)| k == key && !matches!(w, Written::Failed(_)));
             if *active && !fresh {
-                let key = key.clone();
                 let ticket = {
                     let mut l = latest.borrow_mut();
                     *l += 1;
                     *l
                 };
-                let latest = latest.clone();
-                *pending.borrow_mut() = Some(Timeout::new(SETTLE_MS, move || {
-                    let (case, writing, settings) =
-                        (key.case.clone(), key.writing, key.settings.clone());
-                    actions.write(&case, writing, settings, move |result| {
-                        if *latest.borrow() == ticket {
-                            let written = match result {
-                                Ok(e) => Written::Ready(e),
-                                Err(why) => Written::Failed(format!(
-                                    "It could not be written: {why} The case itself is safe; reload the page to try again."
-                                )),
-                            };
-                            shown.set(Some((key, written)));
-                        }
-                    });
-                }));
+                // Only an edit to the case waits: a choice is made once, and the analyst is
+                // waiting for its text.
+                let edited = shown
+                    .as_ref()
+                    .is_some_and(|(k, _)| !Rc::ptr_eq(&k.case, &key.case));
+                let ask = {
+                    let key = key.clone();
+                    move || write(key, preview, ticket, latest, shown, actions)
+                };
+                *pending.borrow_mut() = match edited {
+                    true => Some(Timeout::new(SETTLE_MS, ask)),
+                    false => {
+                        ask();
+                        None
+                    }
+                };
             }
         });
     }
@@ -104,4 +109,49 @@ pub fn use_written(
         Some((k, w)) if *k == key => w.clone(),
         _ => Written::Pending,
     }
+}
+
+/// Asks for the text as `key` says, and then for its preview if `preview` wants one; each is
+/// shown if request `ticket` is still the latest.
+fn write(
+    key: Key,
+    preview: bool,
+    ticket: u64,
+    latest: Rc<RefCell<u64>>,
+    shown: UseStateHandle<Option<(Key, Written)>>,
+    actions: Actions,
+) {
+    let (case, writing, settings) = (key.case.clone(), key.writing, key.settings.clone());
+    let preview = preview
+        && matches!(writing, Writing::Export { destination, .. } if destination.renders_as_markdown());
+    let a = actions.clone();
+    actions.write(&case, writing, settings, false, move |result| {
+        if *latest.borrow() != ticket {
+            return;
+        }
+        let mut exported = match result {
+            Ok(e) => e,
+            Err(why) => {
+                let why = format!(
+                    "It could not be written: {why} The case itself is safe; reload the page to try again."
+                );
+                return shown.set(Some((key, Written::Failed(why))));
+            }
+        };
+        let markdown = match &exported.text {
+            Ok(text) if preview => text.clone(),
+            _ => return shown.set(Some((key, Written::Ready(exported)))),
+        };
+        exported.rendered = Preview::Coming;
+        shown.set(Some((key.clone(), Written::Ready(exported.clone()))));
+        a.preview(markdown, move |nodes| {
+            if *latest.borrow() == ticket {
+                exported.rendered = match nodes {
+                    Ok(nodes) => Preview::Drawn(nodes),
+                    Err(why) => Preview::Failed(format!("The preview could not be drawn: {why}")),
+                };
+                shown.set(Some((key, Written::Ready(exported))));
+            }
+        });
+    });
 }

@@ -29,7 +29,7 @@ use preview::Node;
 use crate::state::CaseSummary;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 12;
+pub const PROTOCOL: u32 = 13;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -173,11 +173,20 @@ pub enum Job {
     /// A sentence on the space the stored cases take and whether the browser will keep them.
     #[cfg(not(feature = "training"))]
     StorageNote,
-    /// The open case written as `writing` says.
+    /// The open case written as `writing` says; a Markdown export also parsed for its
+    /// preview if `preview` asks (the printed report, drawn from that tree at once).
     Write {
         case: CaseText,
         writing: Writing,
         settings: ExportSettings,
+        preview: bool,
+    },
+    /// Markdown parsed for its preview, answered with [`Done::Previewed`]. The export panel
+    /// asks for it once the text is on screen, so that the text, which is what gets copied,
+    /// does not wait for the tree: the parse and the tree's way across took more than half
+    /// of a Markdown export's round trip.
+    Preview {
+        markdown: String,
     },
     /// The export settings as typed: read back in canonical form, or what is wrong.
     #[cfg(not(feature = "training"))]
@@ -234,8 +243,9 @@ pub enum Done {
     #[cfg(not(feature = "training"))]
     ImportExplained(Option<String>),
     /// The text, or why this case has none for this destination; and the Markdown export
-    /// parsed for the preview.
+    /// parsed for the preview, if it was asked for.
     Written(Result<String, String>, Option<Vec<Node>>),
+    Previewed(Vec<Node>),
     #[cfg(not(feature = "training"))]
     SettingsChecked(Result<ExportSettings, handoff_core::package::SettingsProblems>),
     #[cfg(not(feature = "training"))]
@@ -550,10 +560,12 @@ pub fn answer_job(
         Job::ExplainImport { text } => {
             Done::ImportExplained(import(text.as_bytes()).err().map(|e| e.to_string()))
         }
+        Job::Preview { markdown } => Done::Previewed(preview::markdown(&markdown)),
         Job::Write {
             case,
             writing,
             settings,
+            preview,
         } => {
             let audience = match writing {
                 Writing::Export { audience, .. } => audience,
@@ -579,7 +591,7 @@ pub fn answer_job(
                     Writing::Clarification => Ok(clarification_message(&case, &options)),
                 });
             let markdown = matches!(writing, Writing::Export { destination, .. } if destination.renders_as_markdown());
-            let rendered = match (&text, markdown) {
+            let rendered = match (&text, markdown && preview) {
                 (Ok(t), true) => Some(preview::markdown(t)),
                 _ => None,
             };
@@ -899,6 +911,7 @@ mod tests {
                     audience: Audience::FullRecord,
                 },
                 settings: ExportSettings::default(),
+                preview: true,
             };
             answer_job(job, now, &mut || [7u8; 16], held).unwrap()
         };
@@ -937,24 +950,34 @@ mod tests {
     }
 
     #[test]
-    fn an_export_comes_back_written_and_rendered() {
+    fn an_export_comes_back_written_and_rendered_if_asked() {
         let case = large_case();
         let options = ExportOptions::default();
-        let job = Job::Write {
+        let markdown = |preview| Job::Write {
             case: CaseText::Package(to_json(&case)),
             writing: Writing::Export {
                 destination: Destination::Markdown,
                 audience: Audience::FullRecord,
             },
             settings: ExportSettings::default(),
+            preview,
         };
-        let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        let (_, done) = read_answer(&answer(&request(5, markdown(true))).unwrap()).unwrap();
         let Done::Written(Ok(text), Some(nodes)) = done else {
             panic!("{done:?}")
         };
         assert_eq!(text, to_markdown(&case, &options));
         assert!(!preview::headings(&nodes).is_empty());
 
+        // Not asked for, the tree is not made; asked for afterwards, from the text, it is the
+        // same tree.
+        let (_, done) = read_answer(&answer(&request(6, markdown(false))).unwrap()).unwrap();
+        assert_eq!(done, Done::Written(Ok(text.clone()), None));
+        let job = Job::Preview { markdown: text };
+        let (_, done) = read_answer(&answer(&request(7, job)).unwrap()).unwrap();
+        assert_eq!(done, Done::Previewed(nodes));
+
+        // Only Markdown has a preview.
         let job = Job::Write {
             case: CaseText::Package(to_json(&case)),
             writing: Writing::Export {
@@ -962,8 +985,9 @@ mod tests {
                 audience: Audience::FullRecord,
             },
             settings: ExportSettings::default(),
+            preview: true,
         };
-        let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
+        let (_, done) = read_answer(&answer(&request(8, job)).unwrap()).unwrap();
         let Done::Written(Ok(stix), None) = done else {
             panic!("{done:?}")
         };
@@ -1006,6 +1030,7 @@ mod tests {
                 audience: Audience::L1Handoff,
             },
             settings,
+            preview: false,
         };
         let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
         let Done::Written(Err(why), _) = done else {

@@ -137,4 +137,11 @@ test('10,000 indicators and direction-override characters are handled calmly', a
   await page.getByLabel('Who', { exact: true }).fill('evil\u202Eadmin');
   await chooseExport(page, 'Markdown');
   await expect(page.getByLabel('Markdown as text')).toContainText('evil[U+202E]admin');
+  // The preview lays out a long table only once it is scrolled to; its last row is then there.
+  const lastRow = page
+    .getByRole('region', { name: 'Markdown as it will look' })
+    .getByRole('row')
+    .filter({ hasText: /10(\[\.\]|\.)0(\[\.\]|\.)39(\[\.\]|\.)15\b/ });
+  await lastRow.scrollIntoViewIfNeeded();
+  await expect(lastRow).toBeVisible();
 });

@@ -57,6 +57,7 @@ pub fn send_actions(p: &SendProps) -> Html {
         },
         settings.clone(),
         kind != SendKind::Record,
+        false,
         actions.clone(),
     );
     let report = use_written(
@@ -72,6 +73,7 @@ pub fn send_actions(p: &SendProps) -> Html {
         },
         settings,
         kind != SendKind::Clarification,
+        false,
         actions.clone(),
     );
     let copy = |w: &Written| {
