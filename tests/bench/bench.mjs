@@ -210,13 +210,39 @@ async function saveAndExport() {
   // round trip (the package handed over, written, back on the page) with User Timing.
   await page.getByText('Export the case', { exact: true }).click();
   const format = page.getByLabel('Format', { exact: true });
+  // And what the analyst waits for: from choosing Markdown to the frame that shows its text,
+  // then to the one that shows its preview (a requestAnimationFrame callback, then a message).
+  await page.evaluate(() => {
+    window.__drawn = [];
+    document.addEventListener('change', (e) => {
+      const chosen = e.target.selectedOptions?.[0]?.text;
+      if (e.target.id !== 'export-destination' || chosen !== 'Markdown') return;
+      const t0 = e.timeStamp;
+      let text;
+      const look = () => {
+        const pre = document.querySelector('pre[aria-label="Markdown as text"]');
+        const preview = document.querySelector('section[aria-label="Markdown as it will look"]:not([aria-busy]) h3');
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          if (pre && text === undefined) text = performance.now() - t0;
+          if (preview) window.__drawn.push({ text, preview: performance.now() - t0 });
+          else requestAnimationFrame(look);
+        };
+        ch.port2.postMessage(0);
+      };
+      requestAnimationFrame(look);
+    }, true);
+  });
+  // Paced as a person works: each choice waits until the last one is drawn in full.
   for (let i = 0; i < 10; i++) {
     await format.selectOption({ label: 'Handoff package (JSON)' });
     await page.getByRole('button', { name: 'Copy Handoff package (JSON)' }).click();
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     await format.selectOption({ label: 'Markdown' });
     await page.getByRole('button', { name: 'Copy Markdown' }).click();
+    await page.waitForFunction((n) => window.__drawn.length === n, i + 1);
   }
-  await page.waitForTimeout(300);
+  const drawn = await page.evaluate(() => window.__drawn);
   const entries = await page.evaluate(() =>
     Object.fromEntries(['handoff:autosave', 'handoff:autosave-stored', 'handoff:export-json', 'handoff:export-markdown'].map((n) => [
       n, performance.getEntriesByName(n).map((e) => e.duration),
@@ -229,6 +255,8 @@ async function saveAndExport() {
     autosave_stored_median: median(entries['handoff:autosave-stored']),
     export_json_median: median(entries['handoff:export-json']),
     export_markdown_median: median(entries['handoff:export-markdown']),
+    markdown_text_drawn_median: median(drawn.map((d) => d.text)),
+    markdown_preview_drawn_median: median(drawn.map((d) => d.preview)),
   };
 }
 

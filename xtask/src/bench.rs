@@ -570,6 +570,16 @@ pub fn bench_command() -> Result {
         );
     }
     table.info(
+        "Markdown export as the analyst waits for it: from choosing it to its text drawn, then to its preview drawn, median of 10",
+        &format!(
+            "{:.1} / {:.1} ms",
+            f(&lc["markdown_text_drawn_median"]),
+            f(&lc["markdown_preview_drawn_median"])
+        ),
+        "",
+        "",
+    );
+    table.info(
         "autosave's round trip to the store's answer (the worker reads the case back and writes IndexedDB; the page does not wait), median",
         &format!("{:.2} ms", f(&lc["autosave_stored_median"])),
         "",
