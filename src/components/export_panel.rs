@@ -263,7 +263,10 @@ pub fn export_panel(p: &Props) -> Html {
                             } }
                         </section>
                     }
-                    <pre class="preview" tabindex="0" aria-label={format!("{label} as text")}>{ text.clone() }</pre>
+                    // `elementtiming`: the browser notes when the text is first painted, for
+                    // the bench (Element Timing; nothing else reads it).
+                    <pre class="preview" tabindex="0" aria-label={format!("{label} as text")}
+                        elementtiming="export-text">{ text.clone() }</pre>
                 </div>
             }
             <div class="export-row">
