@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use handoff_core::vocabulary::time;
 use handoff_core::Case;
 use yew::prelude::*;
 
@@ -220,7 +221,7 @@ pub fn case_list(p: &Props) -> Html {
                                 <strong>{ if s.alert_id.is_empty() { "(no ID)" } else { &s.alert_id } }</strong>
                                 { " " }{ name }
                             </button>
-                            <span class="meta">{ format!("{} · {}", stage.label(), handoff_core::vocabulary::time::display(&updated)) }</span>
+                            <span class="meta">{ format!("{} · {}", stage.label(), time::display_minute(&updated)) }</span>
                             <span class="actions">
                                 <button type="button" data-act="duplicate" data-id={id.clone()} aria-label={format!("Duplicate {name}")}>{ "Duplicate" }</button>
                                 <button type="button" data-act="archive" data-id={id.clone()} aria-label={format!("{archive} {name}")}>{ archive }</button>

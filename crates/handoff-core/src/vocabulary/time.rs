@@ -5,7 +5,7 @@
 //!   when there is one);
 //! - what an analyst types and reads in a form: `2026-03-14 09:14` or `2026-03-14 09:14:05`,
 //!   always UTC and always 24-hour, whatever the browser's locale;
-//! - the display form: `2026-03-14 09:14:00 UTC`.
+//! - the display form: `2026-03-14 09:14:00 UTC`, or `2026-03-14 09:14 UTC` in a list.
 
 use chrono::{DateTime, SecondsFormat, Timelike, Utc};
 
@@ -42,6 +42,12 @@ fn whole_seconds(t: &DateTime<Utc>) -> DateTime<Utc> {
 /// `2026-03-14 09:14:00 UTC`
 pub fn display(t: &DateTime<Utc>) -> String {
     whole_seconds(t).to_string()
+}
+
+/// `2026-03-14 09:14 UTC`: a time in a list of cases, where the minute is enough and a line
+/// that ticked every second while the analyst types would be redrawn with each tick.
+pub fn display_minute(t: &DateTime<Utc>) -> String {
+    format!("{} {:02}:{:02} UTC", t.date_naive(), t.hour(), t.minute())
 }
 
 /// `2026-03-14 09:14:05`: the value a UTC time field shows.
@@ -140,6 +146,12 @@ mod tests {
             "2026-03-14T09:04:05.000007Z"
         );
         assert_eq!(display(&t), "2026-03-14 09:04:05 UTC");
+        assert_eq!(display_minute(&t), "2026-03-14 09:04 UTC");
+        let last_second = Utc.with_ymd_and_hms(2026, 12, 31, 23, 59, 59).unwrap();
+        assert_eq!(
+            display_minute(&(last_second + chrono::Duration::milliseconds(999))),
+            "2026-12-31 23:59 UTC"
+        );
         let later = t + chrono::Duration::microseconds(120_700);
         assert_eq!(rfc3339_seconds(&later), "2026-03-14T09:04:05Z");
         assert_eq!(rfc3339_millis(&later), "2026-03-14T09:04:05.120Z");
