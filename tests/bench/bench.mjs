@@ -88,6 +88,38 @@ async function typeInWhy(page) {
   }
 }
 
+// The browser's own floor for the same keys: a page that holds nothing but a text area of the
+// Why's size, font and text, with no script, typed into the same way at full speed and with
+// the CPU slowed 4x. What Handoff's figure adds to it is the app's and its page's.
+async function floorKeystrokes(b, handoff) {
+  const why = await handoff.getByLabel('Why', { exact: true }).evaluate((el) => {
+    const s = getComputedStyle(el);
+    const props = ['width', 'height', 'font-family', 'font-size', 'line-height', 'padding', 'border', 'box-sizing'];
+    return { value: el.value, style: props.map((k) => `${k}: ${s.getPropertyValue(k)}`).join('; ') };
+  });
+  const page = await b.newPage();
+  await page.setContent('<!doctype html><html lang="en"><title>Floor</title><label for="why">Why</label><textarea id="why"></textarea></html>');
+  const area = page.getByLabel('Why', { exact: true });
+  await area.evaluate((el, w) => { el.setAttribute('style', w.style); el.value = w.value; }, why);
+  await area.focus();
+  await page.keyboard.press('End');
+  await page.evaluate(timeFrames, 'why');
+  await typeInWhy(page);
+  const frame = await page.evaluate(() => window.__frame);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.evaluate(() => { window.__frame.length = 0; });
+  await typeInWhy(page);
+  const slowFrame = await page.evaluate(() => window.__frame);
+  await page.close();
+  return {
+    floor_next_frame_p50: pct(frame, 50),
+    floor_next_frame_p95: pct(frame, 95),
+    floor_slowed_next_frame_p50: pct(slowFrame, 50),
+    floor_slowed_next_frame_p95: pct(slowFrame, 95),
+  };
+}
+
 // Keystrokes run in a browser whose frames are not tied to a 60 Hz display: the next frame
 // then comes as soon as the page can produce it, so the time from a key to that frame is the
 // app's and the browser's work, not the wait for the display's next refresh (which adds 0 to
@@ -121,8 +153,10 @@ async function keystrokes() {
   await typeInWhy(page);
   const slowLatency = await page.evaluate(() => window.__latency);
   const slowFrame = await page.evaluate(() => window.__frame);
+  const floor = await floorKeystrokes(uncapped, page);
   await uncapped.close();
   return {
+    ...floor,
     keystroke_p50: pct(latency, 50),
     keystroke_p95: pct(latency, 95),
     keystrokes: latency.length,

@@ -549,6 +549,16 @@ pub fn bench_command() -> Result {
         "",
         "",
     );
+    table.info(
+        "the browser's floor: the same keys in a page of nothing but a text area of the Why's size and text, to the next frame, p95, at full speed / CPU slowed 4x",
+        &format!(
+            "{} / {}",
+            p95_p50("floor_next_frame"),
+            p95_p50("floor_slowed_next_frame")
+        ),
+        "",
+        "",
+    );
     for (name, key, count) in [
         (
             "autosave, the page's own work (the case as JSON, handed to the worker)",
