@@ -14,7 +14,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-use crate::worker::{read_answer, request, Done, Job, READY, SCRIPT};
+use crate::worker::{read_answer, request, Done, Job, Request, READY, SCRIPT};
 
 /// A job not answered in this time is given up. Reading a 1 MB paste takes well under a
 /// second; the rest is room for a slow device loading the worker for the first time.
@@ -30,7 +30,7 @@ struct Running {
     /// It stopped: the next job starts a fresh one.
     failed: bool,
     /// Requests written before the worker was ready, in order.
-    queued: Vec<String>,
+    queued: Vec<Request>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
 }
@@ -84,16 +84,13 @@ impl Offload {
             finish(&weak, id, Err("it took too long to answer".into()))
         })
         .forget();
-        let text = request(id, job);
+        let message = request(id, job);
         let sent = {
             let mut inner = self.0.borrow_mut();
             match inner.running.as_mut() {
-                Some(r) if r.ready && !r.failed => r
-                    .worker
-                    .post_message(&JsValue::from_str(&text))
-                    .map_err(|e| describe(&e)),
+                Some(r) if r.ready && !r.failed => post(&r.worker, &message),
                 Some(r) if !r.failed => {
-                    r.queued.push(text);
+                    r.queued.push(message);
                     Ok(())
                 }
                 _ => Err("it is not running".into()),
@@ -207,18 +204,23 @@ fn became_ready(weak: &Weak<RefCell<Inner>>, generation: u64) {
         };
         r.ready = true;
         std::mem::take(&mut r.queued)
-            .into_iter()
-            .filter_map(|text| {
-                r.worker
-                    .post_message(&JsValue::from_str(&text))
-                    .err()
-                    .map(|e| describe(&e))
-            })
+            .iter()
+            .filter_map(|message| post(&r.worker, message).err())
             .collect()
     };
     if let Some(why) = failed.into_iter().next() {
         fail_all(weak, why);
     }
+}
+
+/// Posts a request: its JSON alone, or with its large text beside it, the two as an array.
+fn post(worker: &Worker, message: &Request) -> Result<(), String> {
+    let json = JsValue::from_str(&message.json);
+    let data = match &message.text {
+        None => json,
+        Some(text) => js_sys::Array::of2(&json, &JsValue::from_str(text)).into(),
+    };
+    worker.post_message(&data).map_err(|e| describe(&e))
 }
 
 /// Calls job `id`'s continuation, if it is still waiting, with no borrow held.

@@ -29,10 +29,16 @@ fn main() {
     // The case the store was last handed, read: exports of it name it by number.
     let mut held = handoff::worker::Held::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        let Some((id, job)) = e
-            .data()
-            .as_string()
-            .and_then(|text| handoff::worker::read_request(&text))
+        // The request's JSON, alone or with its large text beside it (an array of the two).
+        let data = e.data();
+        let (json, text) = match data.as_string() {
+            Some(json) => (Some(json), None),
+            None => {
+                let parts = js_sys::Array::from(&data);
+                (parts.get(0).as_string(), parts.get(1).as_string())
+            }
+        };
+        let Some((id, job)) = json.and_then(|json| handoff::worker::read_request(&json, text))
         else {
             // From another build: the page's timeout reports it.
             return;

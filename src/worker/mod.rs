@@ -29,7 +29,7 @@ use preview::Node;
 use crate::state::CaseSummary;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 13;
+pub const PROTOCOL: u32 = 14;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -484,9 +484,42 @@ struct Message<T> {
     body: T,
 }
 
-/// The text the page posts for job `id`.
-pub fn request(id: u64, job: Job) -> String {
-    encode(id, job)
+/// What the page posts for a job: the job as JSON, and its large text (a package, a pasted
+/// alert, a Markdown export) beside it rather than inside, where it would be escaped into a
+/// JSON string by the page and unescaped by the worker. For a 5 MB case's autosave that
+/// escaping was most of the page's work.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub json: String,
+    pub text: Option<String>,
+}
+
+impl Job {
+    /// The job's large text, if it has one: the part that travels beside its JSON.
+    fn large_text(&mut self) -> Option<&mut String> {
+        match self {
+            Job::ReadAlert { text } => Some(text),
+            #[cfg(not(feature = "training"))]
+            Job::ExplainImport { text } => Some(text),
+            #[cfg(not(feature = "training"))]
+            Job::SaveCase { package, .. } => Some(package),
+            Job::Write {
+                case: CaseText::Package(package),
+                ..
+            } => Some(package),
+            Job::Preview { markdown } => Some(markdown),
+            _ => None,
+        }
+    }
+}
+
+/// What the page posts for job `id`.
+pub fn request(id: u64, mut job: Job) -> Request {
+    let text = job.large_text().map(std::mem::take);
+    Request {
+        json: encode(id, job),
+        text,
+    }
 }
 
 /// Reads the worker's answer: the job's id and what it produced, or why it cannot be read.
@@ -498,20 +531,27 @@ pub fn read_answer(text: &str) -> Result<(u64, Done), String> {
 /// a STIX bundle needs. `None` when the request cannot be read (a page from another build);
 /// the page's timeout then reports it.
 pub fn answer(
-    text: &str,
+    request: &Request,
     now: DateTime<Utc>,
     random: &mut impl FnMut() -> [u8; 16],
 ) -> Option<String> {
-    let (id, job) = read_request(text)?;
+    let (id, job) = read_request(&request.json, request.text.clone())?;
     let done = answer_job(job, now, random, &mut Held::default())
         .unwrap_or_else(|_store_job| failed("the store is not open in this worker.".into()));
     Some(encode_answer(id, done))
 }
 
-/// The page's request: the job's id and the job. `None` when it cannot be read (a page from
-/// another build); the page's timeout then reports it.
-pub fn read_request(text: &str) -> Option<(u64, Job)> {
-    decode::<Job>(text).ok()
+/// The page's request (its JSON, and the large text that came beside it): the job's id and
+/// the job, its text put back. `None` when it cannot be read (a page from another build), or
+/// when a text is missing or unlooked-for; the page's timeout then reports it.
+pub fn read_request(json: &str, text: Option<String>) -> Option<(u64, Job)> {
+    let (id, mut job) = decode::<Job>(json).ok()?;
+    match (job.large_text(), text) {
+        (Some(slot), Some(text)) => *slot = text,
+        (None, None) => {}
+        _ => return None,
+    }
+    Some((id, job))
 }
 
 /// The text the worker posts for job `id`.
@@ -805,7 +845,7 @@ mod tests {
         assert!(class.markdown.contains("Dana Kim") && class.csv.contains("Dana Kim"));
     }
 
-    fn answer(text: &str) -> Option<String> {
+    fn answer(text: &Request) -> Option<String> {
         let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
         let mut n = 0u8;
         super::answer(text, now, &mut || {
@@ -1067,7 +1107,46 @@ mod tests {
         assert!(read_answer("not json")
             .unwrap_err()
             .starts_with("an unreadable message"));
-        assert_eq!(answer(theirs), None);
-        assert_eq!(answer("{"), None);
+        for json in [theirs, "{"] {
+            let unread = Request {
+                json: json.into(),
+                text: None,
+            };
+            assert_eq!(answer(&unread), None);
+        }
+    }
+
+    /// A job's large text goes beside its JSON, as written, not escaped into it; the worker
+    /// puts it back. A message with a text missing, or one that no job of its kind carries,
+    /// is not read.
+    #[test]
+    fn a_large_text_goes_beside_the_request_and_is_put_back() {
+        let case = large_case();
+        let package = to_json(&case);
+        let save = Job::SaveCase {
+            package: package.clone(),
+            number: 3,
+            read: None,
+        };
+        let sent = request(9, save.clone());
+        assert_eq!(sent.text.as_deref(), Some(package.as_str()));
+        assert!(
+            sent.json.len() < 200 && !sent.json.contains(&case.report.header.title),
+            "{}",
+            sent.json
+        );
+        assert_eq!(read_request(&sent.json, sent.text.clone()), Some((9, save)));
+        assert_eq!(read_request(&sent.json, None), None);
+
+        let alert = Job::ReadAlert {
+            text: "line one\n\"quoted\"".into(),
+        };
+        let sent = request(10, alert.clone());
+        assert_eq!(read_request(&sent.json, sent.text), Some((10, alert)));
+
+        let note = request(11, Job::StorageNote);
+        assert_eq!(note.text, None);
+        assert_eq!(read_request(&note.json, None), Some((11, Job::StorageNote)));
+        assert_eq!(read_request(&note.json, Some("stray".into())), None);
     }
 }
