@@ -3,6 +3,7 @@
 //! criterion benches and by `cargo xtask bench` for the browser.
 
 use chrono::{Duration, TimeZone, Utc};
+use std::rc::Rc;
 
 use strum::VariantArray;
 
@@ -53,11 +54,11 @@ pub fn large_case() -> Case {
             };
             if let Ok(mut ind) = Indicator::new(kind, &value) {
                 ind.note = format!("seen in mail batch {}", i / 50);
-                r.indicators.push(ind);
+                Rc::make_mut(&mut r.indicators).push(ind);
             }
         }
         for i in 0..500i64 {
-            r.timeline.push(TimelineEntry {
+            Rc::make_mut(&mut r.timeline).push(TimelineEntry {
                 at: Some(t0 + Duration::seconds(i * 7)),
                 description: format!(
                     "Mail delivered to user{i}@corp.example from the spoofed sender"
@@ -103,7 +104,7 @@ pub fn largest_package() -> String {
                 next += 1;
                 if let Ok(mut ind) = Indicator::new(IndicatorKind::Domain, &value) {
                     ind.note = "seen in the proxy logs".into();
-                    r.indicators.push(ind);
+                    Rc::make_mut(&mut r.indicators).push(ind);
                 }
             }
         });

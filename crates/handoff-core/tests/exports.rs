@@ -371,7 +371,7 @@ fn hostile_case_with(text: &str, t: &dyn Fn(&str) -> String) -> Case {
         let mut ind = |kind, value: String| {
             let mut i = Indicator::new(kind, &value).unwrap();
             i.note = t(text);
-            r.indicators.push(i);
+            std::rc::Rc::make_mut(&mut r.indicators).push(i);
         };
         ind(
             IndicatorKind::FileName,
@@ -392,7 +392,8 @@ fn hostile_case_with(text: &str, t: &dyn Fn(&str) -> String) -> Case {
         r.timeline = vec![TimelineEntry {
             at: Some(t0()),
             description: t(text),
-        }];
+        }]
+        .into();
         r.recommended_actions = vec![t(text), t(text)];
     })
     .unwrap();

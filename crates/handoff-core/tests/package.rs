@@ -65,7 +65,7 @@ fn hostile_strings_cannot_inject_markup() {
         r.header.title = hostile.into();
         r.five_ws.who = hostile.into();
         r.recommended_actions = vec![hostile.into()];
-        r.timeline.push(TimelineEntry {
+        std::rc::Rc::make_mut(&mut r.timeline).push(TimelineEntry {
             at: None,
             description: hostile.into(),
         });

@@ -303,7 +303,8 @@ proptest! {
             indicators: indicators
                 .iter()
                 .filter_map(|(kind, raw)| Indicator::new(*kind, raw).ok())
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             ..Default::default()
         };
         let named = match (cite, r.indicators.is_empty()) {

@@ -2,6 +2,8 @@
 //! applies and what its tests replay. Each edit belongs to one [`Part`], and is refused when
 //! the case's stage does not let that part change.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Utc};
 
 use super::model::{Case, EditRefused};
@@ -136,18 +138,18 @@ impl Case {
                         .iter()
                         .any(|e| e.kind == i.kind && e.value == i.value);
                     if !known {
-                        r.indicators.push(i);
+                        Rc::make_mut(&mut r.indicators).push(i);
                     }
                 }
             }
             E::RemoveIndicator(i) => {
                 if i < r.indicators.len() {
-                    r.indicators.remove(i);
+                    Rc::make_mut(&mut r.indicators).remove(i);
                 }
             }
             E::IndicatorNote(i, v) => {
-                if let Some(x) = r.indicators.get_mut(i) {
-                    x.note = v;
+                if i < r.indicators.len() {
+                    Rc::make_mut(&mut r.indicators)[i].note = v;
                 }
             }
             E::AddTechniques(new) => {
@@ -163,20 +165,20 @@ impl Case {
                 }
             }
             E::Tlp(v) => r.tlp = v,
-            E::AddTimelineEntry => r.timeline.push(TimelineEntry::default()),
+            E::AddTimelineEntry => Rc::make_mut(&mut r.timeline).push(TimelineEntry::default()),
             E::TimelineAt(i, v) => {
-                if let Some(x) = r.timeline.get_mut(i) {
-                    x.at = v;
+                if i < r.timeline.len() {
+                    Rc::make_mut(&mut r.timeline)[i].at = v;
                 }
             }
             E::TimelineText(i, v) => {
-                if let Some(x) = r.timeline.get_mut(i) {
-                    x.description = v;
+                if i < r.timeline.len() {
+                    Rc::make_mut(&mut r.timeline)[i].description = v;
                 }
             }
             E::RemoveTimelineEntry(i) => {
                 if i < r.timeline.len() {
-                    r.timeline.remove(i);
+                    Rc::make_mut(&mut r.timeline).remove(i);
                 }
             }
             E::RecommendedActions(v) => r.recommended_actions = v,
@@ -193,5 +195,40 @@ impl Case {
         }
         self.touch(now);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page keeps the case it showed and edits a copy: a keystroke in the Why must not
+    /// copy the long lists, and an edit to one of them must leave the shown case as it was.
+    #[test]
+    fn a_copy_shares_the_long_lists_until_one_of_them_is_edited() {
+        let shown = crate::fixtures::large_case();
+        let now = shown.updated_at;
+        let mut typed = shown.clone();
+        typed
+            .edit(Edit::FiveW(FiveW::Why, "The proxy logs".into()), now)
+            .unwrap();
+        let (a, b) = (&shown.report, &typed.report);
+        assert!(Rc::ptr_eq(&a.indicators, &b.indicators));
+        assert!(Rc::ptr_eq(&a.timeline, &b.timeline));
+
+        let mut noted = typed.clone();
+        noted
+            .edit(Edit::IndicatorNote(3, "blocked".into()), now)
+            .unwrap();
+        noted
+            .edit(Edit::TimelineText(2, "reviewed".into()), now)
+            .unwrap();
+        let (b, c) = (&typed.report, &noted.report);
+        assert!(!Rc::ptr_eq(&b.indicators, &c.indicators));
+        assert_eq!(c.indicators[3].note, "blocked");
+        assert_ne!(b.indicators[3].note, "blocked");
+        assert_eq!(c.timeline[2].description, "reviewed");
+        assert_ne!(b.timeline[2].description, "reviewed");
+        assert!(Rc::ptr_eq(&shown.report.indicators, &b.indicators));
     }
 }

@@ -1,6 +1,8 @@
 //! L1's report: what the SIEM said, the Five Ws, the verdict, the escalation assessment and
 //! the evidence.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use strum::VariantArray;
@@ -153,9 +155,12 @@ pub struct Report {
     pub verdict_justification: String,
     pub conditions: EscalationConditions,
     pub decision: EscalationDecision,
-    pub indicators: Vec<Indicator>,
+    // The long lists are shared until edited (`Rc::make_mut`): the page makes a new case on
+    // every keystroke, and a thousand indicators need not be copied for a letter of the Why.
+    // (A comment, not a doc comment: those become the schema's descriptions.)
+    pub indicators: Rc<Vec<Indicator>>,
     pub attack_techniques: Vec<TechniqueId>,
     pub tlp: Tlp,
-    pub timeline: Vec<TimelineEntry>,
+    pub timeline: Rc<Vec<TimelineEntry>>,
     pub recommended_actions: Vec<String>,
 }

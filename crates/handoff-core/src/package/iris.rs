@@ -59,7 +59,7 @@ pub fn to_iris(case: &Case, options: &ExportOptions) -> String {
         defang_text_except(&h.title, own)
     };
     let mut iocs: Vec<Ioc> = Vec::new();
-    for i in &r.indicators {
+    for i in r.indicators.iter() {
         let type_id = map.ioc_type_id(i.kind);
         if iocs
             .iter()

@@ -280,7 +280,7 @@ pub fn to_markdown(case: &Case, options: &ExportOptions) -> String {
     } else {
         o.push_str("Indicators are defanged; refang them before use in tools.\n\n");
         o.push_str("| Type | Indicator | Note |\n| --- | --- | --- |\n");
-        for i in &r.indicators {
+        for i in r.indicators.iter() {
             let _ = writeln!(
                 o,
                 "| {} | {} | {} |",
@@ -296,7 +296,7 @@ pub fn to_markdown(case: &Case, options: &ExportOptions) -> String {
     }
     if !r.timeline.is_empty() {
         o.push_str("\n| Time (UTC) | Event |\n| --- | --- |\n");
-        for e in &r.timeline {
+        for e in r.timeline.iter() {
             let _ = writeln!(
                 o,
                 "| {} | {} |",

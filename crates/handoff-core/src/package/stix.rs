@@ -171,7 +171,7 @@ pub fn to_stix(
     let (marking_id, marking_name, marking_value) = tlp_marking(r.tlp);
     let mut indicators = Vec::new();
     let mut seen: Vec<String> = Vec::new();
-    for i in &r.indicators {
+    for i in r.indicators.iter() {
         if i.is_own(&options.own_domains) {
             continue;
         }

@@ -126,7 +126,7 @@ pub fn to_thehive(case: &Case, options: &ExportOptions) -> String {
         description.push_str("\n\n(Cut to fit TheHive's description limit: the full report is attached to the ticket.)\n");
     }
     let mut observables: Vec<Observable> = Vec::new();
-    for i in &r.indicators {
+    for i in r.indicators.iter() {
         let data_type = data_type(i.kind, &i.value);
         if observables
             .iter()

@@ -419,7 +419,7 @@ mod tests {
         r.five_ws.why = "The proxy logs show the download".into();
         assert!(cites_evidence(&r));
         r.five_ws.why = "Matches 203.0.113.7 on the blocklist".into();
-        r.indicators.push(
+        std::rc::Rc::make_mut(&mut r.indicators).push(
             crate::vocabulary::indicator::Indicator::new(
                 crate::vocabulary::indicator::IndicatorKind::Ipv4,
                 "203.0.113.7",

@@ -86,7 +86,7 @@ pub fn start_case(
     let _ = case.edit_report(at, |r| {
         r.header.title = format!("Training: {}", s.title);
         r.header.alert_id = s.alert_id();
-        r.indicators = extract(&raw);
+        r.indicators = extract(&raw).into();
         r.raw_alert = raw;
     });
     Ok(case)

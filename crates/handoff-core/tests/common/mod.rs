@@ -94,7 +94,7 @@ pub fn write_report(c: &mut Case, clock: &StepClock, verdict: Verdict, condition
             r.conditions.get_mut(k).applies = Some(applies);
             r.conditions.get_mut(k).note = format!("{} assessed", k.label());
         }
-        r.indicators
+        std::rc::Rc::make_mut(&mut r.indicators)
             .push(Indicator::new(IndicatorKind::Ipv4, "203.0.113.50").unwrap());
         r.attack_techniques
             .push(TechniqueId::parse("T1566.001").unwrap());
@@ -194,7 +194,7 @@ pub fn phishing() -> Case {
         r.header.severity = Some(Severity::High);
         r.header.detected_at = Some(t(9, 14));
         r.raw_alert = alert.into();
-        r.indicators = extract(alert);
+        r.indicators = extract(alert).into();
         r.five_ws.who = "jdoe (CORP\\jdoe, finance) received it from billing@evil-invoices.example".into();
         r.five_ws.what = "jdoe opened Invoice_2291.docm and enabled macros.\nWord started PowerShell with an encoded command, which downloaded stage2.ps1.".into();
         r.five_ws.when = "2026-03-14 09:12 UTC to 09:19 UTC".into();
@@ -217,7 +217,8 @@ pub fn phishing() -> Case {
         r.timeline = vec![
             TimelineEntry { at: Some(t(9, 12)), description: "Mail delivered to jdoe".into() },
             TimelineEntry { at: Some(t(9, 14)), description: "Macro ran; PowerShell started".into() },
-        ];
+        ]
+        .into();
         r.recommended_actions = vec![
             "Isolate WS-FIN-042".into(),
             "Reset jdoe's password".into(),
@@ -319,7 +320,7 @@ pub fn ransomware() -> Case {
         r.conditions.remediation_required.note = "Isolate FS-02 and 10.20.5.17 now".into();
         r.conditions.cross_team_communication.note = "Management and legal must be told".into();
         r.decision.choice = Some(EscalationChoice::Escalate);
-        r.indicators = extract("host=FS-02 10.20.1.12 10.20.5.17 README_RESTORE.txt user=CORP\\svc_backup");
+        r.indicators = extract("host=FS-02 10.20.1.12 10.20.5.17 README_RESTORE.txt user=CORP\\svc_backup").into();
         r.attack_techniques = vec![TechniqueId::parse("T1486").unwrap(), TechniqueId::parse("T1490").unwrap()];
         r.tlp = Tlp::Red;
         r.recommended_actions = vec!["Isolate FS-02 and 10.20.5.17".into(), "Disable svc_backup".into()];
