@@ -90,13 +90,16 @@ async function typeInWhy(page) {
 
 // The browser's own floor for the same keys: a page that holds nothing but a text area of the
 // Why's size, font and text, with no script, typed into the same way at full speed and with
-// the CPU slowed 4x. What Handoff's figure adds to it is the app's and its page's.
+// the CPU slowed 4x, once Handoff's page is closed. What Handoff's figure adds to it is the
+// app's and its page's.
 async function floorKeystrokes(b, handoff) {
   const why = await handoff.getByLabel('Why', { exact: true }).evaluate((el) => {
     const s = getComputedStyle(el);
     const props = ['width', 'height', 'font-family', 'font-size', 'line-height', 'padding', 'border', 'box-sizing'];
     return { value: el.value, style: props.map((k) => `${k}: ${s.getPropertyValue(k)}`).join('; ') };
   });
+  // Handoff's page goes first, so that the floor is the bare page's alone.
+  await handoff.close();
   const page = await b.newPage();
   await page.setContent('<!doctype html><html lang="en"><title>Floor</title><label for="why">Why</label><textarea id="why"></textarea></html>');
   const area = page.getByLabel('Why', { exact: true });
