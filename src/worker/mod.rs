@@ -6,8 +6,9 @@
 //! of kilobytes the first load does not need; in the worker they load when a case is first
 //! open, and a 1 MB paste is read without freezing the page.
 //!
-//! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text and the
-//! worker answers with a [`Done`]. Each message carries [`PROTOCOL`], so a worker left from an
+//! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text, with
+//! its one large text beside it if it has one (a [`Request`]), and the worker answers with a
+//! [`Done`]. Each message carries [`PROTOCOL`], so a worker left from an
 //! older build is told apart instead of misread, and every failure is a message, never a
 //! panic. The browser ends are `crate::adapters::worker` (the page) and the binary (the
 //! worker).
