@@ -122,8 +122,7 @@ fn write(
     actions: Actions,
 ) {
     let (case, writing, settings) = (key.case.clone(), key.writing, key.settings.clone());
-    let preview = preview
-        && matches!(writing, Writing::Export { destination, .. } if destination.renders_as_markdown());
+    let preview = preview && writing.has_preview();
     let a = actions.clone();
     actions.write(&case, writing, settings, false, move |result| {
         if *latest.borrow() != ticket {

@@ -101,6 +101,13 @@ pub enum Writing {
     Clarification,
 }
 
+impl Writing {
+    /// Whether the text is Markdown, which the page can show as it will look.
+    pub fn has_preview(self) -> bool {
+        matches!(self, Writing::Export { destination, .. } if destination.renders_as_markdown())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Job {
     ReadAlert {
@@ -631,8 +638,7 @@ pub fn answer_job(
                     }
                     Writing::Clarification => Ok(clarification_message(&case, &options)),
                 });
-            let markdown = matches!(writing, Writing::Export { destination, .. } if destination.renders_as_markdown());
-            let rendered = match (&text, markdown && preview) {
+            let rendered = match (&text, preview && writing.has_preview()) {
                 (Ok(t), true) => Some(preview::markdown(t)),
                 _ => None,
             };
