@@ -240,7 +240,11 @@ fn envelope_of(bytes: &[u8], whole: bool) -> Result<Option<(&str, Envelope)>, Im
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let envelope = serde_json::from_str::<Envelope>(text);
     if let Err(e) = &envelope {
-        if e.classify() == serde_json::error::Category::Syntax {
+        // Of a start that ends where it was cut, an error on its last character may be the
+        // cut's, not the file's: a number cut after its `.` or `e` is invalid there and
+        // valid in the whole file. (Text that ends at a bad byte ends where the file does.)
+        let cut_here = !whole && bad_byte.is_none() && at_end(text, e);
+        if e.classify() == serde_json::error::Category::Syntax && !cut_here {
             return Err(syntax(e));
         }
     }
@@ -261,6 +265,14 @@ fn envelope_of(bytes: &[u8], whole: bool) -> Result<Option<(&str, Envelope)>, Im
         }),
         Ok(envelope) => Ok(Some((text, envelope))),
     }
+}
+
+/// Whether `e` is placed on the last character of `text` (or past it).
+fn at_end(text: &str, e: &serde_json::Error) -> bool {
+    let (lines, last) = text.rsplit_once('\n').map_or((1, text), |(before, last)| {
+        (before.matches('\n').count() + 2, last)
+    });
+    e.line() > lines || (e.line() == lines && e.column() >= last.chars().count())
 }
 
 /// A syntax error (or a document cut short) with its position.
