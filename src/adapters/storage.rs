@@ -253,7 +253,7 @@ pub fn load_profile() -> crate::state::Profile {
 /// convenience, and a full storage is reported by the next autosave.
 pub fn save_profile(p: &crate::state::Profile) {
     if let Ok(s) = storage() {
-        let _ = s.set_item(ROLE, &handoff_core::vocabulary::names::wire_name(&p.role));
+        let _ = s.set_item(ROLE, handoff_core::vocabulary::names::wire_name(&p.role));
         let _ = s.set_item(NAME, &p.name);
     }
 }

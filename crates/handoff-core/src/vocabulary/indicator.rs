@@ -4,6 +4,7 @@
 //! Every stored value is canonical (lower-case where case carries no meaning, refanged), so
 //! duplicates are easy to spot and export → import is exact.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 
@@ -142,7 +143,11 @@ impl Indicator {
             return Err(invalid());
         }
         let refanged = refang(raw.trim());
-        let value = canonical(kind, &refanged).ok_or_else(invalid)?;
+        let value = match canonical(kind, &refanged).ok_or_else(invalid)? {
+            Cow::Owned(value) => Some(value),
+            Cow::Borrowed(_) => None,
+        }
+        .unwrap_or(refanged);
         // A canonical value is a fixed point of refang, so defang → refang gives it back.
         if has_marker(&value) {
             return Err(invalid());
@@ -194,14 +199,21 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
-pub(crate) fn canonical(kind: IndicatorKind, v: &str) -> Option<String> {
+/// The canonical form of `v` as an indicator of `kind`, or `None` if it is not one. Borrowed
+/// when `v` is already canonical, as every value Handoff wrote itself is: an import checks
+/// tens of thousands of them, and a copy of each was made only to be compared and dropped.
+pub(crate) fn canonical(kind: IndicatorKind, v: &str) -> Option<Cow<'_, str>> {
     if v.is_empty() || !no_controls(v) {
         return None;
     }
+    let lower = |v| match has_upper(v) {
+        true => Cow::Owned(v.to_ascii_lowercase()),
+        false => Cow::Borrowed(v),
+    };
     match kind {
-        IndicatorKind::Ipv4 => v.parse::<Ipv4Addr>().ok().map(|a| a.to_string()),
-        IndicatorKind::Ipv6 => v.parse::<Ipv6Addr>().ok().map(|a| a.to_string()),
-        IndicatorKind::Domain => is_domain(v).then(|| v.to_ascii_lowercase()),
+        IndicatorKind::Ipv4 => v.parse::<Ipv4Addr>().ok().map(|a| a.to_string().into()),
+        IndicatorKind::Ipv6 => v.parse::<Ipv6Addr>().ok().map(|a| a.to_string().into()),
+        IndicatorKind::Domain => is_domain(v).then(|| lower(v)),
         IndicatorKind::Email => {
             let (local, domain) = v.split_once('@')?;
             let local_ok = !local.is_empty()
@@ -209,27 +221,34 @@ pub(crate) fn canonical(kind: IndicatorKind, v: &str) -> Option<String> {
                 && local
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
-            (local_ok && is_domain(domain)).then(|| v.to_ascii_lowercase())
+            (local_ok && is_domain(domain)).then(|| lower(v))
         }
         IndicatorKind::Url => canonical_url(v),
         IndicatorKind::Md5 => hex_of_len(v, 32),
         IndicatorKind::Sha1 => hex_of_len(v, 40),
         IndicatorKind::Sha256 => hex_of_len(v, 64),
         IndicatorKind::FileName => {
-            (v.len() <= 255 && !v.contains(['/', '\\']) && v.trim() == v).then(|| v.to_owned())
+            (v.len() <= 255 && !v.contains(['/', '\\']) && v.trim() == v).then_some(v.into())
         }
-        IndicatorKind::User => (v.len() <= 256 && v.trim() == v).then(|| v.to_owned()),
+        IndicatorKind::User => (v.len() <= 256 && v.trim() == v).then_some(v.into()),
         IndicatorKind::Host => (v.len() <= 255
             && v.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "-_.$".contains(c))
             && !v.starts_with('.')
             && !v.ends_with('.'))
-        .then(|| v.to_owned()),
+        .then_some(v.into()),
     }
 }
 
-fn hex_of_len(v: &str, n: usize) -> Option<String> {
-    (v.len() == n && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| v.to_ascii_lowercase())
+fn has_upper(v: &str) -> bool {
+    v.bytes().any(|b| b.is_ascii_uppercase())
+}
+
+fn hex_of_len(v: &str, n: usize) -> Option<Cow<'_, str>> {
+    (v.len() == n && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| match has_upper(v) {
+        true => Cow::Owned(v.to_ascii_lowercase()),
+        false => Cow::Borrowed(v),
+    })
 }
 
 fn is_domain(v: &str) -> bool {
@@ -252,9 +271,15 @@ fn is_domain(v: &str) -> bool {
 
 pub(crate) const URL_SCHEMES: [&str; 3] = ["http://", "https://", "ftp://"];
 
-fn canonical_url(v: &str) -> Option<String> {
-    let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();
-    let scheme = URL_SCHEMES.iter().find(|s| lower.starts_with(**s))?;
+/// The scheme `v` starts with, in any case, as [`URL_SCHEMES`] spells it.
+fn url_scheme(v: &str) -> Option<&'static str> {
+    URL_SCHEMES
+        .into_iter()
+        .find(|s| v.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)))
+}
+
+fn canonical_url(v: &str) -> Option<Cow<'_, str>> {
+    let scheme = url_scheme(v)?;
     let rest = &v[scheme.len()..];
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
     let authority = &rest[..host_end];
@@ -268,7 +293,11 @@ fn canonical_url(v: &str) -> Option<String> {
     if path.chars().any(bad) || authority.chars().any(host_bad) {
         return None;
     }
-    Some(format!("{scheme}{rest}"))
+    // Only the scheme is lower-cased.
+    Some(match v.starts_with(scheme) {
+        true => Cow::Borrowed(v),
+        false => Cow::Owned(format!("{scheme}{rest}")),
+    })
 }
 
 /// Makes an indicator safe to paste: `hxxps://evil[.]example/x`, `user[@]evil[.]example`,
@@ -298,13 +327,12 @@ pub fn defang_except(kind: IndicatorKind, value: &str, own: &OwnDomains) -> Stri
 }
 
 pub(crate) fn defang_url(v: &str) -> String {
-    let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();
-    let Some(scheme) = URL_SCHEMES.iter().find(|s| lower.starts_with(**s)) else {
+    let Some(scheme) = url_scheme(v) else {
         return v.replace('.', "[.]");
     };
     let rest = &v[scheme.len()..];
     let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let fanged = match *scheme {
+    let fanged = match scheme {
         "http://" => "hxxp://",
         "https://" => "hxxps://",
         _ => "fxp://",
