@@ -70,6 +70,8 @@ pub fn use_autosave(state: &AppState, dispatch: Dispatch, offload: &Offload) {
         );
         // A case left because it was deleted must not be written back.
         let deleted = state.deleted.as_ref().map(|d| d.case.id.clone());
+        // A revision already saved (a case opened as it is stored) has nothing to write.
+        let saved = state.saved_revision;
         use_effect_with(state.revision, move |rev| {
             let current = latest.borrow().clone();
             let left = previous.replace(current.clone());
@@ -81,7 +83,7 @@ pub fn use_autosave(state: &AppState, dispatch: Dispatch, offload: &Offload) {
                     save_now(&left, left_rev, &dispatch, &hold, &offload, false);
                 }
             }
-            if *rev > 0 {
+            if *rev > saved {
                 let (latest, dispatch, fired) = (latest.clone(), dispatch.clone(), due.clone());
                 *due.borrow_mut() = true;
                 *pending.borrow_mut() = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || {

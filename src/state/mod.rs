@@ -204,6 +204,8 @@ pub enum Action {
         analyst: String,
         at: DateTime<Utc>,
     },
+    /// A case read from the store, as it is stored (from the case list, or another tab's
+    /// version): opened with nothing to save.
     Open(Case),
     /// A package was read. `stored` is this browser's stored case of the same ID, if any.
     Imported {
@@ -449,7 +451,12 @@ pub fn reduce(s: &mut AppState, action: Action) {
             reduce(s, Action::Loaded(stored));
         }
         Action::NewCase { id, analyst, at } => s.open(Case::open(id, analyst, at)),
-        Action::Open(case) => s.open(case),
+        Action::Open(case) => {
+            s.open(case);
+            // Saving it again would only rewrite the stored text (for a 5 MB case, 50 ms of
+            // the page's time and a 5 MB write) in another layout than a backup's copy of it.
+            s.saved_revision = s.revision;
+        }
         Action::Imported { case, stored } => {
             let case = *case;
             let local = match &s.case {

@@ -891,6 +891,18 @@ fn the_save_status_follows_revisions_failures_and_conflicts() {
 }
 
 #[test]
+fn a_case_opened_from_the_store_has_nothing_to_save_until_it_is_edited() {
+    let mut s = with_new_case("case-1");
+    let stored = open_case(&s).clone();
+    reduce(&mut s, Action::Open(stored));
+    assert_eq!(s.save_status(), SaveStatus::Saved);
+    let opened = s.revision;
+    reduce(&mut s, edit(Edit::Title("x".into()), 1));
+    assert!(s.revision > opened);
+    assert_eq!(s.save_status(), SaveStatus::Saving);
+}
+
+#[test]
 fn offline_status_and_reply_drafts_are_kept() {
     let mut s = AppState::default();
     reduce(&mut s, Action::Offline(OfflineStatus::UpdateWaiting));
