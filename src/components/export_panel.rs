@@ -152,10 +152,23 @@ pub fn export_panel(p: &Props) -> Html {
         })
     };
     let text = written.text().map(str::to_owned);
-    let preview = match &written {
-        Written::Ready(Exported { rendered, .. }) => rendered.clone(),
-        _ => Preview::None,
+    // What is on screen: the new text, or, while it is written, the last one where it was,
+    // dimmed and not offered for copying. Its element is the last one's as long as it shows
+    // the same format, so a new format's text comes in a new element (and the browser's
+    // Element Timing notes its paint) while an edit's text replaces the words in place.
+    let (shown, shown_as, rewriting) = match &written {
+        Written::Ready(e) => (Some(e), destination, false),
+        Written::Rewriting(
+            Writing::Export {
+                destination: before,
+                ..
+            },
+            e,
+        ) => (Some(e), *before, true),
+        _ => (None, destination, false),
     };
+    let shown_text = shown.and_then(|e| e.text.as_ref().ok());
+    let preview = shown.map_or(Preview::None, |e| e.rendered.clone());
     let label = destination.label();
     let on_download = {
         let (case, a, text, d) = (p.case.clone(), p.actions.clone(), text.clone(), destination);
@@ -242,19 +255,22 @@ pub fn export_panel(p: &Props) -> Html {
             <div class="export-row" aria-live="polite">
                 <button type="button" class="primary" onclick={on_download} disabled={text.is_none()}>{ format!("Download {label}") }</button>
                 <CopyButton text={copy_text} what={AttrValue::from(label)} disabled={text.is_none()} />
-                if written == Written::Pending && ui.open {
-                    <span class="preparing" role="status">{ format!("Writing the {label}…") }</span>
-                }
+                // Its room is kept, so that the buttons do not rewrap while it shows: the page
+                // below would move each time the text is written again.
+                <span class="preparing holds-room" role="status" data-room={format!("Writing the {label}…")}>
+                    <span>{ if written.is_being_written() && ui.open { format!("Writing the {label}…") } else { String::new() } }</span>
+                </span>
             </div>
             if let Some(why) = written.problem() {
                 <p class="error-message" role="alert">{ why.to_owned() }</p>
             }
-            if let Some(text) = &text {
+            if let Some(text) = shown_text {
                 // The preview comes a moment after the text, in a column kept for it: the text
                 // does not move when it arrives.
-                <div class={classes!("export-preview", (preview != Preview::None).then_some("two"))}>
+                <div class={classes!("export-preview", (preview != Preview::None).then_some("two"))}
+                    aria-busy={rewriting.then_some("true")}>
                     if preview != Preview::None {
-                        <section class="rendered" aria-label={format!("{label} as it will look")} tabindex="0"
+                        <section class="rendered" aria-label={format!("{} as it will look", shown_as.label())} tabindex="0"
                             aria-busy={(preview == Preview::Coming).then_some("true")}>
                             { match &preview {
                                 Preview::Drawn(nodes) => rendered(nodes, 2),
@@ -265,8 +281,8 @@ pub fn export_panel(p: &Props) -> Html {
                     }
                     // `elementtiming`: the browser notes when the text is first painted, for
                     // the bench (Element Timing; nothing else reads it).
-                    <pre class="preview" tabindex="0" aria-label={format!("{label} as text")}
-                        elementtiming="export-text">{ text.clone() }</pre>
+                    <pre key={shown_as.extension()} class="preview" tabindex="0" aria-label={format!("{} as text", shown_as.label())}
+                        elementtiming="export-text">{ text.to_owned() }</pre>
                 </div>
             }
             <div class="export-row">

@@ -41,7 +41,7 @@ pub fn top_bar(p: &Props) -> Html {
                 // wide as its everyday words (`data-room`, drawn unseen beneath them): the bar
                 // must not rewrap when they change, or when a case opens, since a rewrapped bar
                 // moves the whole page, and what was under the pointer with it.
-                <span class={classes!("save-status", p.save.is_some_and(SaveStatus::unsaved).then_some("unsaved"))}
+                <span class={classes!("save-status", "holds-room", p.save.is_some_and(SaveStatus::unsaved).then_some("unsaved"))}
                     data-room={SAVED}>
                     <span>{ match p.save {
                         None => "",

@@ -32,13 +32,22 @@ struct Key {
 pub enum Written {
     /// Being written (or not asked for: `active` is false).
     Pending,
+    /// Being written again, after a new choice or an edit to the case: the text shown until
+    /// now, and what it was written as. The page keeps it in its place meanwhile, so that
+    /// nothing below it moves twice (away, then back) for each new text.
+    Rewriting(Writing, Exported),
     Ready(Exported),
     /// The worker could not be asked or did not answer.
     Failed(String),
 }
 
 impl Written {
-    /// The text, once written.
+    /// Whether a text is being written (a first one, or again).
+    pub fn is_being_written(&self) -> bool {
+        matches!(self, Written::Pending | Written::Rewriting(..))
+    }
+
+    /// The text, once written: not the one kept while it is written again.
     pub fn text(&self) -> Option<&str> {
         match self {
             Written::Ready(Exported { text: Ok(t), .. }) => Some(t),
@@ -107,6 +116,7 @@ pub fn use_written(
     }
     match shown.as_ref() {
         Some((k, w)) if *k == key => w.clone(),
+        Some((k, Written::Ready(e))) if active => Written::Rewriting(k.writing, e.clone()),
         _ => Written::Pending,
     }
 }

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expectAccessible, openApp, openExport, chooseExport } from './helpers';
+import { expectAccessible, openApp, openExport, chooseExport, notePlaces, placesSeen } from './helpers';
 
 // The golden files the native tests write from the same cases: what the app copies must be
 // exactly what the domain's exporters produce.
@@ -136,6 +136,36 @@ test('the Markdown preview is rendered beside its text, and a case with no indic
   await page.getByLabel('Format', { exact: true }).selectOption({ label: 'STIX 2.1 bundle' });
   await expect(page.getByRole('alert').filter({ hasText: 'has none that STIX can express' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Download STIX 2.1 bundle' })).toBeDisabled();
+});
+
+test('the text stays in its place while the next one is written', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'New case' }).first().click();
+  await page.getByLabel('Alert title', { exact: true }).fill('Beaconing from a finance laptop');
+  await chooseExport(page, 'Markdown');
+  await expect(page.getByLabel('Markdown as text')).toContainText('Beaconing from a finance laptop');
+  // An edit has the text written again a moment later. It used to vanish meanwhile, and
+  // everything below it jumped up by its height and back down when it came.
+  await notePlaces(page, 'Print the case report');
+  await page.getByLabel('Alert title', { exact: true }).fill('Beaconing from the finance laptop FIN-042');
+  await expect(page.getByLabel('Markdown as text')).toContainText('Beaconing from the finance laptop FIN-042');
+  await expect(page.getByRole('button', { name: 'Copy Markdown' })).toBeEnabled();
+  expect(await placesSeen(page)).toHaveLength(1);
+  // A new format: the last text stays, dimmed, until the new one takes its place; only the
+  // new one is offered for copying.
+  await page.evaluate(() => {
+    const w = window as unknown as { framesWithoutText: number };
+    w.framesWithoutText = 0;
+    const note = () => {
+      if (!document.querySelector('pre[aria-label$=" as text"]')) w.framesWithoutText += 1;
+      requestAnimationFrame(note);
+    };
+    requestAnimationFrame(note);
+  });
+  await page.getByLabel('Format', { exact: true }).selectOption({ label: 'Handoff package (JSON)' });
+  await expect(page.getByLabel('Handoff package (JSON) as text')).toContainText('"format": "handoff-package"');
+  await expect(page.getByRole('button', { name: 'Copy Handoff package (JSON)' })).toBeEnabled();
+  expect(await page.evaluate(() => (window as unknown as { framesWithoutText: number }).framesWithoutText)).toBe(0);
 });
 
 test('the printed report has every section and the TLP label on every page', async ({ page }, info) => {

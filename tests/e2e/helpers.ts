@@ -137,3 +137,23 @@ export async function seedStore(page: Page, template: string, count: number) {
     [template, count],
   );
 }
+
+/**
+ * Starts noting, at every frame, where on the page (not in the window: scrolling is not
+ * moving) the control named `text` is, while it is there. Read with `placesSeen`.
+ */
+export async function notePlaces(page: Page, text: string) {
+  await page.evaluate((text) => {
+    const seen = new Set<number>();
+    (window as unknown as { placesSeen: Set<number> }).placesSeen = seen;
+    const note = () => {
+      const control = [...document.querySelectorAll('button')].find((b) => b.textContent === text);
+      if (control) seen.add(Math.round(control.getBoundingClientRect().top + scrollY));
+      requestAnimationFrame(note);
+    };
+    requestAnimationFrame(note);
+  }, text);
+}
+
+export const placesSeen = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { placesSeen: Set<number> }).placesSeen]);

@@ -1,25 +1,5 @@
-import { test, expect, type Page } from '@playwright/test';
-import { expectSaved, openApp } from './helpers';
-
-/**
- * Starts noting, at every frame, where on the page (not in the window: scrolling is not
- * moving) the control named `text` is, while it is there. Read with `placesSeen`.
- */
-async function notePlaces(page: Page, text: string) {
-  await page.evaluate((text) => {
-    const seen = new Set<number>();
-    (window as unknown as { placesSeen: Set<number> }).placesSeen = seen;
-    const note = () => {
-      const control = [...document.querySelectorAll('button')].find((b) => b.textContent === text);
-      if (control) seen.add(Math.round(control.getBoundingClientRect().top + scrollY));
-      requestAnimationFrame(note);
-    };
-    requestAnimationFrame(note);
-  }, text);
-}
-
-const placesSeen = (page: Page) =>
-  page.evaluate(() => [...(window as unknown as { placesSeen: Set<number> }).placesSeen]);
+import { test, expect } from '@playwright/test';
+import { expectSaved, notePlaces, openApp, placesSeen } from './helpers';
 
 // A laptop's window, where the header's actions take two lines, and a desktop's.
 for (const viewport of [{ width: 1280, height: 720 }, { width: 1440, height: 900 }]) {
