@@ -14,7 +14,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
-use crate::worker::{read_answer, request, Done, Job, Request, READY, SCRIPT};
+use crate::worker::{read_answer, request, Done, Job, Posted, READY, SCRIPT};
 
 /// A job not answered in this time is given up. Reading a 1 MB paste takes well under a
 /// second; the rest is room for a slow device loading the worker for the first time.
@@ -30,7 +30,7 @@ struct Running {
     /// It stopped: the next job starts a fresh one.
     failed: bool,
     /// Requests written before the worker was ready, in order.
-    queued: Vec<Request>,
+    queued: Vec<Posted>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(Event)>,
 }
@@ -138,13 +138,13 @@ impl Offload {
             Worker::new(SCRIPT).map_err(|e| format!("it could not start ({})", describe(&e)))?;
         let weak = Rc::downgrade(&self.0);
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let Some(text) = e.data().as_string() else {
+            let Some((json, text)) = from_js(&e.data()) else {
                 return;
             };
-            if text == READY {
+            if json == READY {
                 return became_ready(&weak, generation);
             }
-            match read_answer(&text) {
+            match read_answer(&json, text) {
                 Ok((id, done)) => finish(&weak, id, Ok(done)),
                 Err(why) => fail_all(&weak, format!("it sent {why}")),
             }
@@ -213,14 +213,33 @@ fn became_ready(weak: &Weak<RefCell<Inner>>, generation: u64) {
     }
 }
 
-/// Posts a request: its JSON alone, or with its large text beside it, the two as an array.
-fn post(worker: &Worker, message: &Request) -> Result<(), String> {
+/// Posts a request.
+fn post(worker: &Worker, message: &Posted) -> Result<(), String> {
+    worker
+        .post_message(&to_js(message))
+        .map_err(|e| describe(&e))
+}
+
+/// A message as either end posts it: its JSON alone, or with its large text beside it, the
+/// two as an array.
+pub fn to_js(message: &Posted) -> JsValue {
     let json = JsValue::from_str(&message.json);
-    let data = match &message.text {
+    match &message.text {
         None => json,
         Some(text) => js_sys::Array::of2(&json, &JsValue::from_str(text)).into(),
-    };
-    worker.post_message(&data).map_err(|e| describe(&e))
+    }
+}
+
+/// A message as either end receives it: its JSON, and the text beside it if any. `None` for
+/// anything else.
+pub fn from_js(data: &JsValue) -> Option<(String, Option<String>)> {
+    match data.as_string() {
+        Some(json) => Some((json, None)),
+        None => {
+            let parts = data.dyn_ref::<js_sys::Array>()?;
+            Some((parts.get(0).as_string()?, parts.get(1).as_string()))
+        }
+    }
 }
 
 /// Calls job `id`'s continuation, if it is still waiting, with no borrow held.

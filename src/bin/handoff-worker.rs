@@ -7,6 +7,8 @@ use chrono::{DateTime, Utc};
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use handoff::adapters::worker::{from_js, to_js};
+
 fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
@@ -19,26 +21,18 @@ fn main() {
     let reply = scope.clone();
     let crypto = scope.crypto().ok();
     #[cfg(all(target_family = "wasm", not(feature = "training")))]
-    let post: std::rc::Rc<dyn Fn(String)> = {
+    let post: std::rc::Rc<dyn Fn(handoff::worker::Posted)> = {
         let scope = scope.clone();
         // The page gives up on the job after its timeout if this fails.
-        std::rc::Rc::new(move |answer: String| {
-            let _ = scope.post_message(&JsValue::from_str(&answer));
+        std::rc::Rc::new(move |answer| {
+            let _ = scope.post_message(&to_js(&answer));
         })
     };
     // The case the store was last handed, read: exports of it name it by number.
     let mut held = handoff::worker::Held::default();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-        // The request's JSON, alone or with its large text beside it (an array of the two).
-        let data = e.data();
-        let (json, text) = match data.as_string() {
-            Some(json) => (Some(json), None),
-            None => {
-                let parts = js_sys::Array::from(&data);
-                (parts.get(0).as_string(), parts.get(1).as_string())
-            }
-        };
-        let Some((id, job)) = json.and_then(|json| handoff::worker::read_request(&json, text))
+        let Some((id, job)) =
+            from_js(&e.data()).and_then(|(json, text)| handoff::worker::read_request(&json, text))
         else {
             // From another build: the page's timeout reports it.
             return;
@@ -67,7 +61,7 @@ fn main() {
         }
         let answer = handoff::worker::encode_answer(id, done);
         // The page gives up on the job after its timeout if this fails.
-        let _ = reply.post_message(&JsValue::from_str(&answer));
+        let _ = reply.post_message(&to_js(&answer));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // Listens for as long as the worker lives.

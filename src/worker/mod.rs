@@ -6,9 +6,9 @@
 //! of kilobytes the first load does not need; in the worker they load when a case is first
 //! open, and a 1 MB paste is read without freezing the page.
 //!
-//! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text, with
-//! its one large text beside it if it has one (a [`Request`]), and the worker answers with a
-//! [`Done`]. Each message carries [`PROTOCOL`], so a worker left from an
+//! This module is the protocol, and it is pure: the page sends a [`Job`] as JSON text, and the
+//! worker answers with a [`Done`]; either one's large text (a package, a pasted alert, an
+//! export) travels beside its JSON (a [`Posted`]). Each message carries [`PROTOCOL`], so a worker left from an
 //! older build is told apart instead of misread, and every failure is a message, never a
 //! panic. The browser ends are `crate::adapters::worker` (the page) and the binary (the
 //! worker).
@@ -30,7 +30,7 @@ use preview::Node;
 use crate::state::CaseSummary;
 
 /// Bumped whenever a [`Job`] or [`Done`] changes shape.
-pub const PROTOCOL: u32 = 14;
+pub const PROTOCOL: u32 = 15;
 
 /// Why a job got an answer of the wrong kind: only a worker of another build answers so.
 pub const WRONG_ANSWER: &str = "the worker answered for another version of Handoff.";
@@ -492,12 +492,12 @@ struct Message<T> {
     body: T,
 }
 
-/// What the page posts for a job: the job as JSON, and its large text (a package, a pasted
-/// alert, a Markdown export) beside it rather than inside, where it would be escaped into a
-/// JSON string by the page and unescaped by the worker. For a 5 MB case's autosave that
-/// escaping was most of the page's work.
+/// A message as it crosses between the page and the worker: a job or an answer as JSON, and
+/// its large text (a package, a pasted alert, an export) beside it rather than inside, where
+/// it would be escaped into a JSON string by one end and unescaped by the other. For a 5 MB
+/// case's autosave that escaping was most of the page's work.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Request {
+pub struct Posted {
     pub json: String,
     pub text: Option<String>,
 }
@@ -521,28 +521,49 @@ impl Job {
     }
 }
 
+impl Done {
+    /// The answer's large text, if it has one: the part that travels beside its JSON.
+    fn large_text(&mut self) -> Option<&mut String> {
+        match self {
+            Done::Written(Ok(text), _) => Some(text),
+            #[cfg(not(feature = "training"))]
+            Done::Stored(Ok(text)) => Some(text),
+            #[cfg(feature = "training")]
+            Done::ScenarioStarted(Ok(text)) => Some(text),
+            _ => None,
+        }
+    }
+}
+
 /// What the page posts for job `id`.
-pub fn request(id: u64, mut job: Job) -> Request {
+pub fn request(id: u64, mut job: Job) -> Posted {
     let text = job.large_text().map(std::mem::take);
-    Request {
+    Posted {
         json: encode(id, job),
         text,
     }
 }
 
-/// Reads the worker's answer: the job's id and what it produced, or why it cannot be read.
-pub fn read_answer(text: &str) -> Result<(u64, Done), String> {
-    decode(text)
+/// Reads the worker's answer (its JSON, and the large text that came beside it): the job's
+/// id and what it produced, its text put back; or why it cannot be read.
+pub fn read_answer(json: &str, text: Option<String>) -> Result<(u64, Done), String> {
+    let (id, mut done) = decode::<Done>(json)?;
+    match (done.large_text(), text) {
+        (Some(slot), Some(text)) => *slot = text,
+        (None, None) => {}
+        _ => return Err("an unreadable message (a text beside it that it does not take)".into()),
+    }
+    Ok((id, done))
 }
 
 /// The worker's whole job: one request in, one answer out, at `now`, with `random` for the ids
 /// a STIX bundle needs. `None` when the request cannot be read (a page from another build);
 /// the page's timeout then reports it.
 pub fn answer(
-    request: &Request,
+    request: &Posted,
     now: DateTime<Utc>,
     random: &mut impl FnMut() -> [u8; 16],
-) -> Option<String> {
+) -> Option<Posted> {
     let (id, job) = read_request(&request.json, request.text.clone())?;
     let done = answer_job(job, now, random, &mut Held::default())
         .unwrap_or_else(|_store_job| failed("the store is not open in this worker.".into()));
@@ -562,9 +583,13 @@ pub fn read_request(json: &str, text: Option<String>) -> Option<(u64, Job)> {
     Some((id, job))
 }
 
-/// The text the worker posts for job `id`.
-pub fn encode_answer(id: u64, done: Done) -> String {
-    encode(id, done)
+/// What the worker posts for job `id`.
+pub fn encode_answer(id: u64, mut done: Done) -> Posted {
+    let text = done.large_text().map(std::mem::take);
+    Posted {
+        json: encode(id, done),
+        text,
+    }
 }
 
 /// The answer of a job refused for `why`.
@@ -762,7 +787,7 @@ mod tests {
             package: to_json(&case),
             checks: checks.clone(),
         };
-        let (_, done) = read_answer(&answer(&request(1, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(1, job)).unwrap()).unwrap();
         let want = score(&scenario, &case, &checks);
         assert_eq!(done, Done::Scored(want.clone()));
         let job = Job::Score {
@@ -770,7 +795,7 @@ mod tests {
             package: to_json(&case),
             checks: Vec::new(),
         };
-        let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(2, job)).unwrap()).unwrap();
         assert!(matches!(done, Done::Failed(..)), "{done:?}");
 
         // Scenario files read for the page: what it plays (no expected answers), or the
@@ -784,7 +809,7 @@ mod tests {
                 ),
             ],
         };
-        let (_, done) = read_answer(&answer(&request(4, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(4, job)).unwrap()).unwrap();
         let Done::ScenariosRead(scenarios) = done else {
             panic!("{done:?}")
         };
@@ -797,7 +822,7 @@ mod tests {
             at,
             trainee: "Dana Kim".into(),
         };
-        let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(5, job)).unwrap()).unwrap();
         let started = to_json(&start_case(&scenario, "case-2".into(), at, "Dana Kim").unwrap());
         assert_eq!(done, Done::ScenarioStarted(Ok(started)));
         let why = scenarios[1].as_ref().unwrap_err();
@@ -823,7 +848,7 @@ mod tests {
             results: vec![result.clone()],
             markdown: false,
         };
-        let (_, done) = read_answer(&answer(&request(6, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(6, job)).unwrap()).unwrap();
         assert_eq!(
             done,
             Done::SessionWritten(session_json("Dana Kim", std::slice::from_ref(&result)))
@@ -834,7 +859,7 @@ mod tests {
                 ("notes.json".into(), "{}".into()),
             ],
         };
-        let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(3, job)).unwrap()).unwrap();
         let Done::ClassDebriefed(class) = done else {
             panic!("{done:?}")
         };
@@ -852,7 +877,7 @@ mod tests {
         assert!(class.markdown.contains("Dana Kim") && class.csv.contains("Dana Kim"));
     }
 
-    fn answer(text: &Request) -> Option<String> {
+    fn answer(text: &Posted) -> Option<Posted> {
         let now = Utc.with_ymd_and_hms(2026, 3, 14, 9, 30, 0).unwrap();
         let mut n = 0u8;
         super::answer(text, now, &mut || {
@@ -861,11 +886,16 @@ mod tests {
         })
     }
 
+    /// The answer as the page reads it.
+    fn read(answer: Posted) -> Result<(u64, Done), String> {
+        read_answer(&answer.json, answer.text)
+    }
+
     #[test]
     fn a_job_goes_through_the_worker_and_comes_back() {
         let text = "CEF:0|Acme|Gate|1.0|100|Port scan|7|src=203.0.113.7 suser=jdoe";
         let answer = answer(&request(41, Job::ReadAlert { text: text.into() })).unwrap();
-        let (id, done) = read_answer(&answer).unwrap();
+        let (id, done) = read(answer).unwrap();
         let Done::AlertRead(read) = done else {
             panic!("{done:?}")
         };
@@ -895,7 +925,7 @@ mod tests {
             settings: ExportSettings::default(),
             from_store: false,
         };
-        let (_, done) = read_answer(&answer(&request(5, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(5, job)).unwrap()).unwrap();
         let Done::ShiftHandoverWritten(text) = done else {
             panic!("{done:?}")
         };
@@ -915,7 +945,7 @@ mod tests {
     fn a_refused_package_is_explained_by_path() {
         let text = r#"{"format":"handoff-package","schema_version":1,"case":{"id":7}}"#;
         let answer = answer(&request(2, Job::ExplainImport { text: text.into() })).unwrap();
-        let (_, done) = read_answer(&answer).unwrap();
+        let (_, done) = read(answer).unwrap();
         let Done::ImportExplained(Some(why)) = done else {
             panic!("{done:?}")
         };
@@ -1009,7 +1039,7 @@ mod tests {
             settings: ExportSettings::default(),
             preview,
         };
-        let (_, done) = read_answer(&answer(&request(5, markdown(true))).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(5, markdown(true))).unwrap()).unwrap();
         let Done::Written(Ok(text), Some(nodes)) = done else {
             panic!("{done:?}")
         };
@@ -1018,10 +1048,10 @@ mod tests {
 
         // Not asked for, the tree is not made; asked for afterwards, from the text, it is the
         // same tree.
-        let (_, done) = read_answer(&answer(&request(6, markdown(false))).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(6, markdown(false))).unwrap()).unwrap();
         assert_eq!(done, Done::Written(Ok(text.clone()), None));
         let job = Job::Preview { markdown: text };
-        let (_, done) = read_answer(&answer(&request(7, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(7, job)).unwrap()).unwrap();
         assert_eq!(done, Done::Previewed(nodes));
 
         // Only Markdown has a preview.
@@ -1034,7 +1064,7 @@ mod tests {
             settings: ExportSettings::default(),
             preview: true,
         };
-        let (_, done) = read_answer(&answer(&request(8, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(8, job)).unwrap()).unwrap();
         let Done::Written(Ok(stix), None) = done else {
             panic!("{done:?}")
         };
@@ -1051,7 +1081,7 @@ mod tests {
         let job = Job::CheckSettings {
             settings: settings.clone(),
         };
-        let (_, done) = read_answer(&answer(&request(1, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(1, job)).unwrap()).unwrap();
         let Done::SettingsChecked(Err(p)) = done else {
             panic!("{done:?}")
         };
@@ -1060,12 +1090,12 @@ mod tests {
         let job = Job::ReadSettingsFile {
             text: settings.to_file(),
         };
-        let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(3, job)).unwrap()).unwrap();
         assert_eq!(done, Done::SettingsFileRead(settings.clone()));
         let job = Job::ReadSettingsFile {
             text: to_json(&large_case()),
         };
-        let (_, done) = read_answer(&answer(&request(4, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(4, job)).unwrap()).unwrap();
         assert!(
             matches!(&done, Done::Failed(why) if why.starts_with("This is not a Handoff export settings file")),
             "{done:?}"
@@ -1079,7 +1109,7 @@ mod tests {
             settings,
             preview: false,
         };
-        let (_, done) = read_answer(&answer(&request(2, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(2, job)).unwrap()).unwrap();
         let Done::Written(Err(why), _) = done else {
             panic!("{done:?}")
         };
@@ -1094,7 +1124,7 @@ mod tests {
                 iris: String::new(),
             },
         };
-        let (_, done) = read_answer(&answer(&request(3, job)).unwrap()).unwrap();
+        let (_, done) = read(answer(&request(3, job)).unwrap()).unwrap();
         let Done::SettingsChecked(Ok(canonical)) = done else {
             panic!("{done:?}")
         };
@@ -1109,13 +1139,13 @@ mod tests {
     #[test]
     fn another_builds_messages_are_refused_with_a_reason() {
         let theirs = r#"{"protocol":99,"id":1,"body":{"AlertRead":{}}}"#;
-        let why = read_answer(theirs).unwrap_err();
+        let why = read_answer(theirs, None).unwrap_err();
         assert!(why.contains("another version of Handoff"), "{why}");
-        assert!(read_answer("not json")
+        assert!(read_answer("not json", None)
             .unwrap_err()
             .starts_with("an unreadable message"));
         for json in [theirs, "{"] {
-            let unread = Request {
+            let unread = Posted {
                 json: json.into(),
                 text: None,
             };
@@ -1123,11 +1153,11 @@ mod tests {
         }
     }
 
-    /// A job's large text goes beside its JSON, as written, not escaped into it; the worker
-    /// puts it back. A message with a text missing, or one that no job of its kind carries,
-    /// is not read.
+    /// A job's large text goes beside its JSON, as written, not escaped into it, and so does an
+    /// answer's; the other end puts it back. A message with a text missing, or one that no
+    /// message of its kind carries, is not read.
     #[test]
-    fn a_large_text_goes_beside_the_request_and_is_put_back() {
+    fn a_large_text_goes_beside_the_message_and_is_put_back() {
         let case = large_case();
         let package = to_json(&case);
         let write = |case| Job::Write {
@@ -1149,7 +1179,7 @@ mod tests {
         );
         assert_eq!(
             read_request(&sent.json, sent.text.clone()),
-            Some((9, unsaved))
+            Some((9, unsaved.clone()))
         );
         assert_eq!(read_request(&sent.json, None), None);
 
@@ -1177,5 +1207,19 @@ mod tests {
         assert_eq!(sent.text, None);
         assert_eq!(read_request(&sent.json, None), Some((11, held)));
         assert_eq!(read_request(&sent.json, Some("stray".into())), None);
+
+        // The answer's text goes back the same way: the export beside the answer's JSON.
+        let back = answer(&request(13, unsaved)).unwrap();
+        let markdown = back.text.clone().unwrap_or_default();
+        assert!(markdown.contains(&case.report.header.title));
+        assert!(back.json.len() < 300, "{}", back.json);
+        assert_eq!(
+            read(back.clone()).unwrap(),
+            (13, Done::Written(Ok(markdown), None))
+        );
+        assert!(read_answer(&back.json, None).is_err());
+        let refused = encode_answer(14, failed("no".into()));
+        assert_eq!(refused.text, None);
+        assert!(read_answer(&refused.json, Some("stray".into())).is_err());
     }
 }

@@ -11,7 +11,7 @@ use super::idb::{connect, Idb, Unopened, NAME, VERSION};
 use super::Legacy;
 use super::{cases, files};
 use super::{Db, Memory};
-use crate::worker::{encode_answer, failed, shift_text, CaseOp, Done, Job, Opened};
+use crate::worker::{encode_answer, failed, shift_text, CaseOp, Done, Job, Opened, Posted};
 use handoff_core::package::{restore_writes, RestorePlan};
 
 /// Where this worker keeps cases, once the page has asked it to open the store.
@@ -31,7 +31,7 @@ thread_local! {
 }
 
 /// Queues a store job; its answer goes to `post` once the jobs before it are done.
-pub fn enqueue(id: u64, job: Job, post: Rc<dyn Fn(String)>) {
+pub fn enqueue(id: u64, job: Job, post: Rc<dyn Fn(Posted)>) {
     QUEUE.with_borrow_mut(|q| q.push_back((id, job)));
     if RUNNING.replace(true) {
         return;
