@@ -153,7 +153,7 @@ pub fn export_panel(p: &Props) -> Html {
     };
     let text = written.text().map(str::to_owned);
     // What is on screen: the new text, or, while it is written, the last one where it was,
-    // dimmed and not offered for copying. Its element is the last one's as long as it shows
+    // not offered for copying. Its element is the last one's as long as it shows
     // the same format, so a new format's text comes in a new element (and the browser's
     // Element Timing notes its paint) while an edit's text replaces the words in place.
     let (shown, shown_as, rewriting) = match &written {
@@ -170,6 +170,7 @@ pub fn export_panel(p: &Props) -> Html {
     let shown_text = shown.and_then(|e| e.text.as_ref().ok());
     let preview = shown.map_or(Preview::None, |e| e.rendered.clone());
     let label = destination.label();
+    let writing_status = format!("Writing the {label}…");
     let on_download = {
         let (case, a, text, d) = (p.case.clone(), p.actions.clone(), text.clone(), destination);
         Callback::from(move |_| {
@@ -257,8 +258,8 @@ pub fn export_panel(p: &Props) -> Html {
                 <CopyButton text={copy_text} what={AttrValue::from(label)} disabled={text.is_none()} />
                 // Its room is kept, so that the buttons do not rewrap while it shows: the page
                 // below would move each time the text is written again.
-                <span class="preparing holds-room" role="status" data-room={format!("Writing the {label}…")}>
-                    <span>{ if written.is_being_written() && ui.open { format!("Writing the {label}…") } else { String::new() } }</span>
+                <span class="preparing holds-room" role="status" data-room={writing_status.clone()}>
+                    <span>{ if written.is_being_written() && ui.open { writing_status } else { String::new() } }</span>
                 </span>
             </div>
             if let Some(why) = written.problem() {
