@@ -502,8 +502,13 @@ pub struct Posted {
     pub text: Option<String>,
 }
 
-impl Job {
-    /// The job's large text, if it has one: the part that travels beside its JSON.
+/// A job or an answer: a message that may carry one large text, posted beside its JSON.
+trait CarriesText: Serialize + for<'de> Deserialize<'de> {
+    /// The message's large text, if it has one.
+    fn large_text(&mut self) -> Option<&mut String>;
+}
+
+impl CarriesText for Job {
     fn large_text(&mut self) -> Option<&mut String> {
         match self {
             Job::ReadAlert { text } => Some(text),
@@ -521,8 +526,7 @@ impl Job {
     }
 }
 
-impl Done {
-    /// The answer's large text, if it has one: the part that travels beside its JSON.
+impl CarriesText for Done {
     fn large_text(&mut self) -> Option<&mut String> {
         match self {
             Done::Written(Ok(text), _) => Some(text),
@@ -535,25 +539,40 @@ impl Done {
     }
 }
 
-/// What the page posts for job `id`.
-pub fn request(id: u64, mut job: Job) -> Posted {
-    let text = job.large_text().map(std::mem::take);
+/// Message `id` as it is posted: its large text taken out of it and put beside its JSON.
+fn post<T: CarriesText>(id: u64, mut message: T) -> Posted {
+    let text = message.large_text().map(std::mem::take);
     Posted {
-        json: encode(id, job),
+        json: encode(id, message),
         text,
     }
+}
+
+/// A message as it was posted, read: its id and itself, the text beside it put back. A text
+/// missing, or one that a message of its kind does not carry, makes it unreadable.
+fn receive<T: CarriesText>(json: &str, text: Option<String>) -> Result<(u64, T), String> {
+    let (id, mut message) = decode::<T>(json)?;
+    match (message.large_text(), text) {
+        (Some(slot), Some(text)) => *slot = text,
+        (None, None) => {}
+        _ => {
+            return Err(
+                "an unreadable message (a text beside it missing, or one it does not take)".into(),
+            )
+        }
+    }
+    Ok((id, message))
+}
+
+/// What the page posts for job `id`.
+pub fn request(id: u64, job: Job) -> Posted {
+    post(id, job)
 }
 
 /// Reads the worker's answer (its JSON, and the large text that came beside it): the job's
 /// id and what it produced, its text put back; or why it cannot be read.
 pub fn read_answer(json: &str, text: Option<String>) -> Result<(u64, Done), String> {
-    let (id, mut done) = decode::<Done>(json)?;
-    match (done.large_text(), text) {
-        (Some(slot), Some(text)) => *slot = text,
-        (None, None) => {}
-        _ => return Err("an unreadable message (a text beside it that it does not take)".into()),
-    }
-    Ok((id, done))
+    receive(json, text)
 }
 
 /// The worker's whole job: one request in, one answer out, at `now`, with `random` for the ids
@@ -574,22 +593,12 @@ pub fn answer(
 /// the job, its text put back. `None` when it cannot be read (a page from another build), or
 /// when a text is missing or unlooked-for; the page's timeout then reports it.
 pub fn read_request(json: &str, text: Option<String>) -> Option<(u64, Job)> {
-    let (id, mut job) = decode::<Job>(json).ok()?;
-    match (job.large_text(), text) {
-        (Some(slot), Some(text)) => *slot = text,
-        (None, None) => {}
-        _ => return None,
-    }
-    Some((id, job))
+    receive(json, text).ok()
 }
 
 /// What the worker posts for job `id`.
-pub fn encode_answer(id: u64, mut done: Done) -> Posted {
-    let text = done.large_text().map(std::mem::take);
-    Posted {
-        json: encode(id, done),
-        text,
-    }
+pub fn encode_answer(id: u64, done: Done) -> Posted {
+    post(id, done)
 }
 
 /// The answer of a job refused for `why`.

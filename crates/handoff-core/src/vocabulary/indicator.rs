@@ -144,10 +144,9 @@ impl Indicator {
         }
         let refanged = refang(raw.trim());
         let value = match canonical(kind, &refanged).ok_or_else(invalid)? {
-            Cow::Owned(value) => Some(value),
-            Cow::Borrowed(_) => None,
-        }
-        .unwrap_or(refanged);
+            Cow::Owned(value) => value,
+            Cow::Borrowed(_) => refanged,
+        };
         // A canonical value is a fixed point of refang, so defang → refang gives it back.
         if has_marker(&value) {
             return Err(invalid());
@@ -206,14 +205,10 @@ pub(crate) fn canonical(kind: IndicatorKind, v: &str) -> Option<Cow<'_, str>> {
     if v.is_empty() || !no_controls(v) {
         return None;
     }
-    let lower = |v| match has_upper(v) {
-        true => Cow::Owned(v.to_ascii_lowercase()),
-        false => Cow::Borrowed(v),
-    };
     match kind {
         IndicatorKind::Ipv4 => v.parse::<Ipv4Addr>().ok().map(|a| a.to_string().into()),
         IndicatorKind::Ipv6 => v.parse::<Ipv6Addr>().ok().map(|a| a.to_string().into()),
-        IndicatorKind::Domain => is_domain(v).then(|| lower(v)),
+        IndicatorKind::Domain => is_domain(v).then(|| ascii_lowercase(v)),
         IndicatorKind::Email => {
             let (local, domain) = v.split_once('@')?;
             let local_ok = !local.is_empty()
@@ -221,7 +216,7 @@ pub(crate) fn canonical(kind: IndicatorKind, v: &str) -> Option<Cow<'_, str>> {
                 && local
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || "._%+-".contains(c));
-            (local_ok && is_domain(domain)).then(|| lower(v))
+            (local_ok && is_domain(domain)).then(|| ascii_lowercase(v))
         }
         IndicatorKind::Url => canonical_url(v),
         IndicatorKind::Md5 => hex_of_len(v, 32),
@@ -240,15 +235,16 @@ pub(crate) fn canonical(kind: IndicatorKind, v: &str) -> Option<Cow<'_, str>> {
     }
 }
 
-fn has_upper(v: &str) -> bool {
-    v.bytes().any(|b| b.is_ascii_uppercase())
+/// `v` in ASCII lower case: itself when it has no upper-case letter.
+fn ascii_lowercase(v: &str) -> Cow<'_, str> {
+    match v.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => Cow::Owned(v.to_ascii_lowercase()),
+        false => Cow::Borrowed(v),
+    }
 }
 
 fn hex_of_len(v: &str, n: usize) -> Option<Cow<'_, str>> {
-    (v.len() == n && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| match has_upper(v) {
-        true => Cow::Owned(v.to_ascii_lowercase()),
-        false => Cow::Borrowed(v),
-    })
+    (v.len() == n && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| ascii_lowercase(v))
 }
 
 fn is_domain(v: &str) -> bool {
